@@ -1,0 +1,51 @@
+import { DEMO_DOCUMENTS, DEMO_ENDPOINT, DEMO_KEY, DEMO_PROJECTS } from '../demo/demo-settings';
+import {
+  applyConnectionSettings,
+  hasSavedConnection,
+  type ConnectionSettings,
+} from '../features/connection/connection-store';
+import { setDocumentsDraft } from '../features/documents/documents-store';
+import type { ApiVersion, LabelMode } from '../service/model';
+
+export interface DemoChoice {
+  labelMode: LabelMode;
+  apiVersion: ApiVersion;
+}
+
+export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: '2023-04-01' };
+
+export function isDemoOrigin(url: URL): boolean {
+  return url.origin === DEMO_ENDPOINT;
+}
+
+/** Loads MSW and the simulated service only when the demo is used: it is not in the main bundle. */
+export async function startDemo(): Promise<{ reset: () => void }> {
+  const { startDemoService } = await import('../demo/browser');
+  return startDemoService();
+}
+
+export function demoSettings({ labelMode, apiVersion }: DemoChoice): Partial<ConnectionSettings> {
+  const project = DEMO_PROJECTS[labelMode];
+  return {
+    endpoint: DEMO_ENDPOINT,
+    key: DEMO_KEY,
+    apiVersion,
+    labelMode,
+    projectName: project.projectName,
+    deploymentName: project.deploymentName,
+    modelId: project.modelId,
+    language: 'en',
+    jobName: '',
+  };
+}
+
+export function demoDocuments(labelMode: LabelMode): string {
+  return DEMO_DOCUMENTS[labelMode].join('\n\n');
+}
+
+/** A first visit opens on the demo, so the app shows what it does before anyone needs an account. */
+export function openOnDemoIfFirstVisit(): void {
+  if (hasSavedConnection()) return;
+  applyConnectionSettings(demoSettings(DEFAULT_DEMO));
+  setDocumentsDraft(demoDocuments(DEFAULT_DEMO.labelMode));
+}

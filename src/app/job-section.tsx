@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { jobQueryOptions } from '../features/jobs/job-query';
+import { JobPanel } from '../features/jobs/job-panel';
+import type { TrackedJob } from '../features/jobs/job-store';
+import { ResultsView } from '../features/results/results-view';
+import type { Credentials } from '../service/http';
+
+interface JobSectionProps {
+  job: TrackedJob;
+  credentials: Credentials | undefined;
+}
+
+/** Follows the tracked job with the current key, as long as the endpoint is still the job's own. */
+export function JobSection({ job, credentials }: JobSectionProps) {
+  const canFollow = credentials?.endpoint === job.endpoint;
+  const query = useQuery({
+    ...jobQueryOptions(job.jobUrl, job.submittedAt, {
+      endpoint: job.endpoint,
+      key: canFollow ? credentials.key : '',
+    }),
+    enabled: canFollow,
+  });
+  return (
+    <>
+      <JobPanel
+        jobUrl={job.jobUrl}
+        poll={query.data}
+        error={query.error}
+        isFetching={query.isFetching}
+        waitingFor={canFollow ? undefined : job.endpoint}
+      />
+      {query.data ? <ResultsView poll={query.data} /> : null}
+    </>
+  );
+}

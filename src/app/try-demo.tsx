@@ -1,0 +1,59 @@
+import { ActionIcon, Button, Group, Menu } from '@mantine/core';
+import { useConnectionActions } from '../features/connection/connection-store';
+import { useDocumentsActions } from '../features/documents/documents-store';
+import { useJobActions } from '../features/jobs/job-store';
+import { SEED_API_VERSION } from '../service/model';
+import { DEFAULT_DEMO, demoDocuments, demoSettings, startDemo, type DemoChoice } from './demo';
+
+const CHOICES: { label: string; choice: DemoChoice }[] = [
+  { label: 'Single label, GA API (support tickets)', choice: DEFAULT_DEMO },
+  { label: 'Multi label, GA API (movie genres)', choice: { labelMode: 'multi', apiVersion: '2023-04-01' } },
+  { label: 'Single label, preview API (model ID)', choice: { labelMode: 'single', apiVersion: SEED_API_VERSION } },
+  { label: 'Multi label, preview API (model ID)', choice: { labelMode: 'multi', apiVersion: SEED_API_VERSION } },
+];
+
+/** Fills the form with the simulated service and sample documents, so Submit job works at once. */
+export function TryDemo() {
+  const { replaceSettings } = useConnectionActions();
+  const { setDraft } = useDocumentsActions();
+  const { clear } = useJobActions();
+
+  const start = async (choice: DemoChoice) => {
+    replaceSettings(demoSettings(choice));
+    setDraft(demoDocuments(choice.labelMode));
+    clear();
+    const demo = await startDemo();
+    demo.reset();
+  };
+
+  return (
+    <Group gap={0} wrap="nowrap">
+      <Button
+        variant="white"
+        onClick={() => void start(DEFAULT_DEMO)}
+        style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+      >
+        Try the demo
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon
+            variant="white"
+            size={36}
+            aria-label="More demos"
+            style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            ▾
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {CHOICES.map(({ label, choice }) => (
+            <Menu.Item key={label} onClick={() => void start(choice)}>
+              {label}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}

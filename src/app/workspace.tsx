@@ -1,0 +1,62 @@
+import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { ServiceErrorAlert } from '../components/service-error-alert';
+import { ConnectionForm } from '../features/connection/connection-form';
+import { DocumentsEditor } from '../features/documents/documents-editor';
+import { useTrackedJob } from '../features/jobs/job-store';
+import { useSubmitJob } from '../features/jobs/use-submit-job';
+import { JobSection } from './job-section';
+import { useJobDraft } from './use-job-draft';
+
+export function Workspace() {
+  const [attempted, setAttempted] = useState(false);
+  const draft = useJobDraft(attempted);
+  const submit = useSubmitJob();
+  const job = useTrackedJob();
+
+  const submitJob = () => {
+    setAttempted(true);
+    if (!draft.ready || submit.isPending) return;
+    submit.mutate(draft.ready);
+  };
+  // Ctrl/Cmd+Enter submits from anywhere, the text fields included.
+  useHotkeys([['mod+Enter', submitJob]], []);
+
+  return (
+    <Stack gap="lg">
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder padding="md" component="section" aria-labelledby="connection-heading">
+            <Title order={2} size="h4" id="connection-heading" mb="sm">
+              Connection
+            </Title>
+            <ConnectionForm errors={draft.fieldErrors} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder padding="md" component="section" aria-labelledby="documents-heading">
+            <Title order={2} size="h4" id="documents-heading" mb="sm">
+              Text to classify
+            </Title>
+            <Stack gap="sm">
+              <DocumentsEditor size={draft.size} error={draft.documentsError} />
+              <Group justify="space-between" align="center">
+                <Text size="xs" c="dimmed">
+                  Ctrl/⌘ + Enter submits
+                </Text>
+                <Button onClick={submitJob} loading={submit.isPending}>
+                  Submit job
+                </Button>
+              </Group>
+              {submit.error ? (
+                <ServiceErrorAlert title="Could not submit the job" error={submit.error} />
+              ) : null}
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+      {job ? <JobSection key={job.jobUrl} job={job} credentials={draft.credentials} /> : null}
+    </Stack>
+  );
+}

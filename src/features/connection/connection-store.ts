@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { useShallow } from 'zustand/react/shallow';
+import type { ApiVersion, LabelMode } from '../../service/model';
+
+export interface ConnectionSettings {
+  endpoint: string;
+  key: string;
+  rememberKey: boolean;
+  apiVersion: ApiVersion;
+  labelMode: LabelMode;
+  projectName: string;
+  deploymentName: string;
+  modelId: string;
+  language: string;
+  jobName: string;
+}
+
+export type ConnectionField = Exclude<keyof ConnectionSettings, 'rememberKey'>;
+
+interface ConnectionActions {
+  setField: (field: ConnectionField, value: string) => void;
+  setRememberKey: (remember: boolean) => void;
+  forgetKey: () => void;
+  replaceSettings: (settings: Partial<ConnectionSettings>) => void;
+}
+
+const STORAGE_NAME = 'classify-console:connection';
+
+export const EMPTY_CONNECTION: ConnectionSettings = {
+  endpoint: '',
+  key: '',
+  rememberKey: false,
+  apiVersion: '2023-04-01',
+  labelMode: 'single',
+  projectName: '',
+  deploymentName: '',
+  modelId: '',
+  language: '',
+  jobName: '',
+};
+
+const useConnectionStore = create<ConnectionSettings & { actions: ConnectionActions }>()(
+  persist(
+    (set) => ({
+      ...EMPTY_CONNECTION,
+      actions: {
+        setField: (field, value) => set({ [field]: value }),
+        setRememberKey: (rememberKey) => set({ rememberKey }),
+        forgetKey: () => set({ key: '', rememberKey: false }),
+        replaceSettings: (settings) => set(settings),
+      },
+    }),
+    {
+      name: STORAGE_NAME,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      // The key is stored only when the user asked for it; everything else survives a reload.
+      partialize: ({ actions: _actions, key, ...settings }) =>
+        settings.rememberKey ? { ...settings, key } : settings,
+    },
+  ),
+);
+
+export function useConnectionSettings(): ConnectionSettings {
+  return useConnectionStore(useShallow(({ actions: _actions, ...settings }) => settings));
+}
+
+export function useConnectionField<F extends keyof ConnectionSettings>(
+  field: F,
+): ConnectionSettings[F] {
+  return useConnectionStore((state) => state[field]);
+}
+
+export function useConnectionActions(): ConnectionActions {
+  return useConnectionStore((state) => state.actions);
+}
+
+/** Whether persisted settings were found, so a first visit can open on the demo. */
+export function hasSavedConnection(): boolean {
+  return localStorage.getItem(STORAGE_NAME) !== null;
+}
+
+/** For start-up code outside React. */
+export function applyConnectionSettings(settings: Partial<ConnectionSettings>): void {
+  useConnectionStore.getState().actions.replaceSettings(settings);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_CONNECTION, type ConnectionSettings } from './connection-store';
+import { checkCredentials, validateConnection, type FieldErrors } from './validate-connection';
+
+const valid: ConnectionSettings = {
+  ...EMPTY_CONNECTION,
+  endpoint: 'https://myres.cognitiveservices.azure.com/',
+  key: '  0123456789abcdef  ',
+  projectName: 'My_Project-1.0',
+  deploymentName: 'production',
+};
+
+describe('validateConnection', () => {
+  it('normalises a valid GA connection and trims the key', () => {
+    const check = validateConnection(valid, true);
+    expect(check).toMatchObject({
+      ok: true,
+      connection: {
+        endpoint: 'https://myres.cognitiveservices.azure.com',
+        key: '0123456789abcdef',
+        projectName: 'My_Project-1.0',
+      },
+    });
+  });
+
+  it('reports empty required fields only after a submit attempt', () => {
+    expect(validateConnection(EMPTY_CONNECTION, false).errors).toEqual({});
+    expect(Object.keys(validateConnection(EMPTY_CONNECTION, true).errors)).toEqual([
+      'endpoint',
+      'key',
+      'projectName',
+      'deploymentName',
+    ]);
+    expect(validateConnection(EMPTY_CONNECTION, false).ok).toBe(false);
+  });
+
+  it.each<[Partial<ConnectionSettings>, keyof FieldErrors, RegExp]>([
+    [{ key: 'abc def' }, 'key', /no spaces/],
+    [{ key: 'abc\ndef' }, 'key', /line breaks/],
+    [{ projectName: 'My Project' }, 'projectName', /letters, digits/],
+    [{ projectName: 'p'.repeat(51) }, 'projectName', /at most 50/],
+    [{ deploymentName: 'prod/1' }, 'deploymentName', /letters, digits/],
+    [{ language: 'english' }, 'language', /language code/],
+    [{ language: 'e1' }, 'language', /language code/],
+    [{ endpoint: 'http://example.com' }, 'endpoint', /https/],
+    [{ apiVersion: 'v3.1-preview.ct.1', modelId: '' }, 'modelId', /model ID/],
+    [{ apiVersion: 'v3.1-preview.ct.1', modelId: 'bad id' }, 'modelId', /letters, digits/],
+    [{ jobName: 'x'.repeat(101) }, 'jobName', /at most 100/],
+  ])('refuses %j next to the field', (change, field, error) => {
+    const check = validateConnection({ ...valid, ...change }, true);
+    expect(check.ok).toBe(false);
+    expect(check.errors[field]).toMatch(error);
+  });
+
+  it('needs a model ID instead of a deployment for the seed API, project name optional', () => {
+    const seed = { ...valid, apiVersion: 'v3.1-preview.ct.1' as const, deploymentName: '', projectName: '', modelId: 'x_SingleClassification_latest' };
+    expect(validateConnection(seed, true).ok).toBe(true);
+  });
+
+  it('accepts language codes with regions and scripts', () => {
+    for (const language of ['en', 'pt-BR', 'zh-Hans', 'fil']) {
+      expect(validateConnection({ ...valid, language }, true).ok).toBe(true);
+    }
+  });
+
+  it('gives credentials once endpoint and key are valid', () => {
+    expect(checkCredentials(valid)).toEqual({
+      endpoint: 'https://myres.cognitiveservices.azure.com',
+      key: '0123456789abcdef',
+    });
+    expect(checkCredentials({ ...valid, endpoint: 'http://evil.example' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,113 @@
+import { checkEndpoint } from '../../service/endpoint';
+import { isSeedApi, type ModelChoice } from '../../service/model';
+import type { ConnectionField, ConnectionSettings } from './connection-store';
+
+export type FieldErrors = Partial<Record<ConnectionField, string>>;
+
+export interface ValidConnection extends ModelChoice {
+  endpoint: string;
+  key: string;
+  language: string;
+  jobName: string;
+}
+
+export type ConnectionCheck =
+  | { ok: true; connection: ValidConnection; errors: FieldErrors }
+  | { ok: false; errors: FieldErrors };
+
+/** Project and deployment names: letters, digits, `_ . -`, at most 50 characters. */
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,50}$/;
+const MODEL_ID_PATTERN = /^[A-Za-z0-9_.-]{1,200}$/;
+/** BCP 47-ish: "en", "pt-BR", "zh-Hans". */
+const LANGUAGE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+const CHECKED_FIELDS = [
+  'endpoint',
+  'key',
+  'projectName',
+  'deploymentName',
+  'modelId',
+  'language',
+  'jobName',
+] as const;
+
+function checkName(label: string, value: string, required: boolean): string | undefined {
+  if (!value) return required ? `Enter the ${label}.` : undefined;
+  if (value.length > 50) return `The ${label} has at most 50 characters.`;
+  if (!NAME_PATTERN.test(value))
+    return `The ${label} uses only letters, digits, underscore, dot and hyphen.`;
+  return undefined;
+}
+
+function checkKey(key: string): string | undefined {
+  if (!key) return 'Enter the key of your Language resource.';
+  if (/\s/.test(key)) return 'A key has no spaces or line breaks.';
+  return undefined;
+}
+
+/**
+ * Checks the form. Errors about empty required fields are only reported when `requireAll`
+ * (after a submit attempt), so a new user is not greeted by red fields.
+ */
+export function validateConnection(
+  settings: ConnectionSettings,
+  requireAll: boolean,
+): ConnectionCheck {
+  const seed = isSeedApi(settings.apiVersion);
+  const endpoint = checkEndpoint(settings.endpoint);
+  const key = settings.key.trim();
+  const projectName = settings.projectName.trim();
+  const deploymentName = settings.deploymentName.trim();
+  const modelId = settings.modelId.trim();
+  const language = settings.language.trim();
+  const jobName = settings.jobName.trim();
+
+  const all: FieldErrors = {
+    endpoint: endpoint.ok ? undefined : endpoint.error,
+    key: checkKey(key),
+    projectName: checkName('project name', projectName, !seed),
+    deploymentName: seed ? undefined : checkName('deployment name', deploymentName, true),
+    modelId: !seed
+      ? undefined
+      : !modelId
+        ? 'Enter the model ID.'
+        : MODEL_ID_PATTERN.test(modelId)
+          ? undefined
+          : 'A model ID uses only letters, digits, underscore, dot and hyphen.',
+    language:
+      language && !LANGUAGE_PATTERN.test(language)
+        ? 'Use a language code such as en, fr or pt-BR.'
+        : undefined,
+    jobName: jobName.length > 100 ? 'The job name has at most 100 characters.' : undefined,
+  };
+  const typed: Record<(typeof CHECKED_FIELDS)[number], string> = { endpoint: settings.endpoint.trim(), key, projectName, deploymentName, modelId, language, jobName };
+  const errors: FieldErrors = {};
+  for (const field of CHECKED_FIELDS) {
+    if (all[field] && (requireAll || typed[field])) errors[field] = all[field];
+  }
+  if (Object.values(all).some(Boolean) || !endpoint.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    errors,
+    connection: {
+      endpoint: endpoint.endpoint,
+      key,
+      apiVersion: settings.apiVersion,
+      labelMode: settings.labelMode,
+      projectName,
+      deploymentName,
+      modelId,
+      language,
+      jobName,
+    },
+  };
+}
+
+/** Just the endpoint and key, enough to follow a job or delete a project. */
+export function checkCredentials(
+  settings: ConnectionSettings,
+): { endpoint: string; key: string } | undefined {
+  const endpoint = checkEndpoint(settings.endpoint);
+  const key = settings.key.trim();
+  return endpoint.ok && !checkKey(key) ? { endpoint: endpoint.endpoint, key } : undefined;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { batchLimitErrors, measureBatch } from '../../service/limits';
+import { splitDocuments } from './paragraphs';
+
+describe('splitDocuments', () => {
+  it('makes one document per paragraph, ids in order, skipping empty paragraphs', () => {
+    const text = '\n\nFirst line\nstill first\n\n  \n\n\nSecond\r\n\r\nThird  \n \t \nFourth\n\n';
+    expect(splitDocuments(text)).toEqual([
+      { id: 'doc1', text: 'First line\nstill first' },
+      { id: 'doc2', text: 'Second' },
+      { id: 'doc3', text: 'Third' },
+      { id: 'doc4', text: 'Fourth' },
+    ]);
+  });
+
+  it('finds no documents in blank text', () => {
+    expect(splitDocuments(' \n\n \n')).toEqual([]);
+  });
+});
+
+describe('batch limits', () => {
+  it('counts characters as text elements, as the service does', () => {
+    const size = measureBatch([{ id: 'doc1', text: 'café 👍🏽 🇫🇷' }]);
+    expect(size).toEqual({ documents: 1, characters: 8 });
+  });
+
+  it('names the limit that is broken', () => {
+    expect(batchLimitErrors({ documents: 25, characters: 125_000 })).toEqual([]);
+    expect(batchLimitErrors({ documents: 26, characters: 10 })[0]).toMatch(/limit of 25 documents/);
+    expect(batchLimitErrors({ documents: 1, characters: 125_001 })[0]).toMatch(
+      /limit of 125,000 characters/,
+    );
+  });
+});

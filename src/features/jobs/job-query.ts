@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import { delay } from '../../lib/delay';
+import { ServiceError } from '../../service/errors';
+import type { Credentials } from '../../service/http';
+import { fetchJob } from '../../service/jobs';
+import { isFinished } from '../../service/model';
+import { FIRST_POLL_MS, nextPollDelay, retryDelay } from '../../service/polling';
+
+const MAX_POLL_RETRIES = 4;
+
+/** Polls a job until it finishes; the interval is a function of the last answer and the job's age. */
+export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials: Credentials) {
+  return queryOptions({
+    // The key identifies the job; the credentials stay out of it so the key is never cached or logged.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryKey: ['job', jobUrl],
+    queryFn: async ({ signal }) => {
+      // A job is never done right after submission: the first poll waits for the schedule.
+      await delay(submittedAt + FIRST_POLL_MS - Date.now(), signal);
+      return fetchJob(jobUrl, credentials, signal);
+    },
+    refetchInterval: (query) => {
+      const poll = query.state.data;
+      if (query.state.status === 'error') return false;
+      if (poll && isFinished(poll.snapshot.phase)) return false;
+      return nextPollDelay(Date.now() - submittedAt, poll?.retryAfterMs);
+    },
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+    retry: (failureCount, error) =>
+      error instanceof ServiceError && error.isTransient && failureCount < MAX_POLL_RETRIES,
+    retryDelay: (attempt, error) =>
+      retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
+  });
+}

@@ -1,0 +1,110 @@
+import type { ServiceProblem } from './model';
+import { errorResponseSchema, type WireError, type WireInnerError } from './schemas';
+
+export type FailureKind =
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'foreign-origin'
+  | 'invalid-response'
+  | 'cors'
+  | 'job-failed';
+
+interface ServiceErrorInit {
+  kind: FailureKind;
+  message: string;
+  status?: number;
+  problem?: ServiceProblem;
+  retryAfterMs?: number;
+}
+
+/** Every failure the service layer reports, with what a person needs to act on it. */
+export class ServiceError extends Error {
+  readonly kind: FailureKind;
+  readonly status: number | undefined;
+  readonly problem: ServiceProblem | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ServiceErrorInit) {
+    super(init.message);
+    this.name = 'ServiceError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.problem = init.problem;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** Worth sending again: throttling and transient server or network trouble, never quota or auth. */
+  get isTransient(): boolean {
+    if (this.kind === 'network' || this.kind === 'timeout') return true;
+    return this.kind === 'http' && (this.status === 429 || (this.status ?? 0) >= 500);
+  }
+}
+
+function deepestInner(inner: WireInnerError | undefined): WireInnerError | undefined {
+  let deepest = inner;
+  while (deepest?.innererror) deepest = deepest.innererror;
+  return deepest;
+}
+
+export function toProblem(error: WireError): ServiceProblem {
+  const inner = deepestInner(error.innererror);
+  return {
+    code: error.code,
+    message: error.message,
+    ...(inner?.code ? { innerCode: inner.code } : {}),
+    ...(inner?.message ? { innerMessage: inner.message } : {}),
+    ...(error.target ? { target: error.target } : {}),
+  };
+}
+
+/** Reads an error body; bodies that are not the documented shape still yield the status line. */
+export function problemFromBody(status: number, statusText: string, body: unknown): ServiceProblem {
+  const parsed = errorResponseSchema.safeParse(body);
+  if (parsed.success) return toProblem(parsed.data.error);
+  return { code: String(status), message: statusText || `HTTP ${status}` };
+}
+
+const QUOTA_PATTERN = /quota/i;
+
+/** A plain-language hint for each failure, following the contract's error table. */
+export function hintFor(error: ServiceError): string {
+  const { kind, status, problem } = error;
+  const codes = [problem?.code, problem?.innerCode].filter(Boolean).join(' ');
+  switch (kind) {
+    case 'network':
+      return 'The service could not be reached. Check the endpoint address and your network; if the endpoint is right, the browser may be blocking the call (CORS): use the local proxy.';
+    case 'timeout':
+      return 'The service did not answer in time. It may be busy; try again shortly.';
+    case 'foreign-origin':
+      return 'The service pointed to an address outside your endpoint, so the key was not sent there.';
+    case 'invalid-response':
+      return 'The service answered with something that is not a job or error body. Check that the endpoint is an Azure AI Language resource.';
+    case 'cors':
+      return 'The job was accepted, but the browser may not read its operation-location header: the gateway does not expose it to this page (a CORS problem). Use the local proxy so the app calls the service from its own origin.';
+    case 'job-failed':
+      return /deploymentName|projectName|not found|does not exist|not supported/i.test(problem?.message ?? '')
+        ? 'Check the project and deployment names: they are case-sensitive and must match the deployed model exactly.'
+        : 'The service could not run the classification task; its own message says why.';
+    case 'http':
+      break;
+  }
+  if (status === 401)
+    return 'Check the key, and that the endpoint belongs to the same resource as the key.';
+  if (status === 403 && QUOTA_PATTERN.test(problem?.message ?? ''))
+    return 'The call volume quota of this resource is spent. Waiting will not help soon; switch to a paid tier or another resource.';
+  if (status === 403) return 'The key is not allowed to do this on this resource.';
+  if (status === 429)
+    return 'The service is throttling requests; the app waits as long as it asks and tries again.';
+  if (status === 404 && /ProjectNotFound|NotFound|DeploymentNotFound/.test(codes))
+    return 'The project, deployment or job does not exist. Names are case-sensitive; results are also removed 24 hours after a job was submitted.';
+  if (status === 404)
+    return 'Nothing answers at that address: check the endpoint and the API version.';
+  if (status === 400 && /InvalidDocumentBatch|TooManyDocuments|too many/i.test(codes + (problem?.innerMessage ?? '')))
+    return 'The request broke a service limit (25 documents and 125,000 characters per job).';
+  if (status === 400)
+    return `The service refused the request${problem?.target ? ` (field ${problem.target})` : ''}: check the field its message names.`;
+  if (status !== undefined && status >= 500)
+    return 'The service had a transient failure; trying again usually works.';
+  return 'The service refused the request.';
+}

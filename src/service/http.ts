@@ -1,0 +1,116 @@
+import { ServiceError, problemFromBody } from './errors';
+
+export interface ServiceRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  body?: unknown;
+}
+
+export interface Credentials {
+  /** The normalised endpoint; the key is sent to its origin and nowhere else. */
+  endpoint: string;
+  key: string;
+}
+
+export interface ServiceResponse {
+  status: number;
+  headers: Headers;
+  json: unknown;
+  retryAfterMs: number | undefined;
+}
+
+const TIMEOUT_MS = 30_000;
+
+type RequestGate = (url: URL) => Promise<void> | void;
+let requestGate: RequestGate = () => undefined;
+
+/** Lets the app prepare something (the demo's service worker) before a request leaves. */
+export function setRequestGate(gate: RequestGate): void {
+  requestGate = gate;
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function assertSameOrigin(url: string, endpoint: string): URL {
+  const target = new URL(url, endpoint);
+  if (target.origin !== new URL(endpoint).origin) {
+    throw new ServiceError({
+      kind: 'foreign-origin',
+      message: `The service pointed to ${target.origin}, which is not your endpoint's origin (${new URL(endpoint).origin}). The request was not sent.`,
+    });
+  }
+  return target;
+}
+
+function parseBody(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ServiceError({
+      kind: 'invalid-response',
+      message: 'The service answered with a body that is not JSON.',
+    });
+  }
+}
+
+async function send(target: URL, request: ServiceRequest, key: string, signal?: AbortSignal) {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  try {
+    return await fetch(target, {
+      method: request.method,
+      headers: {
+        'Ocp-Apim-Subscription-Key': key,
+        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: request.body === undefined ? null : JSON.stringify(request.body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    const timedOut = timeout.aborted;
+    throw new ServiceError({
+      kind: timedOut ? 'timeout' : 'network',
+      message: timedOut
+        ? `No answer from ${target.origin} within ${TIMEOUT_MS / 1000} s.`
+        : `Could not reach ${target.origin}.`,
+    });
+  }
+}
+
+/** One call to the service: origin check, key header, timeout, error parsing, Retry-After. */
+export async function callService(
+  request: ServiceRequest,
+  credentials: Credentials,
+  signal?: AbortSignal,
+): Promise<ServiceResponse> {
+  const target = assertSameOrigin(request.url, credentials.endpoint);
+  await requestGate(target);
+  const response = await send(target, request, credentials.key, signal);
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const text = await response.text();
+  if (!response.ok) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const problem = problemFromBody(response.status, response.statusText, body);
+    throw new ServiceError({
+      kind: 'http',
+      status: response.status,
+      message: problem.message,
+      problem,
+      retryAfterMs,
+    });
+  }
+  return { status: response.status, headers: response.headers, json: parseBody(text), retryAfterMs };
+}
