@@ -30,7 +30,7 @@ export function App() {
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="xl" component="main">
+        <Container size="xl">
           <Workspace />
         </Container>
       </AppShell.Main>

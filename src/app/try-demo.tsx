@@ -7,9 +7,18 @@ import { DEFAULT_DEMO, demoDocuments, demoSettings, startDemo, type DemoChoice }
 
 const CHOICES: { label: string; choice: DemoChoice }[] = [
   { label: 'Single label, GA API (support tickets)', choice: DEFAULT_DEMO },
-  { label: 'Multi label, GA API (movie genres)', choice: { labelMode: 'multi', apiVersion: '2023-04-01' } },
-  { label: 'Single label, preview API (model ID)', choice: { labelMode: 'single', apiVersion: SEED_API_VERSION } },
-  { label: 'Multi label, preview API (model ID)', choice: { labelMode: 'multi', apiVersion: SEED_API_VERSION } },
+  {
+    label: 'Multi label, GA API (movie genres)',
+    choice: { labelMode: 'multi', apiVersion: '2023-04-01' },
+  },
+  {
+    label: 'Single label, preview API (model ID)',
+    choice: { labelMode: 'single', apiVersion: SEED_API_VERSION },
+  },
+  {
+    label: 'Multi label, preview API (model ID)',
+    choice: { labelMode: 'multi', apiVersion: SEED_API_VERSION },
+  },
 ];
 
 /** Fills the form with the simulated service and sample documents, so Submit job works at once. */
@@ -41,7 +50,11 @@ export function TryDemo() {
             variant="white"
             size={36}
             aria-label="More demos"
-            style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}
+            style={{
+              borderTopLeftRadius: 0,
+              borderBottomLeftRadius: 0,
+              borderLeft: '1px solid var(--mantine-color-gray-3)',
+            }}
           >
             ▾
           </ActionIcon>

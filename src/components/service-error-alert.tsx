@@ -6,13 +6,18 @@ function ProblemText({ problem }: { problem: ServiceProblem }) {
   return (
     <Stack gap={2}>
       <Text size="sm">
-        {problem.message} <Text span c="dimmed" size="xs">({problem.code})</Text>
+        {problem.message}{' '}
+        <Text span c="dimmed" size="xs">
+          ({problem.code})
+        </Text>
       </Text>
       {problem.innerMessage && problem.innerMessage !== problem.message ? (
         <Text size="sm">
           {problem.innerMessage}{' '}
           {problem.innerCode ? (
-            <Text span c="dimmed" size="xs">({problem.innerCode})</Text>
+            <Text span c="dimmed" size="xs">
+              ({problem.innerCode})
+            </Text>
           ) : null}
         </Text>
       ) : null}

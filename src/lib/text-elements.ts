@@ -1,9 +1,28 @@
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** The service counts characters as text elements (grapheme clusters), not UTF-16 units. */
 
-/** Counts characters the way the service does: as text elements (grapheme clusters). */
-export function countTextElements(text: string): number {
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Below U+0300 nothing joins into a cluster except CR LF, so most text skips the slow segmenter. */
+const SIMPLE_TEXT = /^[^\u0300-\uffff]*$/;
+
+/** Counts up to `stopAfter`, so an oversized request costs no more than the limit to reject. */
+export function countTextElements(text: string, stopAfter = Infinity): number {
+  if (SIMPLE_TEXT.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
   let count = 0;
-  // Iterating the segments avoids building an array for 125,000-character inputs.
-  for (const _ of graphemes.segment(text)) count++;
+  for (const _segment of segmenter.segment(text)) {
+    count += 1;
+    if (count > stopAfter) break;
+  }
   return count;
+}
+
+export function firstTextElements(text: string, limit: number): string {
+  let end = 0;
+  let count = 0;
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (count === limit) break;
+    end = index + segment.length;
+    count += 1;
+  }
+  return text.slice(0, end);
 }

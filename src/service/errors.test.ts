@@ -26,7 +26,10 @@ describe('service errors', () => {
         innererror: { code: 'B', message: 'middle', innererror: { code: 'C', message: 'deepest' } },
       },
     };
-    expect(problemFromBody(400, '', nested)).toMatchObject({ innerCode: 'C', innerMessage: 'deepest' });
+    expect(problemFromBody(400, '', nested)).toMatchObject({
+      innerCode: 'C',
+      innerMessage: 'deepest',
+    });
   });
 
   it('falls back to the status line for bodies that are not error bodies', () => {

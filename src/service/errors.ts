@@ -2,13 +2,7 @@ import type { ServiceProblem } from './model';
 import { errorResponseSchema, type WireError, type WireInnerError } from './schemas';
 
 export type FailureKind =
-  | 'http'
-  | 'network'
-  | 'timeout'
-  | 'foreign-origin'
-  | 'invalid-response'
-  | 'cors'
-  | 'job-failed';
+  'http' | 'network' | 'timeout' | 'foreign-origin' | 'invalid-response' | 'cors' | 'job-failed';
 
 interface ServiceErrorInit {
   kind: FailureKind;
@@ -83,7 +77,9 @@ export function hintFor(error: ServiceError): string {
     case 'cors':
       return 'The job was accepted, but the browser may not read its operation-location header: the gateway does not expose it to this page (a CORS problem). Use the local proxy so the app calls the service from its own origin.';
     case 'job-failed':
-      return /deploymentName|projectName|not found|does not exist|not supported/i.test(problem?.message ?? '')
+      return /deploymentName|projectName|not found|does not exist|not supported/i.test(
+        problem?.message ?? '',
+      )
         ? 'Check the project and deployment names: they are case-sensitive and must match the deployed model exactly.'
         : 'The service could not run the classification task; its own message says why.';
     case 'http':
@@ -100,7 +96,10 @@ export function hintFor(error: ServiceError): string {
     return 'The project, deployment or job does not exist. Names are case-sensitive; results are also removed 24 hours after a job was submitted.';
   if (status === 404)
     return 'Nothing answers at that address: check the endpoint and the API version.';
-  if (status === 400 && /InvalidDocumentBatch|TooManyDocuments|too many/i.test(codes + (problem?.innerMessage ?? '')))
+  if (
+    status === 400 &&
+    /InvalidDocumentBatch|TooManyDocuments|too many/i.test(codes + (problem?.innerMessage ?? ''))
+  )
     return 'The request broke a service limit (25 documents and 125,000 characters per job).';
   if (status === 400)
     return `The service refused the request${problem?.target ? ` (field ${problem.target})` : ''}: check the field its message names.`;

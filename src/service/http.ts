@@ -112,5 +112,10 @@ export async function callService(
       retryAfterMs,
     });
   }
-  return { status: response.status, headers: response.headers, json: parseBody(text), retryAfterMs };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: parseBody(text),
+    retryAfterMs,
+  };
 }

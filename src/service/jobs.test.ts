@@ -41,7 +41,12 @@ const page2 = {
     items: [
       {
         ...gaMulti.tasks.items[0],
-        results: { documents: [{ id: 'doc21', class: [{ category: 'Other', confidenceScore: 0.5 }], warnings: [] }], errors: [] },
+        results: {
+          documents: [
+            { id: 'doc21', class: [{ category: 'Other', confidenceScore: 0.5 }], warnings: [] },
+          ],
+          errors: [],
+        },
       },
     ],
   },
@@ -60,14 +65,24 @@ describe('submitJob', () => {
   });
 
   it('explains a 202 whose operation-location cannot be read as a CORS problem', async () => {
-    server.use(http.post(`${endpoint}/language/analyze-text/jobs`, () => new HttpResponse(null, { status: 202 })));
+    server.use(
+      http.post(
+        `${endpoint}/language/analyze-text/jobs`,
+        () => new HttpResponse(null, { status: 202 }),
+      ),
+    );
     await expect(submitJob(input, 'k')).rejects.toMatchObject({ kind: 'cors' });
   });
 
   it('refuses a job URL on another origin', async () => {
     server.use(
-      http.post(`${endpoint}/language/analyze-text/jobs`, () =>
-        new HttpResponse(null, { status: 202, headers: { 'operation-location': 'https://evil.example/jobs/1' } }),
+      http.post(
+        `${endpoint}/language/analyze-text/jobs`,
+        () =>
+          new HttpResponse(null, {
+            status: 202,
+            headers: { 'operation-location': 'https://evil.example/jobs/1' },
+          }),
       ),
     );
     await expect(submitJob(input, 'k')).rejects.toMatchObject({ kind: 'foreign-origin' });
@@ -85,7 +100,11 @@ describe('submitJob', () => {
   });
 
   it('reports a 401 with the service message', async () => {
-    server.use(http.post(`${endpoint}/language/analyze-text/jobs`, () => HttpResponse.json(unauthorized, { status: 401 })));
+    server.use(
+      http.post(`${endpoint}/language/analyze-text/jobs`, () =>
+        HttpResponse.json(unauthorized, { status: 401 }),
+      ),
+    );
     await expect(submitJob(input, 'k')).rejects.toThrow(/Access denied/);
   });
 });
@@ -108,12 +127,16 @@ describe('fetchJob', () => {
 
   it('does not send the key to a nextLink on another origin', async () => {
     const foreign = { ...gaSinglePage1, nextLink: 'https://evil.example/next?skip=20' };
-    server.use(http.get(`${endpoint}/language/analyze-text/jobs/:id`, () => HttpResponse.json(foreign)));
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, () => HttpResponse.json(foreign)),
+    );
     await expect(fetchJob(jobUrl, credentials)).rejects.toMatchObject({ kind: 'foreign-origin' });
   });
 
   it('turns a garbled body into an error that can be retried later', async () => {
-    server.use(http.get(`${endpoint}/language/analyze-text/jobs/:id`, () => HttpResponse.text('{"jobId": ')));
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, () => HttpResponse.text('{"jobId": ')),
+    );
     await expect(fetchJob(jobUrl, credentials)).rejects.toMatchObject({ kind: 'invalid-response' });
   });
 

@@ -20,7 +20,8 @@ export function phaseOf(status: string): JobPhase {
 }
 
 function classesOf(document: WireDocument): ClassScore[] {
-  const raw = document.class ??
+  const raw =
+    document.class ??
     document.classes ??
     document.classifications ??
     (document.classification ? [document.classification] : []);

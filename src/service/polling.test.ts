@@ -43,7 +43,7 @@ describe('poll schedule', () => {
   }
 
   function average(fromMs: number, toMs: number) {
-    const runs = [];
+    const runs: ReturnType<typeof simulate>[] = [];
     for (let jobMs = fromMs; jobMs < toMs; jobMs += 10) runs.push(simulate(jobMs));
     const sum = (pick: (run: (typeof runs)[number]) => number) =>
       runs.reduce((total, run) => total + pick(run), 0);

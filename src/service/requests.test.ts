@@ -53,7 +53,12 @@ describe('submit requests', () => {
     expect(request.url).toContain('api-version=2024-11-01');
     expect(request.body).toMatchObject({
       displayName: 'Tickets',
-      analysisInput: { documents: [{ id: 'doc1', language: 'en', text: 'First' }, { id: 'doc2', language: 'en', text: 'Second' }] },
+      analysisInput: {
+        documents: [
+          { id: 'doc1', language: 'en', text: 'First' },
+          { id: 'doc2', language: 'en', text: 'Second' },
+        ],
+      },
       tasks: [{ kind: 'CustomMultiLabelClassification' }],
     });
   });
@@ -61,27 +66,35 @@ describe('submit requests', () => {
   it.each([
     ['single', 'customClassificationTasks'],
     ['multi', 'customMultiClassificationTasks'],
-  ] as const)('builds the seed body for %s label with modelId and TextElements_v8', (labelMode, list) => {
-    const request = submitRequest({ ...base, apiVersion: 'v3.1-preview.ct.1', labelMode, jobName: 'MyJobName' });
-    expect(request).toEqual({
-      method: 'POST',
-      url: 'https://myresource.cognitiveservices.azure.com/text/analytics/v3.1-preview.ct.1/analyze',
-      body: {
-        displayName: 'MyJobName',
-        analysisInput: { documents: base.documents },
-        tasks: {
-          [list]: [
-            {
-              parameters: {
-                modelId: 'abc_MultiClassification_latest',
-                stringIndexType: 'TextElements_v8',
+  ] as const)(
+    'builds the seed body for %s label with modelId and TextElements_v8',
+    (labelMode, list) => {
+      const request = submitRequest({
+        ...base,
+        apiVersion: 'v3.1-preview.ct.1',
+        labelMode,
+        jobName: 'MyJobName',
+      });
+      expect(request).toEqual({
+        method: 'POST',
+        url: 'https://myresource.cognitiveservices.azure.com/text/analytics/v3.1-preview.ct.1/analyze',
+        body: {
+          displayName: 'MyJobName',
+          analysisInput: { documents: base.documents },
+          tasks: {
+            [list]: [
+              {
+                parameters: {
+                  modelId: 'abc_MultiClassification_latest',
+                  stringIndexType: 'TextElements_v8',
+                },
               },
-            },
-          ],
+            ],
+          },
         },
-      },
-    });
-  });
+      });
+    },
+  );
 });
 
 describe('delete project requests', () => {

@@ -53,7 +53,13 @@ describe('validateConnection', () => {
   });
 
   it('needs a model ID instead of a deployment for the seed API, project name optional', () => {
-    const seed = { ...valid, apiVersion: 'v3.1-preview.ct.1' as const, deploymentName: '', projectName: '', modelId: 'x_SingleClassification_latest' };
+    const seed = {
+      ...valid,
+      apiVersion: 'v3.1-preview.ct.1' as const,
+      deploymentName: '',
+      projectName: '',
+      modelId: 'x_SingleClassification_latest',
+    };
     expect(validateConnection(seed, true).ok).toBe(true);
   });
 

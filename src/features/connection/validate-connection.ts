@@ -80,7 +80,15 @@ export function validateConnection(
         : undefined,
     jobName: jobName.length > 100 ? 'The job name has at most 100 characters.' : undefined,
   };
-  const typed: Record<(typeof CHECKED_FIELDS)[number], string> = { endpoint: settings.endpoint.trim(), key, projectName, deploymentName, modelId, language, jobName };
+  const typed: Record<(typeof CHECKED_FIELDS)[number], string> = {
+    endpoint: settings.endpoint.trim(),
+    key,
+    projectName,
+    deploymentName,
+    modelId,
+    language,
+    jobName,
+  };
   const errors: FieldErrors = {};
   for (const field of CHECKED_FIELDS) {
     if (all[field] && (requireAll || typed[field])) errors[field] = all[field];

@@ -10,9 +10,9 @@ const MAX_POLL_RETRIES = 4;
 
 /** Polls a job until it finishes; the interval is a function of the last answer and the job's age. */
 export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials: Credentials) {
+  // The key identifies the job; the credentials stay out of it so the key is never cached or logged.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    // The key identifies the job; the credentials stay out of it so the key is never cached or logged.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryKey: ['job', jobUrl],
     queryFn: async ({ signal }) => {
       // A job is never done right after submission: the first poll waits for the schedule.

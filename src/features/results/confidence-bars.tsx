@@ -7,7 +7,13 @@ import classes from './confidence-bars.module.css';
  * A horizontal bar chart of one document's class confidences. Plain elements instead of an SVG
  * chart library: a table of 200 documents draws 200 of these, and they must stay cheap.
  */
-export function ConfidenceBars({ documentId, scores }: { documentId: string; scores: ClassScore[] }) {
+export function ConfidenceBars({
+  documentId,
+  scores,
+}: {
+  documentId: string;
+  scores: ClassScore[];
+}) {
   return (
     <Box role="img" aria-label={`Confidence for ${documentId}`} className={classes.chart}>
       {scores.length === 0 ? (

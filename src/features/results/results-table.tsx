@@ -4,13 +4,21 @@ import type { DocumentResult } from '../../service/model';
 import { ConfidenceBars } from './confidence-bars';
 
 function ClassList({ result }: { result: DocumentResult }) {
-  if (result.error) return <Text size="sm" c="dimmed">—</Text>;
+  if (result.error)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   if (result.classes.length === 0) return <Text size="sm">No class</Text>;
   return (
     <Stack gap={0}>
       {result.classes.map((score) => (
         <Text size="sm" key={score.category}>
-          {score.category} <Text span fw={600}>{formatConfidence(score.confidence)}</Text>
+          {score.category}{' '}
+          <Text span fw={600}>
+            {formatConfidence(score.confidence)}
+          </Text>
         </Text>
       ))}
     </Stack>

@@ -3,7 +3,9 @@ import { Box } from '@mantine/core';
 import type { DocumentResult } from '../../service/model';
 
 /** How many documents got each class as their top class (errors and "No class" counted apart). */
-export function topClassCounts(documents: DocumentResult[]): { category: string; documents: number }[] {
+export function topClassCounts(
+  documents: DocumentResult[],
+): { category: string; documents: number }[] {
   const counts = new Map<string, number>();
   for (const document of documents) {
     const top = document.error ? 'Error' : (document.classes[0]?.category ?? 'No class');
@@ -25,7 +27,7 @@ export default function TopClassChart({ documents }: { documents: DocumentResult
         dataKey="category"
         orientation="vertical"
         yAxisProps={{ width: 110 }}
-        xAxisProps={{ allowDecimals: false }}
+        xAxisProps={{ allowDecimals: false, domain: [0, 'dataMax'] }}
         series={[{ name: 'documents', label: 'Documents', color: 'blue.6' }]}
         withTooltip={false}
         withBarValueLabel

@@ -1,0 +1,65 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const DEMO_ENDPOINT = 'https://demo.classify-console.invalid';
+export const DEMO_KEY = 'demo-key-0000';
+/** The simulated service served over real HTTP on loopback (see playwright.config.ts). */
+export const HTTP_SERVICE = 'http://127.0.0.1:4010';
+
+/** The app as a user sees it: fields by their labels, buttons by their names. */
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  field(label: string) {
+    return this.page.getByRole('textbox', { name: label, exact: true });
+  }
+
+  apiVersion() {
+    return this.page.getByRole('combobox', { name: 'API version' });
+  }
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { name: 'Classify Console' })).toBeVisible();
+  }
+
+  async fill(values: Record<string, string>) {
+    for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
+  }
+
+  async documents(texts: string[]) {
+    await this.field('Documents').fill(texts.join('\n\n'));
+  }
+
+  async chooseDemo(name: string) {
+    await this.page.getByRole('button', { name: 'More demos' }).click();
+    await this.page.getByRole('menuitem', { name }).click();
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Submit job' }).click();
+  }
+
+  status(word: string) {
+    return this.page.getByLabel(`Status: ${word}`);
+  }
+
+  results() {
+    return this.page.getByRole('table', { name: 'Results' });
+  }
+
+  row(documentId: string) {
+    return this.results()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: documentId, exact: true }) });
+  }
+}
+
+export const test = base.extend<{ app: ConsolePage }>({
+  app: async ({ page }, use) => {
+    const app = new ConsolePage(page);
+    await app.open();
+    await use(app);
+  },
+});
+
+export { expect };

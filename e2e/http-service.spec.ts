@@ -1,0 +1,75 @@
+import { DEMO_KEY, expect, HTTP_SERVICE, test } from './fixtures';
+
+/** The same simulated service, but over real HTTP on loopback: real CORS, preflights and headers. */
+test.describe('against a real HTTP endpoint', () => {
+  test('GA single label, cross-origin with the exposed operation-location', async ({
+    app,
+    page,
+  }) => {
+    const preflights: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'OPTIONS') preflights.push(request.url());
+    });
+    await app.fill({
+      Endpoint: `${HTTP_SERVICE}/`,
+      Key: DEMO_KEY,
+      'Project name': 'SupportTickets',
+      'Deployment name': 'production',
+    });
+    await app.documents([
+      'Please refund the double charge on my invoice.',
+      'The app shows an error and crashes on start.',
+    ]);
+    await app.submit();
+
+    await expect(app.status('succeeded')).toBeVisible();
+    await expect(app.row('doc1')).toContainText('Billing');
+    await expect(app.row('doc2')).toContainText('TechnicalIssue');
+    await expect(page.getByRole('img', { name: 'Confidence for doc2' })).toBeVisible();
+    // The key header makes every call a CORS preflight: proof that the calls really crossed origins.
+    expect(preflights.length).toBeGreaterThan(0);
+  });
+
+  test('the seed API over HTTP, multi label', async ({ app, page }) => {
+    await app.apiVersion().selectOption('v3.1-preview.ct.1');
+    await page.getByText('Multi label', { exact: true }).click();
+    await app.fill({
+      Endpoint: HTTP_SERVICE,
+      Key: DEMO_KEY,
+      'Model ID': 'd3m0c0de-5eed-4a11-9c1a-000000000002_MultiClassification_latest',
+    });
+    await app.documents(['Astronauts on a ship near a black hole are hunted by an alien.']);
+    await app.submit();
+
+    await expect(app.status('completed')).toBeVisible();
+    await expect(app.row('doc1')).toContainText('SciFi');
+  });
+
+  test('pages of 20 are all read: 25 documents come back', async ({ app }) => {
+    await app.fill({
+      Endpoint: HTTP_SERVICE,
+      Key: DEMO_KEY,
+      'Project name': 'SupportTickets',
+      'Deployment name': 'production',
+    });
+    await app.documents(
+      Array.from({ length: 25 }, (_, index) => `My invoice number ${index + 1} was charged twice.`),
+    );
+    await app.submit();
+    await expect(app.status('succeeded')).toBeVisible();
+    await expect(app.results().getByRole('row')).toHaveCount(26);
+    await expect(app.row('doc25')).toContainText('Billing');
+  });
+
+  test('an unknown project is reported, with a hint about case', async ({ app, page }) => {
+    await app.fill({
+      Endpoint: HTTP_SERVICE,
+      Key: DEMO_KEY,
+      'Project name': 'supporttickets',
+      'Deployment name': 'production',
+    });
+    await app.submit();
+    await expect(app.status('failed')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('case-sensitive');
+  });
+});

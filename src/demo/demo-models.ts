@@ -1,0 +1,65 @@
+import { DEMO_PROJECTS } from './demo-settings';
+import type { JobSubmission } from './service-state';
+
+/** Which demo project a job asks for, matched as strictly (case-sensitively) as the service does. */
+
+const TASK_KINDS = {
+  single: 'CustomSingleLabelClassification',
+  multi: 'CustomMultiLabelClassification',
+} as const;
+
+const SEED_TASK_KINDS = {
+  single: 'CustomClassification',
+  multi: 'CustomMultiClassification',
+} as const;
+
+const DEMO_MODELS = [
+  { ...DEMO_PROJECTS.single, labelMode: 'single' },
+  { ...DEMO_PROJECTS.multi, labelMode: 'multi' },
+] as const;
+
+export function isDemoProject(projectName: string): boolean {
+  return DEMO_MODELS.some((project) => project.projectName === projectName);
+}
+
+export type ModelResolution = { classes: readonly string[] } | { failure: string };
+
+/** The project's classes, or the message the real service gives for a model it cannot use. */
+export function resolveModel(
+  { model, labelMode }: Pick<JobSubmission, 'model' | 'labelMode'>,
+  isAvailable: (projectName: string) => boolean,
+): ModelResolution {
+  if ('modelId' in model) {
+    const seedKind = SEED_TASK_KINDS[labelMode];
+    const project = DEMO_MODELS.find((candidate) => candidate.modelId === model.modelId);
+    if (!project || !isAvailable(project.projectName)) {
+      return {
+        failure: `Job task parameter value '${model.modelId}' is not supported for modelId parameter for job task type ${seedKind}.`,
+      };
+    }
+    if (project.labelMode !== labelMode) {
+      return {
+        failure: `Job task type ${seedKind} is not supported by model '${model.modelId}', which was trained for ${SEED_TASK_KINDS[project.labelMode]}.`,
+      };
+    }
+    return { classes: project.classes };
+  }
+  const gaKind = TASK_KINDS[labelMode];
+  const project = DEMO_MODELS.find((candidate) => candidate.projectName === model.projectName);
+  if (!project || !isAvailable(project.projectName)) {
+    return {
+      failure: `Job task parameter value '${model.projectName}' is not supported for projectName parameter for job task type ${gaKind}.`,
+    };
+  }
+  if (model.deploymentName !== project.deploymentName) {
+    return {
+      failure: `Job task parameter value '${model.deploymentName}' is not supported for deploymentName parameter for job task type ${gaKind}.`,
+    };
+  }
+  if (project.labelMode !== labelMode) {
+    return {
+      failure: `Job task type ${gaKind} is not supported by project '${project.projectName}', which is a ${TASK_KINDS[project.labelMode]} project.`,
+    };
+  }
+  return { classes: project.classes };
+}

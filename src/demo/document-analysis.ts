@@ -1,0 +1,49 @@
+import type { LabelMode } from '../service/model';
+import { classify } from './classifier';
+import type { DocumentOutcome } from './service-state';
+import { countTextElements, firstTextElements } from '../lib/text-elements';
+
+/** What the service makes of one document: its classes, warnings, or a per-document error. */
+
+export const MAX_DOCUMENT_TEXT_ELEMENTS = 5_120;
+const MAX_WORD_LENGTH = 64;
+
+/** `classes` is undefined when the job's model could not be found: nothing is classified. */
+export function analyseDocument(
+  document: { id: string; text: string },
+  classes: readonly string[] | undefined,
+  labelMode: LabelMode,
+): DocumentOutcome {
+  const characters = countTextElements(document.text);
+  if (!document.text.trim()) {
+    return {
+      id: document.id,
+      characters,
+      classes: [],
+      warnings: [],
+      error: { code: 'InvalidDocument', message: 'Document text is empty.' },
+    };
+  }
+  const warnings: DocumentOutcome['warnings'] = [];
+  let text = document.text;
+  if (characters > MAX_DOCUMENT_TEXT_ELEMENTS) {
+    text = firstTextElements(text, MAX_DOCUMENT_TEXT_ELEMENTS);
+    warnings.push({
+      code: 'DocumentTruncated',
+      message: `Document is too large and has been truncated to ${MAX_DOCUMENT_TEXT_ELEMENTS} characters. Only the first ${MAX_DOCUMENT_TEXT_ELEMENTS} characters were used for classification.`,
+    });
+  }
+  if (text.split(/\s+/).some((word) => word.length > MAX_WORD_LENGTH)) {
+    warnings.push({
+      code: 'LongWordsInDocument',
+      message:
+        'The document contains very long words (longer than 64 characters). These words will be truncated and may result in unreliable model predictions.',
+    });
+  }
+  return {
+    id: document.id,
+    characters,
+    classes: classes ? classify(classes, text, labelMode) : [],
+    warnings,
+  };
+}

@@ -1,0 +1,65 @@
+import { HttpResponse } from 'msw';
+import { internalServerError, tooManyRequests } from './service-errors';
+
+/** Lets a test make the next few responses fail the way a real gateway sometimes does. */
+
+export interface FaultHook {
+  /** A response to send instead of the real one, or undefined to serve the request normally. */
+  next(request: Request): Response | undefined;
+}
+
+export type FaultKind = 'throttle' | 'server-error' | 'garbled';
+
+export interface Fault {
+  kind: FaultKind;
+  /** Matches when the request's path contains this text (e.g. `/analyze-text/jobs/`); all if unset. */
+  path?: string;
+  method?: string;
+  /** How many responses to replace; 1 if unset. */
+  times?: number;
+  /** For `throttle`: the Retry-After in seconds; 2 if unset. */
+  retryAfterSeconds?: number;
+}
+
+export interface FaultPlan extends FaultHook {
+  inject(fault: Fault): void;
+  clear(): void;
+}
+
+function faultResponse(fault: Fault): Response {
+  switch (fault.kind) {
+    case 'throttle':
+      return tooManyRequests(fault.retryAfterSeconds ?? 2);
+    case 'server-error':
+      return internalServerError();
+    case 'garbled':
+      return new HttpResponse('{"jobId":"7c1e0b9a-2f4d-4e8a-9b', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      });
+  }
+}
+
+export function createFaultPlan(): FaultPlan {
+  let pending: { fault: Fault; remaining: number }[] = [];
+  return {
+    inject(fault) {
+      pending.push({ fault, remaining: fault.times ?? 1 });
+    },
+    clear() {
+      pending = [];
+    },
+    next(request) {
+      const { pathname } = new URL(request.url);
+      const entry = pending.find(
+        ({ fault }) =>
+          (fault.path === undefined || pathname.includes(fault.path)) &&
+          (fault.method === undefined || fault.method.toUpperCase() === request.method),
+      );
+      if (!entry) return undefined;
+      entry.remaining -= 1;
+      if (entry.remaining <= 0) pending = pending.filter((candidate) => candidate !== entry);
+      return faultResponse(entry.fault);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { HttpResponse } from 'msw';
+
+/** Error responses worded as the real service words them (see shared/fixtures/error-*.json). */
+
+interface InnerError {
+  code: string;
+  message: string;
+}
+
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  innererror?: InnerError,
+  headers?: HeadersInit,
+): Response {
+  return HttpResponse.json(
+    { error: { code, message, ...(innererror ? { innererror } : {}) } },
+    { status, ...(headers ? { headers } : {}) },
+  );
+}
+
+export const unauthorized = () =>
+  errorResponse(
+    401,
+    '401',
+    'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+  );
+
+export const resourceNotFound = () => errorResponse(404, '404', 'Resource not found');
+
+export const jobNotFound = (jobId: string) =>
+  errorResponse(
+    404,
+    'NotFound',
+    `The specified job '${jobId}' was not found. Job results are kept for 24 hours after submission.`,
+  );
+
+export const projectNotFound = () =>
+  errorResponse(404, 'ProjectNotFound', 'The specified project was not found.');
+
+/** A 400 whose inner error names what is wrong, which is where clients look. */
+export const invalidRequest = (inner: InnerError, message = 'Invalid Request.') =>
+  errorResponse(400, 'InvalidRequest', message, inner);
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  errorResponse(
+    429,
+    '429',
+    `Requests to the Analyze Text Operation under Azure AI Language API have exceeded rate limit of your current S pricing tier. Please retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}. Please contact Azure support service if you would like to further increase the default rate limit.`,
+    undefined,
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+
+export const internalServerError = () =>
+  errorResponse(500, 'InternalServerError', 'Internal server error.');

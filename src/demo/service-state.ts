@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import type { LabelMode } from '../service/model';
+import { isDemoProject, resolveModel } from './demo-models';
+import { analyseDocument } from './document-analysis';
+import { authoringJobId, randomUuid } from './job-ids';
+
+/** What the simulated service remembers: jobs, deleted projects, deletion jobs. */
+
+export interface ServiceTiming {
+  /** A job is `notStarted` this long after submission… */
+  queuedMs: number;
+  /** …then `running` this long, then finished. */
+  runMs: number;
+  /** How long a cancelled job reports `cancelling`. */
+  cancelMs: number;
+  /** A project deletion job finishes this long after the DELETE. */
+  deletionMs: number;
+}
+
+export const DEFAULT_TIMING: ServiceTiming = {
+  queuedMs: 400,
+  runMs: 1600,
+  cancelMs: 300,
+  deletionMs: 1000,
+};
+
+export const STORAGE_KEY = 'classify-console:demo-service';
+export const JOB_RETENTION_MS = 24 * 60 * 60 * 1000;
+export const DELETION_JOB_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_STORED_JOBS = 50;
+
+const classConfidenceSchema = z.object({ category: z.string(), confidenceScore: z.number() });
+const warningSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Only what a job GET needs is kept: the texts themselves would not fit in localStorage. */
+const documentOutcomeSchema = z.object({
+  id: z.string(),
+  characters: z.number(),
+  classes: z.array(classConfidenceSchema),
+  warnings: z.array(warningSchema),
+  /** The inner error of a document the service could not classify. */
+  error: warningSchema.optional(),
+});
+export type DocumentOutcome = z.infer<typeof documentOutcomeSchema>;
+
+const apiSchema = z.enum(['ga', 'seed']);
+export type ApiGeneration = z.infer<typeof apiSchema>;
+
+const jobSchema = z.object({
+  jobId: z.string(),
+  api: apiSchema,
+  apiVersion: z.string(),
+  createdAt: z.number(),
+  displayName: z.string().optional(),
+  labelMode: z.enum(['single', 'multi']),
+  taskName: z.string().optional(),
+  projectName: z.string().optional(),
+  deploymentName: z.string().optional(),
+  modelId: z.string().optional(),
+  documents: z.array(documentOutcomeSchema),
+  /** Why the task failed (unknown project, deployment or model); the job fails when it finishes. */
+  failure: z.string().optional(),
+  cancelRequestedAt: z.number().optional(),
+});
+export type ServiceJob = z.infer<typeof jobSchema>;
+
+const deletionJobSchema = z.object({
+  jobId: z.string(),
+  api: apiSchema,
+  apiVersion: z.string(),
+  projectName: z.string(),
+  createdAt: z.number(),
+});
+export type DeletionJob = z.infer<typeof deletionJobSchema>;
+
+const snapshotSchema = z.object({
+  version: z.literal(1),
+  jobs: z.array(jobSchema),
+  deletedProjects: z.array(z.string()),
+  deletionJobs: z.array(deletionJobSchema),
+});
+type Snapshot = z.infer<typeof snapshotSchema>;
+
+export type JobStatus =
+  'notStarted' | 'running' | 'succeeded' | 'failed' | 'cancelling' | 'cancelled';
+export type DeletionStatus = 'notStarted' | 'running' | 'succeeded';
+
+export interface Progress<S> {
+  status: S;
+  updatedAt: number;
+}
+
+export interface JobSubmission {
+  api: ApiGeneration;
+  apiVersion: string;
+  displayName?: string | undefined;
+  labelMode: LabelMode;
+  taskName?: string | undefined;
+  model: { projectName: string; deploymentName: string } | { modelId: string };
+  documents: readonly { id: string; text: string }[];
+}
+
+/** Anything with localStorage's two methods; `window.localStorage` fits. */
+export type ServicePersistence = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface ServiceStateOptions {
+  timing?: Partial<ServiceTiming>;
+  now?: () => number;
+  persistence?: ServicePersistence;
+}
+
+function emptySnapshot(): Snapshot {
+  return { version: 1, jobs: [], deletedProjects: [], deletionJobs: [] };
+}
+
+function loadSnapshot(persistence: ServicePersistence | undefined): Snapshot {
+  try {
+    const stored = persistence?.getItem(STORAGE_KEY);
+    if (!stored) return emptySnapshot();
+    const parsed = snapshotSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : emptySnapshot();
+  } catch {
+    return emptySnapshot();
+  }
+}
+
+export type ServiceState = ReturnType<typeof createServiceState>;
+
+export function createServiceState(options: ServiceStateOptions = {}) {
+  const timing: ServiceTiming = { ...DEFAULT_TIMING, ...options.timing };
+  const now = options.now ?? Date.now;
+  const { persistence } = options;
+  let snapshot = loadSnapshot(persistence);
+
+  function save(): void {
+    const cutoff = now() - JOB_RETENTION_MS;
+    snapshot.jobs = snapshot.jobs.filter((job) => job.createdAt > cutoff).slice(-MAX_STORED_JOBS);
+    snapshot.deletionJobs = snapshot.deletionJobs.slice(-MAX_STORED_JOBS);
+    try {
+      persistence?.setItem(STORAGE_KEY, JSON.stringify(snapshot));
+    } catch {
+      // Storage full or disabled: the demo keeps working in memory.
+    }
+  }
+
+  function isProjectAvailable(projectName: string): boolean {
+    return isDemoProject(projectName) && !snapshot.deletedProjects.includes(projectName);
+  }
+
+  function finishesAt(job: ServiceJob): number {
+    return job.createdAt + timing.queuedMs + timing.runMs;
+  }
+
+  return {
+    timing,
+    now,
+
+    submitJob(submission: JobSubmission): ServiceJob {
+      const resolved = resolveModel(submission, isProjectAvailable);
+      const classes = 'classes' in resolved ? resolved.classes : undefined;
+      const job: ServiceJob = {
+        jobId: randomUuid(),
+        api: submission.api,
+        apiVersion: submission.apiVersion,
+        createdAt: now(),
+        displayName: submission.displayName,
+        labelMode: submission.labelMode,
+        taskName: submission.taskName,
+        ...submission.model,
+        documents: submission.documents.map((document) =>
+          analyseDocument(document, classes, submission.labelMode),
+        ),
+        failure: 'failure' in resolved ? resolved.failure : undefined,
+      };
+      snapshot.jobs.push(job);
+      save();
+      return job;
+    },
+
+    /** Undefined for unknown jobs, jobs of the other API generation and expired jobs. */
+    findJob(jobId: string, api: ApiGeneration): ServiceJob | undefined {
+      const job = snapshot.jobs.find((candidate) => candidate.jobId === jobId);
+      if (job?.api !== api || now() >= job.createdAt + JOB_RETENTION_MS) return undefined;
+      return job;
+    },
+
+    jobProgress(job: ServiceJob): Progress<JobStatus> {
+      const at = now();
+      const { createdAt, cancelRequestedAt } = job;
+      if (cancelRequestedAt !== undefined) {
+        const cancelledAt = cancelRequestedAt + timing.cancelMs;
+        return at < cancelledAt
+          ? { status: 'cancelling', updatedAt: cancelRequestedAt }
+          : { status: 'cancelled', updatedAt: cancelledAt };
+      }
+      if (at < createdAt + timing.queuedMs) return { status: 'notStarted', updatedAt: createdAt };
+      if (at < finishesAt(job)) {
+        return { status: 'running', updatedAt: createdAt + timing.queuedMs };
+      }
+      return { status: job.failure ? 'failed' : 'succeeded', updatedAt: finishesAt(job) };
+    },
+
+    /** A finished job ignores the request, as the service does. */
+    cancelJob(job: ServiceJob): void {
+      if (job.cancelRequestedAt !== undefined || now() >= finishesAt(job)) return;
+      job.cancelRequestedAt = now();
+      save();
+    },
+
+    /** Undefined when the project does not exist (or was deleted already). */
+    deleteProject(projectName: string, api: ApiGeneration, apiVersion: string) {
+      if (!isProjectAvailable(projectName)) return undefined;
+      const deletion: DeletionJob = {
+        jobId: authoringJobId(now()),
+        api,
+        apiVersion,
+        projectName,
+        createdAt: now(),
+      };
+      snapshot.deletedProjects.push(projectName);
+      snapshot.deletionJobs.push(deletion);
+      save();
+      return deletion;
+    },
+
+    findDeletionJob(jobId: string, api: ApiGeneration): DeletionJob | undefined {
+      const job = snapshot.deletionJobs.find((candidate) => candidate.jobId === jobId);
+      if (job?.api !== api || now() >= job.createdAt + DELETION_JOB_RETENTION_MS) {
+        return undefined;
+      }
+      return job;
+    },
+
+    deletionProgress(job: DeletionJob): Progress<DeletionStatus> {
+      const elapsed = now() - job.createdAt;
+      const startedAfter = Math.round(timing.deletionMs * 0.3);
+      if (elapsed < startedAfter) return { status: 'notStarted', updatedAt: job.createdAt };
+      if (elapsed < timing.deletionMs) {
+        return { status: 'running', updatedAt: job.createdAt + startedAfter };
+      }
+      return { status: 'succeeded', updatedAt: job.createdAt + timing.deletionMs };
+    },
+
+    isProjectAvailable,
+
+    /** Forgets every job and brings deleted projects back. */
+    reset(): void {
+      snapshot = emptySnapshot();
+      save();
+    },
+  };
+}
