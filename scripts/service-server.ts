@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getResponse } from 'msw';
 import { z } from 'zod';
-import { createFaultPlan, type FaultPlan } from '../src/demo/faults';
+import { createFaultPlan, FAULT_KINDS, type FaultPlan } from '../src/demo/faults';
 import { createServiceHandlers, EXPOSED_HEADERS, type ServiceHandlers } from '../src/demo/handlers';
 import { internalServerError, resourceNotFound, errorResponse } from '../src/demo/service-errors';
 import {
@@ -30,7 +30,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 const faultSchema = z.object({
-  kind: z.enum(['throttle', 'server-error', 'garbled']),
+  kind: z.enum(FAULT_KINDS),
+  location: z.url().optional(),
   path: z.string().optional(),
   method: z.string().optional(),
   times: z.number().int().positive().max(1000).optional(),
@@ -67,6 +68,10 @@ async function toFetchRequest(message: IncomingMessage, origin: string): Promise
 }
 
 async function sendFetchResponse(response: Response, reply: ServerResponse): Promise<void> {
+  if (response.type === 'error') {
+    reply.destroy(); // a dropped connection, as a fault asked for
+    return;
+  }
   const body = Buffer.from(await response.arrayBuffer());
   response.headers.forEach((value, name) => reply.setHeader(name, value));
   reply.statusCode = response.status;

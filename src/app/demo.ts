@@ -28,6 +28,7 @@ export function demoSettings({ labelMode, apiVersion }: DemoChoice): Partial<Con
   const project = DEMO_PROJECTS[labelMode];
   return {
     endpoint: DEMO_ENDPOINT,
+    useProxy: false,
     key: DEMO_KEY,
     apiVersion,
     labelMode,

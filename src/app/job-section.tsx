@@ -24,9 +24,7 @@ export function JobSection({ job, credentials }: JobSectionProps) {
     <>
       <JobPanel
         jobUrl={job.jobUrl}
-        poll={query.data}
-        error={query.error}
-        isFetching={query.isFetching}
+        query={query}
         waitingFor={canFollow ? undefined : job.endpoint}
       />
       {query.data ? <ResultsView poll={query.data} /> : null}

@@ -25,12 +25,12 @@ const CHOICES: { label: string; choice: DemoChoice }[] = [
 export function TryDemo() {
   const { replaceSettings } = useConnectionActions();
   const { setDraft } = useDocumentsActions();
-  const { clear } = useJobActions();
+  const { select } = useJobActions();
 
   const start = async (choice: DemoChoice) => {
     replaceSettings(demoSettings(choice));
     setDraft(demoDocuments(choice.labelMode));
-    clear();
+    select(undefined);
     const demo = await startDemo();
     demo.reset();
   };

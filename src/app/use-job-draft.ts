@@ -7,7 +7,12 @@ import {
 } from '../features/connection/validate-connection';
 import { useDocumentsDraft } from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
-import { batchLimitErrors, measureBatch, type BatchSize } from '../service/limits';
+import {
+  batchLimitErrors,
+  documentProblems,
+  measureBatch,
+  type BatchSize,
+} from '../service/limits';
 import type { JobInput } from '../service/model';
 
 export interface JobDraft {
@@ -29,7 +34,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   const documents = useMemo(() => splitDocuments(deferredDraft), [deferredDraft]);
   const size = useMemo(() => measureBatch(documents), [documents]);
   const check = validateConnection(settings, showRequired);
-  const limitErrors = batchLimitErrors(size);
+  const limitErrors = [...documentProblems(documents), ...batchLimitErrors(size)];
   const documentsError =
     limitErrors.join(' ') ||
     (showRequired && size.documents === 0 ? 'Add at least one document.' : undefined);

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { internalServerError, tooManyRequests } from './service-errors';
+import { internalServerError, jobNotFound, quotaExceeded, tooManyRequests } from './service-errors';
 
 /** Lets a test make the next few responses fail the way a real gateway sometimes does. */
 
@@ -8,7 +8,16 @@ export interface FaultHook {
   next(request: Request): Response | undefined;
 }
 
-export type FaultKind = 'throttle' | 'server-error' | 'garbled';
+export const FAULT_KINDS = [
+  'throttle',
+  'server-error',
+  'garbled',
+  'drop',
+  'quota',
+  'not-found',
+  'foreign-location',
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
   kind: FaultKind;
@@ -19,6 +28,8 @@ export interface Fault {
   times?: number;
   /** For `throttle`: the Retry-After in seconds; 2 if unset. */
   retryAfterSeconds?: number;
+  /** For `foreign-location`: where the 202's operation-location points instead. */
+  location?: string;
 }
 
 export interface FaultPlan extends FaultHook {
@@ -32,6 +43,18 @@ function faultResponse(fault: Fault): Response {
       return tooManyRequests(fault.retryAfterSeconds ?? 2);
     case 'server-error':
       return internalServerError();
+    case 'drop':
+      // A dropped connection: fetch rejects with a network error.
+      return HttpResponse.error();
+    case 'quota':
+      return quotaExceeded();
+    case 'not-found':
+      return jobNotFound('expired');
+    case 'foreign-location':
+      return new HttpResponse(null, {
+        status: 202,
+        headers: { 'operation-location': fault.location ?? 'https://foreign.invalid/jobs/1' },
+      });
     case 'garbled':
       return new HttpResponse('{"jobId":"7c1e0b9a-2f4d-4e8a-9b', {
         status: 200,

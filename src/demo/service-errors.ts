@@ -54,3 +54,13 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
 
 export const internalServerError = () =>
   errorResponse(500, 'InternalServerError', 'Internal server error.');
+
+/** The free tier's monthly quota: the Retry-After is days away, so retrying is pointless. */
+export const quotaExceeded = () =>
+  errorResponse(
+    403,
+    '403',
+    'Out of call volume quota for TextAnalytics F0 pricing tier. Please retry after 15 days. To increase your call volume switch to a paid tier.',
+    undefined,
+    { 'Retry-After': String(15 * 24 * 3600) },
+  );

@@ -40,3 +40,21 @@ export function checkEndpoint(value: string): EndpointCheck {
   }
   return { ok: true, endpoint: url.origin };
 }
+
+/** Where the local proxy listens on the app's own origin; the target follows as /{scheme}/{host}. */
+export const PROXY_PREFIX = '/__proxy';
+
+const AZURE_AI_HOST =
+  /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(cognitiveservices\.azure\.com|api\.cognitive\.microsoft\.com)$/i;
+
+/** The proxy forwards only to Azure AI service hosts and, for local emulators, loopback. */
+export function isProxyTarget(url: URL): boolean {
+  if (url.protocol === 'https:' && AZURE_AI_HOST.test(url.hostname)) return true;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+}
+
+/** The endpoint as the browser calls it through the proxy: a path on the app's own origin. */
+export function proxiedEndpoint(endpoint: string, appOrigin: string): string {
+  const url = new URL(endpoint);
+  return `${appOrigin}${PROXY_PREFIX}/${url.protocol.replace(':', '')}/${url.host}`;
+}

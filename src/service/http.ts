@@ -19,7 +19,7 @@ export interface ServiceResponse {
   retryAfterMs: number | undefined;
 }
 
-const TIMEOUT_MS = 30_000;
+export const TIMEOUT_MS = 30_000;
 
 type RequestGate = (url: URL) => Promise<void> | void;
 let requestGate: RequestGate = () => undefined;
@@ -38,12 +38,19 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * The key goes to the endpoint's origin and nowhere else. Through the local proxy the endpoint is a
+ * path on the app's own origin, so the URL must also stay under that path.
+ */
 export function assertSameOrigin(url: string, endpoint: string): URL {
+  const base = new URL(endpoint);
   const target = new URL(url, endpoint);
-  if (target.origin !== new URL(endpoint).origin) {
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const inside = basePath === '' || target.pathname.startsWith(`${basePath}/`);
+  if (target.origin !== base.origin || !inside) {
     throw new ServiceError({
       kind: 'foreign-origin',
-      message: `The service pointed to ${target.origin}, which is not your endpoint's origin (${new URL(endpoint).origin}). The request was not sent.`,
+      message: `The service pointed to ${target.origin}, which is not your endpoint (${base.origin}). The request was not sent, so your key did not leave.`,
     });
   }
   return target;
@@ -61,8 +68,14 @@ function parseBody(text: string): unknown {
   }
 }
 
-async function send(target: URL, request: ServiceRequest, key: string, signal?: AbortSignal) {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+async function send(
+  target: URL,
+  request: ServiceRequest,
+  key: string,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+) {
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     return await fetch(target, {
       method: request.method,
@@ -79,7 +92,7 @@ async function send(target: URL, request: ServiceRequest, key: string, signal?: 
     throw new ServiceError({
       kind: timedOut ? 'timeout' : 'network',
       message: timedOut
-        ? `No answer from ${target.origin} within ${TIMEOUT_MS / 1000} s.`
+        ? `No answer from ${target.origin} within ${timeoutMs / 1000} s.`
         : `Could not reach ${target.origin}.`,
     });
   }
@@ -90,10 +103,11 @@ export async function callService(
   request: ServiceRequest,
   credentials: Credentials,
   signal?: AbortSignal,
+  timeoutMs = TIMEOUT_MS,
 ): Promise<ServiceResponse> {
   const target = assertSameOrigin(request.url, credentials.endpoint);
   await requestGate(target);
-  const response = await send(target, request, credentials.key, signal);
+  const response = await send(target, request, credentials.key, signal, timeoutMs);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   const text = await response.text();
   if (!response.ok) {

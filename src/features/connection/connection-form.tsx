@@ -31,7 +31,7 @@ function isApiVersion(value: string): value is ApiVersion {
 
 export function ConnectionForm({ errors }: { errors: FieldErrors }) {
   const settings = useConnectionSettings();
-  const { setField, setRememberKey, forgetKey } = useConnectionActions();
+  const { setField, setRememberKey, setUseProxy, forgetKey } = useConnectionActions();
   const seed = isSeedApi(settings.apiVersion);
   const text = (field: ConnectionField) => ({
     value: settings[field],
@@ -49,6 +49,12 @@ export function ConnectionForm({ errors }: { errors: FieldErrors }) {
         spellCheck={false}
         required
         {...text('endpoint')}
+      />
+      <Checkbox
+        label="Use local proxy"
+        description="Call the service through this app's own server, for networks or gateways that block cross-origin calls."
+        checked={settings.useProxy}
+        onChange={(event) => setUseProxy(event.currentTarget.checked)}
       />
       <PasswordInput
         label="Key"

@@ -7,6 +7,8 @@ export interface ConnectionSettings {
   endpoint: string;
   key: string;
   rememberKey: boolean;
+  /** Call the service through the app's own origin (the local proxy) instead of directly. */
+  useProxy: boolean;
   apiVersion: ApiVersion;
   labelMode: LabelMode;
   projectName: string;
@@ -16,11 +18,12 @@ export interface ConnectionSettings {
   jobName: string;
 }
 
-export type ConnectionField = Exclude<keyof ConnectionSettings, 'rememberKey'>;
+export type ConnectionField = Exclude<keyof ConnectionSettings, 'rememberKey' | 'useProxy'>;
 
 interface ConnectionActions {
   setField: (field: ConnectionField, value: string) => void;
   setRememberKey: (remember: boolean) => void;
+  setUseProxy: (useProxy: boolean) => void;
   forgetKey: () => void;
   replaceSettings: (settings: Partial<ConnectionSettings>) => void;
 }
@@ -31,6 +34,7 @@ export const EMPTY_CONNECTION: ConnectionSettings = {
   endpoint: '',
   key: '',
   rememberKey: false,
+  useProxy: false,
   apiVersion: '2023-04-01',
   labelMode: 'single',
   projectName: '',
@@ -47,6 +51,7 @@ const useConnectionStore = create<ConnectionSettings & { actions: ConnectionActi
       actions: {
         setField: (field, value) => set({ [field]: value }),
         setRememberKey: (rememberKey) => set({ rememberKey }),
+        setUseProxy: (useProxy) => set({ useProxy }),
         forgetKey: () => set({ key: '', rememberKey: false }),
         replaceSettings: (settings) => set(settings),
       },

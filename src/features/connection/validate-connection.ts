@@ -1,4 +1,4 @@
-import { checkEndpoint } from '../../service/endpoint';
+import { checkEndpoint, isProxyTarget, proxiedEndpoint } from '../../service/endpoint';
 import { isSeedApi, type ModelChoice } from '../../service/model';
 import type { ConnectionField, ConnectionSettings } from './connection-store';
 
@@ -45,6 +45,27 @@ function checkKey(key: string): string | undefined {
   return undefined;
 }
 
+type EndpointResult = { ok: true; endpoint: string } | { ok: false; error: string };
+
+/** The endpoint as the browser will call it: directly, or through the local proxy. */
+function effectiveEndpoint(
+  settings: ConnectionSettings,
+  appOrigin: string | undefined,
+): EndpointResult {
+  const check = checkEndpoint(settings.endpoint);
+  if (!check.ok || !settings.useProxy) return check;
+  if (!appOrigin || !isProxyTarget(new URL(check.endpoint))) {
+    return {
+      ok: false,
+      error:
+        'The local proxy forwards only to *.cognitiveservices.azure.com, *.api.cognitive.microsoft.com and localhost. Untick Use local proxy for this endpoint.',
+    };
+  }
+  return { ok: true, endpoint: proxiedEndpoint(check.endpoint, appOrigin) };
+}
+
+const browserOrigin = () => (typeof location === 'undefined' ? undefined : location.origin);
+
 /**
  * Checks the form. Errors about empty required fields are only reported when `requireAll`
  * (after a submit attempt), so a new user is not greeted by red fields.
@@ -52,9 +73,10 @@ function checkKey(key: string): string | undefined {
 export function validateConnection(
   settings: ConnectionSettings,
   requireAll: boolean,
+  appOrigin = browserOrigin(),
 ): ConnectionCheck {
   const seed = isSeedApi(settings.apiVersion);
-  const endpoint = checkEndpoint(settings.endpoint);
+  const endpoint = effectiveEndpoint(settings, appOrigin);
   const key = settings.key.trim();
   const projectName = settings.projectName.trim();
   const deploymentName = settings.deploymentName.trim();
@@ -114,8 +136,9 @@ export function validateConnection(
 /** Just the endpoint and key, enough to follow a job or delete a project. */
 export function checkCredentials(
   settings: ConnectionSettings,
+  appOrigin = browserOrigin(),
 ): { endpoint: string; key: string } | undefined {
-  const endpoint = checkEndpoint(settings.endpoint);
+  const endpoint = effectiveEndpoint(settings, appOrigin);
   const key = settings.key.trim();
   return endpoint.ok && !checkKey(key) ? { endpoint: endpoint.endpoint, key } : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchLimitErrors, measureBatch } from '../../service/limits';
+import { batchLimitErrors, documentProblems, measureBatch } from '../../service/limits';
 import { splitDocuments } from './paragraphs';
 
 describe('splitDocuments', () => {
@@ -29,6 +29,27 @@ describe('batch limits', () => {
     expect(batchLimitErrors({ documents: 26, characters: 10 })[0]).toMatch(/limit of 25 documents/);
     expect(batchLimitErrors({ documents: 1, characters: 125_001 })[0]).toMatch(
       /limit of 125,000 characters/,
+    );
+  });
+});
+
+describe('documents the service would refuse', () => {
+  it.each([
+    ['a NUL byte', 'bad\u0000text', /doc1 contains a control character \(U\+0000\) at position 4/],
+    ['a bell', 'ring\u0007', /U\+0007/],
+    ['an escape sequence', '\u001b[31mred', /U\+001B/],
+    ['a DEL', 'x\u007f', /U\+007F/],
+  ])('refuses %s', (_name, text, message) => {
+    expect(documentProblems([{ id: 'doc1', text }])).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('allows tabs, line breaks and any script', () => {
+    expect(documentProblems([{ id: 'doc1', text: 'a\tb\r\nc — 日本語 👍🏽 עברית' }])).toEqual([]);
+  });
+
+  it('refuses one document that no job can hold', () => {
+    expect(documentProblems([{ id: 'doc7', text: 'x'.repeat(125_001) }])[0]).toMatch(
+      /doc7 alone is over 125,000 characters/,
     );
   });
 });

@@ -1,6 +1,19 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { RetryNotice } from '../../components/retry-notice';
 import { ServiceErrorAlert } from '../../components/service-error-alert';
 import { formatDateTime } from '../../lib/format';
+import { ServiceError } from '../../service/errors';
 import { failureOf, type JobPoll } from '../../service/jobs';
 import { isFinished, type JobPhase } from '../../service/model';
 
@@ -32,15 +45,23 @@ function jobIdFromUrl(jobUrl: string): string {
 
 interface JobPanelProps {
   jobUrl: string;
-  poll: JobPoll | undefined;
-  error: Error | null;
-  isFetching: boolean;
+  query: UseQueryResult<JobPoll>;
   /** Set to the job's endpoint while the form has no valid key for it. */
   waitingFor: string | undefined;
 }
 
-export function JobPanel({ jobUrl, poll, error, isFetching, waitingFor }: JobPanelProps) {
+function followErrorTitle(error: Error): string {
+  if (error instanceof ServiceError && error.status === 404)
+    return 'The job has expired or is gone';
+  return 'Stopped following the job';
+}
+
+export function JobPanel({ jobUrl, query, waitingFor }: JobPanelProps) {
+  const { data: poll, error, isFetching, failureCount, failureReason } = query;
   const snapshot = poll?.snapshot;
+  const retrying = isFetching && failureCount > 0 && !error;
+  const canResume =
+    error instanceof ServiceError && error.kind !== 'foreign-origin' && error.status !== 404;
   const finished = snapshot ? isFinished(snapshot.phase) : false;
   const tasks = snapshot?.tasks;
   const failure = snapshot ? failureOf(snapshot) : undefined;
@@ -95,7 +116,24 @@ export function JobPanel({ jobUrl, poll, error, isFetching, waitingFor }: JobPan
             problems={snapshot.errors.slice(1)}
           />
         ) : null}
-        {error ? <ServiceErrorAlert title="Could not follow the job" error={error} /> : null}
+        {retrying ? (
+          <RetryNotice key={failureCount} reason={failureReason} failureCount={failureCount} />
+        ) : null}
+        {error ? (
+          <>
+            <ServiceErrorAlert title={followErrorTitle(error)} error={error} />
+            {canResume ? (
+              <Group gap="sm">
+                <Button variant="light" onClick={() => void query.refetch()} loading={isFetching}>
+                  Resume polling
+                </Button>
+                <Text size="xs" c="dimmed">
+                  The job keeps running on the service; its results stay there for 24 hours.
+                </Text>
+              </Group>
+            ) : null}
+          </>
+        ) : null}
       </Stack>
     </Card>
   );

@@ -4,6 +4,7 @@ import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
 import { fetchJob } from '../../service/jobs';
 import { isFinished } from '../../service/model';
+import { recordJobStatus } from './job-store';
 import { FIRST_POLL_MS, nextPollDelay, retryDelay } from '../../service/polling';
 
 const MAX_POLL_RETRIES = 4;
@@ -17,7 +18,9 @@ export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials
     queryFn: async ({ signal }) => {
       // A job is never done right after submission: the first poll waits for the schedule.
       await delay(submittedAt + FIRST_POLL_MS - Date.now(), signal);
-      return fetchJob(jobUrl, credentials, signal);
+      const poll = await fetchJob(jobUrl, credentials, signal);
+      recordJobStatus(jobUrl, poll.snapshot.jobId, poll.snapshot.status);
+      return poll;
     },
     refetchInterval: (query) => {
       const poll = query.state.data;
@@ -28,8 +31,11 @@ export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: false,
     staleTime: Infinity,
+    // A garbled body on a poll is worth another look too: the job itself is fine on the service.
     retry: (failureCount, error) =>
-      error instanceof ServiceError && error.isTransient && failureCount < MAX_POLL_RETRIES,
+      error instanceof ServiceError &&
+      (error.isTransient || error.kind === 'invalid-response') &&
+      failureCount < MAX_POLL_RETRIES,
     retryDelay: (attempt, error) =>
       retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
   });

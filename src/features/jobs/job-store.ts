@@ -1,36 +1,72 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
-/** What the app follows: the job's URL and when it was sent. Server data stays in React Query. */
+/**
+ * The jobs this browser submitted: enough to find each again after a reload (results stay on the
+ * service for 24 h). The results themselves are server data and stay in React Query.
+ */
 export interface TrackedJob {
   jobUrl: string;
   endpoint: string;
   submittedAt: number;
-  documentCount: number;
+  documentIds: string[];
+  /** Last status seen, so the history reads right before the first poll after a reload. */
+  jobId?: string;
+  status?: string;
 }
 
 interface JobState {
-  job: TrackedJob | undefined;
-  actions: { track: (job: TrackedJob) => void; clear: () => void };
+  jobs: TrackedJob[];
+  /** The job on screen. */
+  selectedUrl: string | undefined;
+  actions: {
+    track: (job: TrackedJob) => void;
+    select: (jobUrl: string | undefined) => void;
+    forget: (jobUrl: string) => void;
+  };
 }
+
+const MAX_TRACKED_JOBS = 50;
 
 const useJobStore = create<JobState>()(
   persist(
     (set) => ({
-      job: undefined,
+      jobs: [],
+      selectedUrl: undefined,
       actions: {
-        track: (job) => set({ job }),
-        clear: () => set({ job: undefined }),
+        track: (job) =>
+          set((state) => ({
+            jobs: [job, ...state.jobs.filter((j) => j.jobUrl !== job.jobUrl)].slice(
+              0,
+              MAX_TRACKED_JOBS,
+            ),
+            selectedUrl: job.jobUrl,
+          })),
+        select: (selectedUrl) => set({ selectedUrl }),
+        forget: (jobUrl) =>
+          set((state) => ({
+            jobs: state.jobs.filter((job) => job.jobUrl !== jobUrl),
+            selectedUrl: state.selectedUrl === jobUrl ? undefined : state.selectedUrl,
+          })),
       },
     }),
     {
-      name: 'classify-console:job',
+      name: 'classify-console:jobs',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ job }) => ({ job }),
+      partialize: ({ jobs, selectedUrl }) => ({ jobs, selectedUrl }),
     },
   ),
 );
 
-export const useTrackedJob = () => useJobStore((state) => state.job);
+export const useTrackedJobs = () => useJobStore((state) => state.jobs);
+export const useTrackedJob = () =>
+  useJobStore((state) => state.jobs.find((job) => job.jobUrl === state.selectedUrl));
 export const useJobActions = () => useJobStore((state) => state.actions);
+
+/** Called by the poller as answers arrive; outside React so the fetcher can record what it saw. */
+export function recordJobStatus(jobUrl: string, jobId: string, status: string): void {
+  useJobStore.setState((state) => ({
+    jobs: state.jobs.map((job) => (job.jobUrl === jobUrl ? { ...job, jobId, status } : job)),
+  }));
+}

@@ -28,7 +28,7 @@ export function useSubmitJob() {
         jobUrl,
         submittedAt,
         endpoint: input.endpoint,
-        documentCount: input.documents.length,
+        documentIds: input.documents.map((document) => document.id),
       }),
   });
 }
