@@ -96,12 +96,15 @@ interface RunningService {
   state: ServiceState;
   faults: FaultPlan;
   handlers: ServiceHandlers;
+  /** CORS preflights answered: proof that browsers really crossed origins. */
+  stats: { preflights: number };
 }
 
 /** Preflights and the test-only `/__health`, `/__reset`, `/__faults` are answered here; the rest by the handlers. */
 async function respond(message: IncomingMessage, service: RunningService): Promise<Response> {
   const { pathname } = new URL(message.url ?? '/', service.origin);
   if (message.method === 'OPTIONS') {
+    service.stats.preflights++;
     return new Response(null, {
       status: 204,
       headers: {
@@ -113,6 +116,9 @@ async function respond(message: IncomingMessage, service: RunningService): Promi
   }
   if (message.method === 'GET' && pathname === '/__health') {
     return Response.json({ status: 'ok' });
+  }
+  if (message.method === 'GET' && pathname === '/__stats') {
+    return Response.json(service.stats);
   }
   if (message.method === 'POST' && pathname === '/__reset') {
     service.state.reset();
@@ -170,6 +176,7 @@ export async function startServiceServer({
     state,
     faults,
     handlers: createServiceHandlers({ origin, state, faults }),
+    stats: { preflights: 0 },
   };
 
   server.on('request', (message: IncomingMessage, reply: ServerResponse) => {

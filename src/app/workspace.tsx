@@ -1,11 +1,15 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
+import { RetryNotice } from '../components/retry-notice';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
+import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
+import { JobHistory } from '../features/jobs/job-history';
 import { useTrackedJob } from '../features/jobs/job-store';
 import { useSubmitJob } from '../features/jobs/use-submit-job';
+import { DeleteProject } from '../features/project/delete-project';
 import { JobSection } from './job-section';
 import { useJobDraft } from './use-job-draft';
 
@@ -14,6 +18,7 @@ export function Workspace() {
   const draft = useJobDraft(attempted);
   const submit = useSubmitJob();
   const job = useTrackedJob();
+  const { projectName, apiVersion } = useConnectionSettings();
 
   const submitJob = () => {
     setAttempted(true);
@@ -32,6 +37,11 @@ export function Workspace() {
               Connection
             </Title>
             <ConnectionForm errors={draft.fieldErrors} />
+            <DeleteProject
+              credentials={draft.credentials}
+              projectName={projectName}
+              apiVersion={apiVersion}
+            />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -49,6 +59,13 @@ export function Workspace() {
                   Submit job
                 </Button>
               </Group>
+              {submit.isPending && submit.failureCount > 0 ? (
+                <RetryNotice
+                  key={submit.failureCount}
+                  reason={submit.failureReason}
+                  failureCount={submit.failureCount}
+                />
+              ) : null}
               {submit.error ? (
                 <ServiceErrorAlert title="Could not submit the job" error={submit.error} />
               ) : null}
@@ -57,6 +74,7 @@ export function Workspace() {
         </Grid.Col>
       </Grid>
       {job ? <JobSection key={job.jobUrl} job={job} credentials={draft.credentials} /> : null}
+      <JobHistory />
     </Stack>
   );
 }

@@ -2,7 +2,14 @@ import type { ServiceProblem } from './model';
 import { errorResponseSchema, type WireError, type WireInnerError } from './schemas';
 
 export type FailureKind =
-  'http' | 'network' | 'timeout' | 'foreign-origin' | 'invalid-response' | 'cors' | 'job-failed';
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'foreign-origin'
+  | 'invalid-response'
+  | 'cors'
+  | 'job-failed'
+  | 'deletion-failed';
 
 interface ServiceErrorInit {
   kind: FailureKind;
@@ -82,6 +89,8 @@ export function hintFor(error: ServiceError): string {
       )
         ? 'Check the project and deployment names: they are case-sensitive and must match the deployed model exactly.'
         : 'The service could not run the classification task; its own message says why.';
+    case 'deletion-failed':
+      return 'The service did not delete the project; its errors say why. The project may still exist, with its models and deployments: check it before trying again.';
     case 'http':
       break;
   }
@@ -92,6 +101,8 @@ export function hintFor(error: ServiceError): string {
   if (status === 403) return 'The key is not allowed to do this on this resource.';
   if (status === 429)
     return 'The service is throttling requests; the app waits as long as it asks and tries again.';
+  if (status === 404 && problem?.code === 'ProjectNotFound')
+    return 'No project of that name exists on this resource (or it was deleted already). Names are case-sensitive: check the exact spelling and case.';
   if (status === 404 && /ProjectNotFound|NotFound|DeploymentNotFound/.test(codes))
     return 'The project, deployment or job does not exist. Names are case-sensitive; results are also removed 24 hours after a job was submitted.';
   if (status === 404)

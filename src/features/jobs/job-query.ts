@@ -2,12 +2,18 @@ import { queryOptions } from '@tanstack/react-query';
 import { delay } from '../../lib/delay';
 import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
-import { fetchJob } from '../../service/jobs';
+import { fetchJob, type JobPoll } from '../../service/jobs';
 import { isFinished } from '../../service/model';
 import { recordJobStatus } from './job-store';
 import { FIRST_POLL_MS, nextPollDelay, retryDelay } from '../../service/polling';
 
 const MAX_POLL_RETRIES = 4;
+
+/** Milliseconds until the next poll, or false once the job has finished. */
+export function nextJobPoll(poll: JobPoll | undefined, submittedAt: number): number | false {
+  if (poll && isFinished(poll.snapshot.phase)) return false;
+  return nextPollDelay(Date.now() - submittedAt, poll?.retryAfterMs);
+}
 
 /** Polls a job until it finishes; the interval is a function of the last answer and the job's age. */
 export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials: Credentials) {
@@ -22,12 +28,8 @@ export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials
       recordJobStatus(jobUrl, poll.snapshot.jobId, poll.snapshot.status);
       return poll;
     },
-    refetchInterval: (query) => {
-      const poll = query.state.data;
-      if (query.state.status === 'error') return false;
-      if (poll && isFinished(poll.snapshot.phase)) return false;
-      return nextPollDelay(Date.now() - submittedAt, poll?.retryAfterMs);
-    },
+    refetchInterval: (query) =>
+      query.state.status === 'error' ? false : nextJobPoll(query.state.data, submittedAt),
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: false,
     staleTime: Infinity,

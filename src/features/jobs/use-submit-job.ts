@@ -1,28 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { ServiceError } from '../../service/errors';
-import { submitJob } from '../../service/jobs';
-import type { JobInput } from '../../service/model';
-import { retryDelay } from '../../service/polling';
 import { useJobActions } from './job-store';
+import { submitJobOptions } from './submit-options';
 
-interface Submission {
-  input: JobInput;
-  key: string;
-}
-
-/** Sends a job and starts following it. Only a 429 is retried: the service then accepted nothing. */
+/** Sends a job and starts following it. */
 export function useSubmitJob() {
   const { track } = useJobActions();
   return useMutation({
-    mutationFn: async ({ input, key }: Submission) => {
-      const submittedAt = Date.now();
-      const jobUrl = await submitJob(input, key);
-      return { jobUrl, submittedAt };
-    },
-    retry: (failureCount, error) =>
-      error instanceof ServiceError && error.status === 429 && failureCount < 3,
-    retryDelay: (attempt, error) =>
-      retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
+    ...submitJobOptions,
     onSuccess: ({ jobUrl, submittedAt }, { input }) =>
       track({
         jobUrl,

@@ -1,0 +1,42 @@
+import { queryOptions, skipToken } from '@tanstack/react-query';
+import { ServiceError } from '../../service/errors';
+import type { Credentials } from '../../service/http';
+import { retryDelay } from '../../service/polling';
+import { fetchDeletionJob, nextDeletionPollDelay } from '../../service/project-deletion';
+
+const MAX_POLL_RETRIES = 4;
+
+export interface DeletionToFollow {
+  jobUrl: string;
+  acceptedAt: number;
+  /** Those the DELETE went out with: the job lives on that endpoint. */
+  credentials: Credentials;
+}
+
+/** Polls a deletion job until it succeeds or fails; nothing is fetched until there is one. */
+export function deletionJobQueryOptions(deletion: DeletionToFollow | undefined) {
+  // The job URL identifies the job; the key stays out of the query key, so it is never cached.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: ['deletion-job', deletion?.jobUrl],
+    queryFn: deletion
+      ? ({ signal }) => fetchDeletionJob(deletion.jobUrl, deletion.credentials, signal)
+      : skipToken,
+    refetchInterval: (query) => {
+      const poll = query.state.data;
+      if (!deletion || query.state.status === 'error') return false;
+      if (poll && poll.job.phase !== 'running') return false;
+      return nextDeletionPollDelay(Date.now() - deletion.acceptedAt, poll?.retryAfterMs);
+    },
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+    // A GET changes nothing, so throttling, transient failures and a garbled body are worth a retry.
+    retry: (failureCount, error) =>
+      error instanceof ServiceError &&
+      (error.isTransient || error.kind === 'invalid-response') &&
+      failureCount < MAX_POLL_RETRIES,
+    retryDelay: (attempt, error) =>
+      retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
+  });
+}
