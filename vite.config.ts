@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { createLocalProxy } from './scripts/local-proxy';
+import { createLocalProxy } from './scripts/local-proxy.ts';
 
 /**
  * What the page may do: its own scripts only, calls to https endpoints (any Azure resource) and to

@@ -4,7 +4,8 @@ import {
 } from '../src/features/connection/connection-store';
 import { validateConnection } from '../src/features/connection/validate-connection';
 import { splitDocuments } from '../src/features/documents/paragraphs';
-import { batchLimitErrors, documentProblems, measureBatch } from '../src/service/limits';
+import { planBatch } from '../src/service/batching';
+import { documentProblems } from '../src/service/limits';
 
 /**
  * The catalogue of bad input the app must refuse before anything is sent. Vitest checks every
@@ -85,11 +86,6 @@ export const BAD_INPUTS: BadInput[] = [
   },
   { what: 'no documents', documents: '' },
   { what: 'only blank paragraphs', documents: ' \n\n\t\n\n ' },
-  {
-    what: '26 documents',
-    documents: Array.from({ length: 26 }, (_, i) => `doc ${i}`).join('\n\n'),
-  },
-  { what: 'over 125,000 characters in all', documents: [long(70_000), long(60_000)].join('\n\n') },
   { what: 'one document over 125,000 characters', documents: long(125_001) },
   { what: 'a NUL character', documents: 'hello\u0000world' },
   { what: 'an escape sequence', documents: 'colour \u001b[31mred' },
@@ -103,7 +99,7 @@ export function refusalsOf(input: BadInput): string[] {
   const documents = splitDocuments(input.documents ?? 'A valid document.');
   const documentErrors = [
     ...documentProblems(documents),
-    ...batchLimitErrors(measureBatch(documents)),
+    ...planBatch(documents).oversized.map(({ id }) => `${id} is too long for any job.`),
     ...(documents.length === 0 ? ['Add at least one document.'] : []),
   ];
   return [...Object.values(check.errors), ...documentErrors].filter(Boolean);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isProxyTarget, PROXY_PREFIX } from '../src/service/endpoint';
+import { isProxyTarget, PROXY_PREFIX } from '../src/service/endpoint.ts';
 
 /**
  * A same-origin proxy for networks and gateways that block cross-origin calls: the app calls

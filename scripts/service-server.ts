@@ -6,7 +6,12 @@ import { getResponse } from 'msw';
 import { z } from 'zod';
 import { createFaultPlan, FAULT_KINDS, type FaultPlan } from '../src/demo/faults';
 import { createServiceHandlers, EXPOSED_HEADERS, type ServiceHandlers } from '../src/demo/handlers';
-import { internalServerError, resourceNotFound, errorResponse } from '../src/demo/service-errors';
+import {
+  errorResponse,
+  internalServerError,
+  resourceNotFound,
+  tooManyRequests,
+} from '../src/demo/service-errors';
 import {
   createServiceState,
   type ServiceState,
@@ -24,6 +29,22 @@ export interface ServiceServerOptions {
   timing?: Partial<ServiceTiming>;
   /** Off simulates a gateway that hides operation-location from cross-origin pages. */
   exposeHeaders?: boolean;
+  /** Requests per second the service accepts before answering 429 (a one-second burst). */
+  rateLimit?: number;
+}
+
+/** A token bucket: `rate` requests per second, with a burst of one second's worth. */
+function createRateLimiter(rate: number) {
+  let tokens = rate;
+  let refilledAt = Date.now();
+  return (): boolean => {
+    const now = Date.now();
+    tokens = Math.min(rate, tokens + ((now - refilledAt) / 1000) * rate);
+    refilledAt = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -91,13 +112,20 @@ function formatOrigin(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
+export interface ServiceStats {
+  preflights: number;
+  requests: number;
+  throttled: number;
+}
+
 interface RunningService {
   origin: string;
   state: ServiceState;
   faults: FaultPlan;
   handlers: ServiceHandlers;
-  /** CORS preflights answered: proof that browsers really crossed origins. */
-  stats: { preflights: number };
+  /** CORS preflights answered (proof that browsers really crossed origins), API calls, 429s. */
+  stats: ServiceStats;
+  allow: () => boolean;
 }
 
 /** Preflights and the test-only `/__health`, `/__reset`, `/__faults` are answered here; the rest by the handlers. */
@@ -131,6 +159,11 @@ async function respond(message: IncomingMessage, service: RunningService): Promi
     service.faults.inject(parsed.data);
     return new Response(null, { status: 204 });
   }
+  service.stats.requests++;
+  if (!service.allow()) {
+    service.stats.throttled++;
+    return tooManyRequests(1);
+  }
   const request = await toFetchRequest(message, service.origin);
   return (await getResponse(service.handlers, request)) ?? resourceNotFound();
 }
@@ -154,6 +187,7 @@ export async function startServiceServer({
   host = '127.0.0.1',
   timing,
   exposeHeaders = true,
+  rateLimit,
 }: ServiceServerOptions) {
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Refusing to listen on ${host}: loopback only.`);
   const server = createServer();
@@ -176,7 +210,8 @@ export async function startServiceServer({
     state,
     faults,
     handlers: createServiceHandlers({ origin, state, faults }),
-    stats: { preflights: 0 },
+    stats: { preflights: 0, requests: 0, throttled: 0 },
+    allow: rateLimit ? createRateLimiter(rateLimit) : () => true,
   };
 
   server.on('request', (message: IncomingMessage, reply: ServerResponse) => {
@@ -196,6 +231,7 @@ export async function startServiceServer({
     origin,
     state,
     faults,
+    stats: service.stats,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

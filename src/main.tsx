@@ -8,6 +8,7 @@ import { App } from './app/app';
 import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
 import { createQueryClient } from './app/query-client';
 import { theme } from './app/theme';
+import { settleUnsentJobs } from './features/jobs/batch-runner';
 import { setRequestGate } from './service/http';
 
 // The demo's service worker starts before the first request to the demo origin, and never otherwise.
@@ -16,6 +17,8 @@ setRequestGate(async (url) => {
 });
 
 openOnDemoIfFirstVisit();
+// Jobs a reloaded page never sent cannot be sent now: their texts were in the old page's memory.
+settleUnsentJobs();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -5,43 +5,56 @@ import {
   validateConnection,
   type FieldErrors,
 } from '../features/connection/validate-connection';
-import { useDocumentsDraft } from '../features/documents/documents-store';
+import { useDocumentsDraft, useImportedDocuments } from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
-import {
-  batchLimitErrors,
-  documentProblems,
-  measureBatch,
-  type BatchSize,
-} from '../service/limits';
+import { planBatch, type BatchPlan } from '../service/batching';
+import { documentProblems, measureBatch, type BatchSize } from '../service/limits';
 import type { JobInput } from '../service/model';
 
 export interface JobDraft {
   /** Set when everything can be sent; the key travels beside the input, never inside it. */
-  ready: { input: JobInput; key: string } | undefined;
+  ready: { base: Omit<JobInput, 'documents'>; plan: BatchPlan; key: string } | undefined;
   /** The endpoint and key as they stand once valid, for following a job and deleting a project. */
   credentials: { endpoint: string; key: string } | undefined;
   fieldErrors: FieldErrors;
   documentsError: string | undefined;
   size: BatchSize;
+  plan: BatchPlan;
+  /** Expected classes from an imported label column, by document id. */
+  labels: Map<string, string> | undefined;
 }
 
-/** Everything the form holds, checked: a job input when it can be sent, and why not otherwise. */
+/** Everything the form holds, checked: a batch plan when it can be sent, and why not otherwise. */
 export function useJobDraft(showRequired: boolean): JobDraft {
   const settings = useConnectionSettings();
   const draft = useDocumentsDraft();
+  const imported = useImportedDocuments();
   // Counting text elements of a long paste is not free; let typing stay ahead of the counters.
   const deferredDraft = useDeferredValue(draft);
-  const documents = useMemo(() => splitDocuments(deferredDraft), [deferredDraft]);
+  const documents = useMemo(
+    () => imported?.documents ?? splitDocuments(deferredDraft),
+    [imported, deferredDraft],
+  );
   const size = useMemo(() => measureBatch(documents), [documents]);
+  const plan = useMemo(() => planBatch(documents), [documents]);
+  const labels = useMemo(() => {
+    const labelled = (imported?.documents ?? []).flatMap((document) =>
+      document.label ? [[document.id, document.label] as const] : [],
+    );
+    return labelled.length > 0 ? new Map(labelled) : undefined;
+  }, [imported]);
   const check = validateConnection(settings, showRequired);
-  const limitErrors = [...documentProblems(documents), ...batchLimitErrors(size)];
-  const documentsError =
-    limitErrors.join(' ') ||
-    (showRequired && size.documents === 0 ? 'Add at least one document.' : undefined);
+  const problems = documentProblems(documents);
+  let documentsError: string | undefined;
+  if (problems.length > 0) documentsError = problems.join(' ');
+  else if (size.documents > 0 && plan.jobs.length === 0)
+    documentsError = 'No document fits in a job: each is over 125,000 characters.';
+  else if (showRequired && size.documents === 0) documentsError = 'Add at least one document.';
+  const settled = imported !== undefined || draft === deferredDraft;
   let ready: JobDraft['ready'];
-  if (check.ok && !documentsError && size.documents > 0 && draft === deferredDraft) {
-    const { key, ...choice } = check.connection;
-    ready = { input: { ...choice, documents }, key };
+  if (check.ok && !documentsError && plan.jobs.length > 0 && settled) {
+    const { key, ...base } = check.connection;
+    ready = { base, plan, key };
   }
   return {
     ready,
@@ -49,5 +62,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
     fieldErrors: check.errors,
     documentsError,
     size,
+    plan,
+    labels,
   };
 }

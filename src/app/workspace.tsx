@@ -1,5 +1,6 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RetryNotice } from '../components/retry-notice';
 import { ServiceErrorAlert } from '../components/service-error-alert';
@@ -7,9 +8,12 @@ import { ConnectionForm } from '../features/connection/connection-form';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
 import { JobHistory } from '../features/jobs/job-history';
-import { useTrackedJob } from '../features/jobs/job-store';
+import { clearBatch, startBatch } from '../features/jobs/batch-runner';
+import { useBatch } from '../features/jobs/batch-store';
+import { useJobActions, useTrackedJob } from '../features/jobs/job-store';
 import { useSubmitJob } from '../features/jobs/use-submit-job';
 import { DeleteProject } from '../features/project/delete-project';
+import { BatchSection } from './batch-section';
 import { JobSection } from './job-section';
 import { useJobDraft } from './use-job-draft';
 
@@ -18,12 +22,24 @@ export function Workspace() {
   const draft = useJobDraft(attempted);
   const submit = useSubmitJob();
   const job = useTrackedJob();
+  const batch = useBatch();
+  const { select } = useJobActions();
+  const queryClient = useQueryClient();
   const { projectName, apiVersion } = useConnectionSettings();
 
   const submitJob = () => {
     setAttempted(true);
-    if (!draft.ready || submit.isPending) return;
-    submit.mutate(draft.ready);
+    const { ready } = draft;
+    if (!ready || submit.isPending) return;
+    const [only, ...more] = ready.plan.jobs;
+    if (only && more.length === 0 && ready.plan.oversized.length === 0) {
+      clearBatch();
+      submit.mutate({ input: { ...ready.base, documents: only }, key: ready.key });
+    } else {
+      submit.reset();
+      select(undefined);
+      startBatch(queryClient, ready.plan, ready.base, ready.key);
+    }
   };
   // Ctrl/Cmd+Enter submits from anywhere, the text fields included.
   useHotkeys([['mod+Enter', submitJob]], []);
@@ -50,7 +66,7 @@ export function Workspace() {
               Text to classify
             </Title>
             <Stack gap="sm">
-              <DocumentsEditor size={draft.size} error={draft.documentsError} />
+              <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
               <Group justify="space-between" align="center">
                 <Text size="xs" c="dimmed">
                   Ctrl/⌘ + Enter submits
@@ -73,7 +89,28 @@ export function Workspace() {
           </Card>
         </Grid.Col>
       </Grid>
-      {job ? <JobSection key={job.jobUrl} job={job} credentials={draft.credentials} /> : null}
+      {job && batch ? (
+        <Group>
+          <Button variant="subtle" onClick={() => select(undefined)}>
+            Back to the batch
+          </Button>
+        </Group>
+      ) : null}
+      {job ? (
+        <JobSection
+          key={job.jobUrl}
+          job={job}
+          credentials={draft.credentials}
+          labels={draft.labels}
+        />
+      ) : batch ? (
+        <BatchSection
+          key={batch.id}
+          batch={batch}
+          credentials={draft.credentials}
+          labels={draft.labels}
+        />
+      ) : null}
       <JobHistory />
     </Stack>
   );

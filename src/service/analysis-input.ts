@@ -5,11 +5,10 @@ export function analysisInput(input: JobInput) {
   return {
     ...(input.jobName ? { displayName: input.jobName } : {}),
     analysisInput: {
-      documents: input.documents.map(({ id, text }) => ({
-        id,
-        ...(input.language ? { language: input.language } : {}),
-        text,
-      })),
+      documents: input.documents.map(({ id, text, language }) => {
+        const documentLanguage = language ?? input.language;
+        return { id, ...(documentLanguage ? { language: documentLanguage } : {}), text };
+      }),
     },
   };
 }

@@ -76,3 +76,10 @@ export function failureOf(snapshot: JobSnapshot): ServiceError | undefined {
     ...(first ? { problem: first } : {}),
   });
 }
+
+/** GA only: asks the service to stop a job; the job then reports `cancelling`, then `cancelled`. */
+export async function cancelJob(jobUrl: string, credentials: Credentials): Promise<void> {
+  const url = new URL(jobUrl);
+  url.pathname = `${url.pathname}:cancel`;
+  await callService({ method: 'POST', url: url.href }, credentials);
+}

@@ -13,6 +13,8 @@ export function isSeedApi(version: ApiVersion): boolean {
 export interface InputDocument {
   id: string;
   text: string;
+  /** Overrides the job's language for this document (from an imported file). */
+  language?: string;
 }
 
 export interface ModelChoice {

@@ -43,8 +43,9 @@ function tasksOf(job: WireJob): WireTask[] {
   ];
 }
 
-const byId = (a: DocumentResult, b: DocumentResult) =>
-  a.id.localeCompare(b.id, undefined, { numeric: true });
+// One shared collator: `localeCompare` with options builds one per call, 10x slower on big jobs.
+const ids = new Intl.Collator(undefined, { numeric: true });
+const byId = (a: DocumentResult, b: DocumentResult) => ids.compare(a.id, b.id);
 
 export function documentsOf(job: WireJob): DocumentResult[] {
   return tasksOf(job)

@@ -1,46 +1,72 @@
-import { Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { formatCount } from '../../lib/format';
-import {
-  MAX_CHARACTERS_PER_JOB,
-  MAX_DOCUMENTS_PER_JOB,
-  type BatchSize,
-} from '../../service/limits';
-import { useDocumentsActions, useDocumentsDraft } from './documents-store';
+import type { BatchPlan } from '../../service/batching';
+import type { BatchSize } from '../../service/limits';
+import { useDocumentsActions, useDocumentsDraft, useImportedDocuments } from './documents-store';
+import { DocumentImport } from './import/document-import';
 
 interface DocumentsEditorProps {
   size: BatchSize;
+  plan: BatchPlan;
   error: string | undefined;
 }
 
-function Counter({ value, limit, unit }: { value: number; limit: number; unit: string }) {
-  const over = value > limit;
+function BatchSummary({ size, plan }: { size: BatchSize; plan: BatchPlan }) {
+  const jobs = plan.jobs.length;
   return (
-    <Text size="sm" c={over ? 'red.7' : 'dimmed'} fw={over ? 600 : 400}>
-      {formatCount(value)} / {formatCount(limit)} {unit}
+    <Text size="sm" c="dimmed" aria-live="polite">
+      {formatCount(size.documents)} documents · {formatCount(size.characters)} characters
+      {jobs > 1
+        ? ` · sent as ${formatCount(jobs)} jobs (at most 25 documents and 125,000 characters each)`
+        : ' · one job (up to 25 documents and 125,000 characters)'}
     </Text>
   );
 }
 
-export function DocumentsEditor({ size, error }: DocumentsEditorProps) {
+/** Documents come from the text box (one per paragraph) or from files; files win while loaded. */
+export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
   const draft = useDocumentsDraft();
-  const { setDraft } = useDocumentsActions();
+  const imported = useImportedDocuments();
+  const { setDraft, setImported } = useDocumentsActions();
   return (
-    <Stack gap={4}>
-      <Textarea
-        label="Documents"
-        description="One document per paragraph: separate documents with a blank line. They are sent as doc1, doc2, …"
-        placeholder={'First document…\n\nSecond document…'}
-        autosize
-        minRows={8}
-        maxRows={20}
-        value={draft}
-        error={error}
-        onChange={(event) => setDraft(event.currentTarget.value)}
+    <Stack gap="sm">
+      {imported ? (
+        <Paper withBorder p="sm" role="status">
+          <Group justify="space-between">
+            <Text size="sm">
+              Using {formatCount(imported.documents.length)} documents from{' '}
+              <Text span fw={600}>
+                {imported.sourceName}
+              </Text>
+              .
+            </Text>
+            <Button variant="subtle" size="compact-sm" onClick={() => setImported(undefined)}>
+              Use the text box instead
+            </Button>
+          </Group>
+          {error ? (
+            <Text size="sm" c="red.8" role="alert">
+              {error}
+            </Text>
+          ) : null}
+        </Paper>
+      ) : (
+        <Textarea
+          label="Documents"
+          description="One document per paragraph: separate documents with a blank line. They are sent as doc1, doc2, …"
+          placeholder={'First document…\n\nSecond document…'}
+          autosize
+          minRows={8}
+          maxRows={20}
+          value={draft}
+          error={error}
+          onChange={(event) => setDraft(event.currentTarget.value)}
+        />
+      )}
+      <BatchSummary size={size} plan={plan} />
+      <DocumentImport
+        onImported={(documents, sourceName) => setImported({ documents, sourceName })}
       />
-      <Group gap="lg" aria-live="polite">
-        <Counter value={size.documents} limit={MAX_DOCUMENTS_PER_JOB} unit="documents" />
-        <Counter value={size.characters} limit={MAX_CHARACTERS_PER_JOB} unit="characters" />
-      </Group>
     </Stack>
   );
 }

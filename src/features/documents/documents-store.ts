@@ -1,16 +1,32 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { ImportedDocument } from './import/imported-documents';
 
-interface DocumentsDraft {
-  draft: string;
-  actions: { setDraft: (draft: string) => void };
+export interface ImportedSet {
+  sourceName: string;
+  documents: ImportedDocument[];
 }
 
-const useDocumentsStore = create<DocumentsDraft>()(
+interface DocumentsState {
+  /** What the user typed or pasted: kept across reloads. */
+  draft: string;
+  /** Documents from files; kept in memory only (thousands of texts do not belong in localStorage). */
+  imported: ImportedSet | undefined;
+  actions: {
+    setDraft: (draft: string) => void;
+    setImported: (imported: ImportedSet | undefined) => void;
+  };
+}
+
+const useDocumentsStore = create<DocumentsState>()(
   persist(
     (set) => ({
       draft: '',
-      actions: { setDraft: (draft) => set({ draft }) },
+      imported: undefined,
+      actions: {
+        setDraft: (draft) => set({ draft }),
+        setImported: (imported) => set({ imported }),
+      },
     }),
     {
       name: 'classify-console:documents',
@@ -22,6 +38,7 @@ const useDocumentsStore = create<DocumentsDraft>()(
 );
 
 export const useDocumentsDraft = () => useDocumentsStore((state) => state.draft);
+export const useImportedDocuments = () => useDocumentsStore((state) => state.imported);
 export const useDocumentsActions = () => useDocumentsStore((state) => state.actions);
 
 /** For start-up code outside React. */

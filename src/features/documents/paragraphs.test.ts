@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchLimitErrors, documentProblems, measureBatch } from '../../service/limits';
+import { documentProblems, measureBatch } from '../../service/limits';
 import { splitDocuments } from './paragraphs';
 
 describe('splitDocuments', () => {
@@ -23,14 +23,6 @@ describe('batch limits', () => {
     const size = measureBatch([{ id: 'doc1', text: 'café 👍🏽 🇫🇷' }]);
     expect(size).toEqual({ documents: 1, characters: 8 });
   });
-
-  it('names the limit that is broken', () => {
-    expect(batchLimitErrors({ documents: 25, characters: 125_000 })).toEqual([]);
-    expect(batchLimitErrors({ documents: 26, characters: 10 })[0]).toMatch(/limit of 25 documents/);
-    expect(batchLimitErrors({ documents: 1, characters: 125_001 })[0]).toMatch(
-      /limit of 125,000 characters/,
-    );
-  });
 });
 
 describe('documents the service would refuse', () => {
@@ -45,11 +37,5 @@ describe('documents the service would refuse', () => {
 
   it('allows tabs, line breaks and any script', () => {
     expect(documentProblems([{ id: 'doc1', text: 'a\tb\r\nc — 日本語 👍🏽 עברית' }])).toEqual([]);
-  });
-
-  it('refuses one document that no job can hold', () => {
-    expect(documentProblems([{ id: 'doc7', text: 'x'.repeat(125_001) }])[0]).toMatch(
-      /doc7 alone is over 125,000 characters/,
-    );
   });
 });

@@ -70,3 +70,10 @@ export function recordJobStatus(jobUrl: string, jobId: string, status: string): 
     jobs: state.jobs.map((job) => (job.jobUrl === jobUrl ? { ...job, jobId, status } : job)),
   }));
 }
+
+/** Adds a job to the history without putting it on screen (jobs of a batch). */
+export function rememberJob(job: TrackedJob): void {
+  useJobStore.setState((state) => ({
+    jobs: [job, ...state.jobs.filter((j) => j.jobUrl !== job.jobUrl)].slice(0, MAX_TRACKED_JOBS),
+  }));
+}

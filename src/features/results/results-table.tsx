@@ -1,82 +1,23 @@
-import { Stack, Table, Text } from '@mantine/core';
-import { formatConfidence } from '../../lib/format';
-import type { DocumentResult } from '../../service/model';
-import { ConfidenceBars } from './confidence-bars';
+import type { RefObject } from 'react';
+import { PlainResultsTable } from './plain-results-table';
+import type { IndexedResult, ResultsSort, SortColumn } from './sort-results';
+import { VirtualResultsTable } from './virtual-results-table';
 
-function ClassList({ result }: { result: DocumentResult }) {
-  if (result.error)
-    return (
-      <Text size="sm" c="dimmed">
-        —
-      </Text>
-    );
-  if (result.classes.length === 0) return <Text size="sm">No class</Text>;
-  return (
-    <Stack gap={0}>
-      {result.classes.map((score) => (
-        <Text size="sm" key={score.category}>
-          {score.category}{' '}
-          <Text span fw={600}>
-            {formatConfidence(score.confidence)}
-          </Text>
-        </Text>
-      ))}
-    </Stack>
-  );
+/** Up to this many documents every row is rendered; above it, only the rows in view. */
+export const VIRTUALISE_ABOVE = 200;
+
+export interface ResultsTableProps {
+  rows: IndexedResult[];
+  sort: ResultsSort | undefined;
+  onSort: (column: SortColumn) => void;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  labels: Map<string, string> | undefined;
+  /** The scrolling box, so a new sort or filter can start again at the top. */
+  scrollRef: RefObject<HTMLDivElement | null>;
 }
 
-function Notes({ result }: { result: DocumentResult }) {
-  const { error, warnings } = result;
-  if (!error && warnings.length === 0) return null;
-  return (
-    <Stack gap={2}>
-      {error ? (
-        <Text size="sm" c="red.8">
-          {error.innerMessage ?? error.message} ({error.innerCode ?? error.code})
-        </Text>
-      ) : null}
-      {warnings.map((warning) => (
-        <Text size="sm" c="orange.8" key={warning.code + warning.message}>
-          {warning.message} ({warning.code})
-        </Text>
-      ))}
-    </Stack>
-  );
-}
-
-export function ResultsTable({ documents }: { documents: DocumentResult[] }) {
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table aria-labelledby="results-heading" striped verticalSpacing="xs" stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Document</Table.Th>
-            <Table.Th scope="col">Classes</Table.Th>
-            <Table.Th scope="col">Confidence</Table.Th>
-            <Table.Th scope="col">Warnings and errors</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {documents.map((result) => (
-            <Table.Tr key={result.id}>
-              <Table.Th scope="row" fw={500}>
-                {result.id}
-              </Table.Th>
-              <Table.Td>
-                <ClassList result={result} />
-              </Table.Td>
-              <Table.Td>
-                {result.error ? null : (
-                  <ConfidenceBars documentId={result.id} scores={result.classes} />
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Notes result={result} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+/** The Results table; `virtual` is decided on all documents, so filtering never swaps the table. */
+export function ResultsTable({ virtual, ...props }: ResultsTableProps & { virtual: boolean }) {
+  return virtual ? <VirtualResultsTable {...props} /> : <PlainResultsTable {...props} />;
 }

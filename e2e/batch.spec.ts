@@ -1,0 +1,50 @@
+import { DEMO_KEY, expect, HTTP_SERVICE, test } from './fixtures';
+
+const tickets = (count: number) =>
+  Array.from({ length: count }, (_, index) =>
+    index % 2 === 0
+      ? `Ticket ${index + 1}: I was charged twice, please refund my invoice.`
+      : `Ticket ${index + 1}: the app crashes with an error on start.`,
+  );
+
+test.describe('batches', () => {
+  test('60 documents go out as 3 jobs, and every result lands in one table', async ({
+    app,
+    page,
+  }) => {
+    await app.documents(tickets(60));
+    await expect(page.getByText(/60 documents · .* sent as 3 jobs/)).toBeVisible();
+    await app.submit();
+
+    const jobs = page.getByRole('table', { name: 'Jobs', exact: true });
+    await expect(jobs.getByRole('row')).toHaveCount(4);
+    await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('60 / 60 documents · 3 / 3 jobs')).toBeVisible();
+    await expect(page.getByText(/Showing 60 of 60|60 documents/).first()).toBeVisible();
+    await expect(app.row('doc60')).toContainText('TechnicalIssue');
+    await expect(app.row('doc1')).toContainText('Billing');
+  });
+
+  test('pause holds back the jobs not yet sent, resume sends them', async ({ app, page }) => {
+    await app.fill({ Endpoint: HTTP_SERVICE, Key: DEMO_KEY });
+    await app.documents(tickets(250));
+    await app.submit();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.getByLabel('Batch paused')).toBeVisible();
+    const jobs = page.getByRole('table', { name: 'Jobs', exact: true });
+    await expect(jobs.getByText('queued').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 40_000 });
+    await expect(page.getByText('250 / 250 documents · 10 / 10 jobs')).toBeVisible();
+  });
+
+  test('cancel drops what is queued and cancels what runs', async ({ app, page }) => {
+    await app.fill({ Endpoint: HTTP_SERVICE, Key: DEMO_KEY });
+    await app.documents(tickets(250));
+    await app.submit();
+    await page.getByRole('button', { name: 'Cancel batch' }).click();
+    await expect(page.getByLabel('Batch cancelled')).toBeVisible();
+    const jobs = page.getByRole('table', { name: 'Jobs', exact: true });
+    await expect(jobs.getByText('cancelled').first()).toBeVisible({ timeout: 20_000 });
+  });
+});

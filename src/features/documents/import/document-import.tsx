@@ -1,0 +1,115 @@
+import { Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { formatCount } from '../../../lib/format';
+import type { ImportResult } from './build-import';
+import { ColumnPicker } from './column-picker';
+import { FileDropZone } from './file-drop-zone';
+import { importFiles } from './import-files';
+import { ImportPreview } from './import-preview';
+import { ImportProblems } from './import-problems';
+import { hasBlockingProblems, type ImportedDocument } from './imported-documents';
+import type { ColumnChoice } from './table-documents';
+
+export interface DocumentImportProps {
+  onImported: (documents: ImportedDocument[], sourceName: string) => void;
+}
+
+interface ImportState {
+  files: File[];
+  result?: ImportResult;
+  /** Share of the bytes read, while reading. */
+  progress?: number;
+  failure?: string;
+}
+
+const EMPTY: ImportState = { files: [] };
+
+export function DocumentImport({ onImported }: DocumentImportProps) {
+  const [state, setState] = useState<ImportState>(EMPTY);
+  const reading = useRef<AbortController>(undefined);
+
+  const read = (files: File[], choice?: ColumnChoice) => {
+    reading.current?.abort();
+    const controller = new AbortController();
+    reading.current = controller;
+    // A new column choice keeps the last result on screen until the new one is ready.
+    setState((previous) => ({
+      files,
+      progress: 0,
+      ...(choice ? { result: previous.result } : {}),
+    }));
+    importFiles(files, {
+      choice,
+      signal: controller.signal,
+      onProgress: (loaded, total) =>
+        setState((previous) => ({ ...previous, progress: total > 0 ? loaded / total : 1 })),
+    }).then(
+      (result) => setState({ files, result }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ files, failure: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  };
+
+  const clear = () => {
+    reading.current?.abort();
+    setState(EMPTY);
+  };
+
+  const { result, progress, failure } = state;
+  const imported = result?.imported;
+  const count = imported?.documents.length ?? 0;
+  const blocked = !imported || hasBlockingProblems(imported) || count === 0;
+  const busy = progress !== undefined;
+
+  return (
+    <Stack gap="sm">
+      <FileDropZone onFiles={(files) => read(files)} />
+      {busy ? (
+        <Progress
+          value={progress * 100}
+          aria-label={`Reading ${state.files.length === 1 ? (state.files[0]?.name ?? 'file') : `${formatCount(state.files.length)} files`}`}
+          animated
+        />
+      ) : null}
+      {failure ? (
+        <Text c="red.8" size="sm" role="alert">
+          {failure}
+        </Text>
+      ) : null}
+      {result?.table ? (
+        <ColumnPicker
+          columns={result.table.columns}
+          choice={result.table.choice}
+          disabled={busy}
+          onChange={(choice) => read(state.files, choice)}
+        />
+      ) : null}
+      {result ? (
+        <>
+          <Text size="sm" fw={500} aria-live="polite">
+            {formatCount(count)} {count === 1 ? 'document' : 'documents'} from {result.sourceName}
+          </Text>
+          <ImportPreview documents={result.imported.documents} />
+          <ImportProblems problems={result.imported.problems} />
+        </>
+      ) : null}
+      {state.files.length > 0 ? (
+        <Group gap="sm">
+          <Button
+            disabled={blocked || busy}
+            onClick={() => {
+              if (result && !blocked) onImported(result.imported.documents, result.sourceName);
+            }}
+          >
+            Use these documents
+          </Button>
+          <Button variant="default" onClick={clear}>
+            Clear
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

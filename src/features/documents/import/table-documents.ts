@@ -1,0 +1,103 @@
+import type { DelimitedTable } from './delimited';
+import {
+  validateImport,
+  type ImportEntries,
+  type ImportedDocument,
+  type ImportedDocuments,
+} from './imported-documents';
+
+/** Columns by position, since a header may repeat a name or leave one blank. */
+export interface ColumnChoice {
+  textColumn: number;
+  idColumn?: number;
+  labelColumn?: number;
+}
+
+export function columnName(columns: string[], column: number): string {
+  const name = columns[column]?.trim();
+  return name === undefined || name === '' ? `Column ${column + 1}` : name;
+}
+
+function findColumn(
+  columns: string[],
+  matches: (name: string) => boolean,
+  except: number[] = [],
+): number | undefined {
+  const index = columns.findIndex(
+    (column, position) =>
+      !except.includes(position) && matches(column.trim().toLowerCase().replace(/[\s-]/g, '_')),
+  );
+  return index === -1 ? undefined : index;
+}
+
+const oneOf = (names: string[]) => (name: string) => names.includes(name);
+
+/** Columns picked by their usual names; otherwise the text is the column with the longest values. */
+export function suggestColumns(table: DelimitedTable): ColumnChoice {
+  const { columns, rows } = table;
+  const idColumn = findColumn(columns, (name) => name === 'id' || name.endsWith('_id'));
+  const labelColumn = findColumn(
+    columns,
+    oneOf(['label', 'class', 'category', 'expected', 'expected_class', 'gold', 'target']),
+    idColumn === undefined ? [] : [idColumn],
+  );
+  const taken = [idColumn, labelColumn].filter((column) => column !== undefined);
+  let textColumn = findColumn(
+    columns,
+    oneOf(['text', 'document', 'content', 'body', 'message', 'description']),
+    taken,
+  );
+  if (textColumn === undefined) {
+    const sample = rows.slice(0, 50);
+    let longest = -1;
+    for (let column = 0; column < columns.length; column += 1) {
+      if (taken.includes(column)) continue;
+      const length = sample.reduce((sum, row) => sum + (row[column]?.length ?? 0), 0);
+      if (length > longest) {
+        longest = length;
+        textColumn = column;
+      }
+    }
+  }
+  return {
+    textColumn: textColumn ?? 0,
+    ...(idColumn === undefined ? {} : { idColumn }),
+    ...(labelColumn === undefined ? {} : { labelColumn }),
+  };
+}
+
+export function tableEntries(table: DelimitedTable, choice: ColumnChoice): ImportEntries {
+  const { textColumn, idColumn, labelColumn } = choice;
+  const entries: ImportEntries['entries'] = [];
+  const problems: ImportEntries['problems'] = [];
+  if (table.unclosedQuoteRow !== undefined)
+    problems.push({
+      severity: 'error',
+      message: `A quoted value that starts on row ${table.unclosedQuoteRow} is never closed, so the rest of the file was read as one value. Check the quotes on that row.`,
+    });
+  const width = table.columns.length;
+  for (const column of [textColumn, idColumn, labelColumn])
+    if (column !== undefined && (column < 0 || column >= width))
+      problems.push({ severity: 'error', message: `The file has no column ${column + 1}.` });
+  table.rows.forEach((row, index) => {
+    // Blank lines are not documents; spreadsheets often leave a few at the end.
+    if (row.every((cell) => cell.trim() === '')) return;
+    const label = labelColumn === undefined ? '' : (row[labelColumn]?.trim() ?? '');
+    const document: ImportedDocument = {
+      id: idColumn === undefined ? `doc${index + 1}` : (row[idColumn]?.trim() ?? ''),
+      text: row[textColumn]?.trim() ?? '',
+      ...(label ? { label } : {}),
+    };
+    // Header is row 1, as a spreadsheet shows it.
+    entries.push({ document, place: `row ${index + 2}` });
+  });
+  return { entries, problems };
+}
+
+/**
+ * The table's documents. Without an id column, ids are doc1, doc2, … by data row, so each one
+ * leads back to its row in the file.
+ */
+export function documentsFromTable(table: DelimitedTable, choice: ColumnChoice): ImportedDocuments {
+  return validateImport(tableEntries(table, choice));
+}

@@ -1,0 +1,139 @@
+import type { DocumentResult } from '../../service/model';
+import { describeError } from './describe-error';
+
+export type SortColumn = 'id' | 'class' | 'confidence';
+export type SortDirection = 'ascending' | 'descending';
+export interface ResultsSort {
+  column: SortColumn;
+  direction: SortDirection;
+}
+
+export type ClassFilter =
+  { kind: 'all' } | { kind: 'class'; category: string } | { kind: 'no-class' } | { kind: 'error' };
+
+export interface ResultsView {
+  /** Without one, the service's order. */
+  sort?: ResultsSort;
+  filter: ClassFilter;
+  query: string;
+}
+
+/** A result with its sort keys worked out once, so sorting 10,000 rows compares only numbers. */
+export interface IndexedResult {
+  result: DocumentResult;
+  /** Position in the service's order. */
+  order: number;
+  /** Position of the id in natural order: doc2 before doc10. */
+  idRank: number;
+  /** Position of the top class in alphabetical order; undefined for an error or no class. */
+  classRank: number | undefined;
+  topConfidence: number | undefined;
+  /** Id, classes, warnings and error, lower-cased, for the text search. */
+  haystack: string;
+}
+
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function ranks(values: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(values)].sort(natural.compare);
+  return new Map(sorted.map((value, rank) => [value, rank]));
+}
+
+function topClassOf(result: DocumentResult): string | undefined {
+  return result.error ? undefined : result.classes[0]?.category;
+}
+
+export function indexResults(documents: DocumentResult[]): IndexedResult[] {
+  const idRanks = ranks(documents.map((document) => document.id));
+  const classRanks = ranks(documents.flatMap((document) => topClassOf(document) ?? []));
+  return documents.map((result, order) => {
+    const topClass = topClassOf(result);
+    const parts = [
+      result.id,
+      ...result.classes.map((score) => score.category),
+      ...result.warnings.map((warning) => `${warning.code} ${warning.message}`),
+      result.error ? describeError(result.error) : '',
+    ];
+    return {
+      result,
+      order,
+      idRank: idRanks.get(result.id) ?? order,
+      classRank: topClass === undefined ? undefined : classRanks.get(topClass),
+      topConfidence: topClass === undefined ? undefined : result.classes[0]?.confidence,
+      haystack: parts.join('\n').toLowerCase(),
+    };
+  });
+}
+
+export interface ClassCount {
+  category: string;
+  documents: number;
+}
+
+/** Every class that was given to some document, with how many got it; for the class filter. */
+export function classCounts(rows: IndexedResult[]): {
+  classes: ClassCount[];
+  noClass: number;
+  errors: number;
+} {
+  const counts = new Map<string, number>();
+  let noClass = 0;
+  let errors = 0;
+  for (const { result } of rows) {
+    if (result.error) errors += 1;
+    else if (result.classes.length === 0) noClass += 1;
+    else
+      for (const { category } of result.classes)
+        counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
+  const classes = [...counts]
+    .map(([category, documents]) => ({ category, documents }))
+    .sort((a, b) => natural.compare(a.category, b.category));
+  return { classes, noClass, errors };
+}
+
+function matchesFilter({ result }: IndexedResult, filter: ClassFilter): boolean {
+  switch (filter.kind) {
+    case 'all':
+      return true;
+    case 'error':
+      return result.error !== undefined;
+    case 'no-class':
+      return !result.error && result.classes.length === 0;
+    case 'class':
+      return !result.error && result.classes.some((score) => score.category === filter.category);
+  }
+}
+
+function sortKey(row: IndexedResult, column: SortColumn): number | undefined {
+  if (column === 'id') return row.idRank;
+  if (column === 'class') return row.classRank;
+  return row.topConfidence;
+}
+
+/**
+ * The rows to show: filtered, then sorted. Rows without a value in the sort column (errors, no
+ * class) stay at the end in either direction; ties keep the service's order.
+ */
+export function viewResults(rows: IndexedResult[], view: ResultsView): IndexedResult[] {
+  const query = view.query.trim().toLowerCase();
+  const shown = rows.filter(
+    (row) => matchesFilter(row, view.filter) && (query === '' || row.haystack.includes(query)),
+  );
+  const { sort } = view;
+  if (!sort) return shown;
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return shown.sort((a, b) => {
+    const keyA = sortKey(a, sort.column);
+    const keyB = sortKey(b, sort.column);
+    if (keyA === undefined || keyB === undefined) {
+      if (keyA !== keyB) return keyA === undefined ? 1 : -1;
+    } else if (keyA !== keyB) return (keyA - keyB) * sign;
+    return a.order - b.order;
+  });
+}
+
+export function nextSort(current: ResultsSort | undefined, column: SortColumn): ResultsSort {
+  if (current?.column !== column) return { column, direction: 'ascending' };
+  return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+}

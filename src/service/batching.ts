@@ -1,0 +1,38 @@
+import { countTextElements } from '../lib/text-elements';
+import { MAX_CHARACTERS_PER_JOB, MAX_DOCUMENTS_PER_JOB } from './limits';
+import type { InputDocument } from './model';
+
+export interface BatchPlan {
+  /** Documents in their original order, cut into jobs the service accepts. */
+  jobs: InputDocument[][];
+  /** Documents no job can hold: reported, never sent. */
+  oversized: { id: string; characters: number }[];
+}
+
+/** Splits documents, in order, into jobs of at most 25 documents and 125,000 characters. */
+export function planBatch(
+  documents: InputDocument[],
+  maxDocuments = MAX_DOCUMENTS_PER_JOB,
+  maxCharacters = MAX_CHARACTERS_PER_JOB,
+): BatchPlan {
+  const jobs: InputDocument[][] = [];
+  const oversized: BatchPlan['oversized'] = [];
+  let current: InputDocument[] = [];
+  let characters = 0;
+  for (const document of documents) {
+    const size = countTextElements(document.text, maxCharacters);
+    if (size > maxCharacters) {
+      oversized.push({ id: document.id, characters: countTextElements(document.text) });
+      continue;
+    }
+    if (current.length === maxDocuments || characters + size > maxCharacters) {
+      jobs.push(current);
+      current = [];
+      characters = 0;
+    }
+    current.push(document);
+    characters += size;
+  }
+  if (current.length > 0) jobs.push(current);
+  return { jobs, oversized };
+}
