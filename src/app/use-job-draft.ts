@@ -44,7 +44,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
     return labelled.length > 0 ? new Map(labelled) : undefined;
   }, [imported]);
   const check = validateConnection(settings, showRequired);
-  const problems = documentProblems(documents);
+  const problems = useMemo(() => documentProblems(documents), [documents]);
   let documentsError: string | undefined;
   if (problems.length > 0) documentsError = problems.join(' ');
   else if (size.documents > 0 && plan.jobs.length === 0)

@@ -7,22 +7,17 @@ import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
-import { JobHistory } from '../features/jobs/job-history';
 import { clearBatch, startBatch } from '../features/jobs/batch-runner';
-import { useBatch } from '../features/jobs/batch-store';
-import { useJobActions, useTrackedJob } from '../features/jobs/job-store';
+import { useJobActions } from '../features/jobs/job-store';
 import { useSubmitJob } from '../features/jobs/use-submit-job';
 import { DeleteProject } from '../features/project/delete-project';
-import { BatchSection } from './batch-section';
-import { JobSection } from './job-section';
+import { JobArea } from './job-area';
 import { useJobDraft } from './use-job-draft';
 
 export function Workspace() {
   const [attempted, setAttempted] = useState(false);
   const draft = useJobDraft(attempted);
   const submit = useSubmitJob();
-  const job = useTrackedJob();
-  const batch = useBatch();
   const { select } = useJobActions();
   const queryClient = useQueryClient();
   const { projectName, apiVersion } = useConnectionSettings();
@@ -89,29 +84,7 @@ export function Workspace() {
           </Card>
         </Grid.Col>
       </Grid>
-      {job && batch ? (
-        <Group>
-          <Button variant="subtle" onClick={() => select(undefined)}>
-            Back to the batch
-          </Button>
-        </Group>
-      ) : null}
-      {job ? (
-        <JobSection
-          key={job.jobUrl}
-          job={job}
-          credentials={draft.credentials}
-          labels={draft.labels}
-        />
-      ) : batch ? (
-        <BatchSection
-          key={batch.id}
-          batch={batch}
-          credentials={draft.credentials}
-          labels={draft.labels}
-        />
-      ) : null}
-      <JobHistory />
+      <JobArea credentials={draft.credentials} labels={draft.labels} />
     </Stack>
   );
 }

@@ -5,13 +5,13 @@ import {
   Card,
   Group,
   Progress,
-  ScrollArea,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
+import classes from './batch-panel.module.css';
 import { formatCount } from '../../lib/format';
 import {
   canResubmit,
@@ -35,25 +35,35 @@ function useNow(intervalMs: number, running: boolean): number {
   return now;
 }
 
-function StatusBadge({ status }: { status: BatchJobStatus }) {
-  const [label, color] =
-    status.kind === 'finished'
-      ? [status.status, status.failed ? 'red' : 'green']
-      : status.kind === 'polling'
-        ? [status.status, 'blue']
-        : status.kind === 'rejected' || status.kind === 'stalled'
-          ? [status.kind === 'rejected' ? 'not sent' : 'stopped', 'red']
-          : [status.kind, 'gray'];
-  return (
-    <Badge variant="light" color={color} size="sm">
-      {label}
-    </Badge>
-  );
+type Tone = 'done' | 'failed' | 'running' | 'waiting';
+
+function describe(status: BatchJobStatus): { word: string; tone: Tone } {
+  switch (status.kind) {
+    case 'finished':
+      return { word: status.status, tone: status.failed ? 'failed' : 'done' };
+    case 'polling':
+      return { word: status.status, tone: 'running' };
+    case 'rejected':
+      return { word: 'not sent', tone: 'failed' };
+    case 'stalled':
+      return { word: 'stopped following', tone: 'failed' };
+    case 'submitting':
+      return { word: 'sending', tone: 'running' };
+    case 'queued':
+    case 'cancelled':
+      return { word: status.kind, tone: 'waiting' };
+  }
 }
 
-function range(ids: string[]): string {
-  return ids.length > 1 ? `${ids[0] ?? ''} – ${ids.at(-1) ?? ''}` : (ids[0] ?? '');
+interface JobCellProps {
+  label: string;
+  tone: Tone;
 }
+
+// One small square per job: hundreds of them stay cheap, and each re-renders only when it changes.
+const JobCell = memo(function JobCell({ label, tone }: JobCellProps) {
+  return <li className={classes.cell} data-tone={tone} aria-label={label} title={label} />;
+});
 
 function formatSeconds(seconds: number): string {
   if (seconds < 90) return `${Math.ceil(seconds)} s`;
@@ -77,6 +87,20 @@ export function BatchPanel({ batch, polls }: { batch: Batch; polls: BatchPolls }
       : batch.paused
         ? 'paused'
         : 'running';
+  const cells = batch.jobs.map((job, index) => {
+    const { word, tone } = describe(statuses[index] ?? { kind: 'queued' });
+    const documents = job.documentCount > 1 ? `${job.firstId} – ${job.lastId}` : job.firstId;
+    return { key: job.index, label: `Job ${job.index + 1} (${documents}): ${word}`, tone };
+  });
+  const tally: Record<string, number> = {};
+  for (const status of statuses) {
+    const { word } = describe(status);
+    tally[word] = (tally[word] ?? 0) + 1;
+  }
+  const attention = batch.jobs.flatMap((job, index) => {
+    const status = statuses[index];
+    return status && describe(status).tone === 'failed' ? [{ job, status }] : [];
+  });
   const percent =
     progress.documentsTotal > 0 ? (progress.documentsDone / progress.documentsTotal) * 100 : 0;
 
@@ -129,65 +153,66 @@ export function BatchPanel({ batch, polls }: { batch: Batch; polls: BatchPolls }
             Up to {batch.concurrency} jobs at a time; fewer while the service throttles.
           </Text>
         </Group>
-        <ScrollArea.Autosize mah={260} type="auto">
-          <Table aria-label="Jobs" verticalSpacing={2} fz="sm">
+        <Text size="sm" c="dimmed">
+          {Object.entries(tally)
+            .map(([word, count]) => `${word} ${formatCount(count)}`)
+            .join(' · ')}
+        </Text>
+        <ol className={classes.grid} aria-label="Jobs">
+          {cells.map((cell) => (
+            <JobCell key={cell.key} label={cell.label} tone={cell.tone} />
+          ))}
+        </ol>
+        {attention.length > 0 ? (
+          <Table aria-label="Jobs that need attention" verticalSpacing={2} fz="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Job</Table.Th>
-                <Table.Th scope="col">Documents</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">What happened</Table.Th>
                 <Table.Th scope="col">Action</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {batch.jobs.map((job, index) => {
-                const status = statuses[index] ?? { kind: 'queued' };
-                const failed =
-                  status.kind === 'rejected' || (status.kind === 'finished' && status.failed);
-                return (
-                  <Table.Tr key={job.index}>
-                    <Table.Td>{job.index + 1}</Table.Td>
-                    <Table.Td>
-                      {range(job.documentIds)} ({job.documentIds.length})
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={status} />
-                      {status.kind === 'rejected' || status.kind === 'stalled' ? (
-                        <Text size="xs" c="red.8">
-                          {status.error}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {failed && canResubmit(job.index) ? (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => resubmitBatchJob(job.index)}
-                          aria-label={`Retry job ${job.index + 1}`}
-                        >
-                          Retry
-                        </Button>
-                      ) : null}
-                      {status.kind === 'stalled' && job.jobUrl ? (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() =>
-                            void client.refetchQueries({ queryKey: jobQueryKey(job.jobUrl ?? '') })
-                          }
-                          aria-label={`Resume polling job ${job.index + 1}`}
-                        >
-                          Resume polling
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {attention.map(({ job, status }) => (
+                <Table.Tr key={job.index}>
+                  <Table.Td>
+                    {job.index + 1} ({job.firstId} – {job.lastId})
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="red.8">
+                      {status.kind === 'rejected' || status.kind === 'stalled'
+                        ? status.error
+                        : `The job ${describe(status).word}.`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {status.kind === 'stalled' && job.jobUrl ? (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() =>
+                          void client.refetchQueries({ queryKey: jobQueryKey(job.jobUrl ?? '') })
+                        }
+                        aria-label={`Resume polling job ${job.index + 1}`}
+                      >
+                        Resume polling
+                      </Button>
+                    ) : canResubmit(job.index) ? (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() => resubmitBatchJob(job.index)}
+                        aria-label={`Retry job ${job.index + 1}`}
+                      >
+                        Retry
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
+        ) : null}
       </Stack>
     </Card>
   );

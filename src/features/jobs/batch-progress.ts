@@ -49,10 +49,10 @@ export function progressOf(batch: Batch, statuses: BatchJobStatus[], now: number
     const status = statuses[index];
     if (status?.kind === 'finished') {
       jobsDone++;
-      documentsDone += job.documentIds.length;
+      documentsDone += job.documentCount;
     } else if (status && isOpen(status)) open++;
   });
-  const documentsTotal = batch.jobs.reduce((sum, job) => sum + job.documentIds.length, 0);
+  const documentsTotal = batch.jobs.reduce((sum, job) => sum + job.documentCount, 0);
   const seconds = Math.max(0.001, (now - batch.startedAt) / 1000);
   const throughput = documentsDone / seconds;
   const left = documentsTotal - documentsDone;

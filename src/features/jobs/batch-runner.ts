@@ -63,8 +63,8 @@ function throttle(retryAfterMs: number | undefined): void {
 
 function grow(): void {
   updateBatch((batch) =>
-    Date.now() > batch.throttledUntil + CALM_MS
-      ? { concurrency: Math.min(MAX_CONCURRENCY, batch.concurrency + 1) }
+    Date.now() > batch.throttledUntil + CALM_MS && batch.concurrency < MAX_CONCURRENCY
+      ? { concurrency: batch.concurrency + 1 }
       : {},
   );
 }
@@ -82,7 +82,7 @@ async function submitOne(current: Runner, job: BatchJob): Promise<void> {
       jobUrl,
       submittedAt,
       endpoint: current.base.endpoint,
-      documentIds: job.documentIds,
+      documentIds: documents.map((document) => document.id),
     });
   } catch (error) {
     if (runner !== current) return;
@@ -157,7 +157,9 @@ export function startBatch(
     startedAt: Date.now(),
     jobs: plan.jobs.map((documents, index) => ({
       index,
-      documentIds: documents.map((document) => document.id),
+      documentCount: documents.length,
+      firstId: documents[0]?.id ?? '',
+      lastId: documents.at(-1)?.id ?? '',
       state: 'queued',
     })),
     oversized: plan.oversized,

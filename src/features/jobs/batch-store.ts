@@ -6,7 +6,10 @@ export type BatchJobState = 'queued' | 'submitting' | 'submitted' | 'rejected' |
 /** One job of a batch, as this browser knows it; what the service says of it lives in React Query. */
 export interface BatchJob {
   index: number;
-  documentIds: string[];
+  /** Only the count and the first and last ids: thousands of ids do not belong in localStorage. */
+  documentCount: number;
+  firstId: string;
+  lastId: string;
   state: BatchJobState;
   jobUrl?: string;
   submittedAt?: number;
@@ -35,7 +38,9 @@ interface BatchState {
 const useBatchStore = create<BatchState>()(
   persist((): BatchState => ({ batch: undefined }), {
     name: 'classify-console:batch',
-    version: 1,
+    // 2: jobs keep a count and the first and last ids instead of every id.
+    version: 2,
+    migrate: () => ({ batch: undefined }),
     storage: createJSONStorage(() => localStorage),
   }),
 );
@@ -51,10 +56,13 @@ export function setBatch(batch: Batch | undefined): void {
   useBatchStore.setState({ batch });
 }
 
+/** Applies a change; an empty one leaves the store untouched, so nothing re-renders for it. */
 export function updateBatch(change: (batch: Batch) => Partial<Batch>): void {
-  useBatchStore.setState((state) =>
-    state.batch ? { batch: { ...state.batch, ...change(state.batch) } } : state,
-  );
+  const { batch } = useBatchStore.getState();
+  if (!batch) return;
+  const patch = change(batch);
+  if (Object.keys(patch).length === 0) return;
+  useBatchStore.setState({ batch: { ...batch, ...patch } });
 }
 
 export function updateBatchJob(index: number, patch: Partial<BatchJob>): void {

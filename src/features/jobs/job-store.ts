@@ -66,6 +66,8 @@ export const useJobActions = () => useJobStore((state) => state.actions);
 
 /** Called by the poller as answers arrive; outside React so the fetcher can record what it saw. */
 export function recordJobStatus(jobUrl: string, jobId: string, status: string): void {
+  const known = useJobStore.getState().jobs.find((job) => job.jobUrl === jobUrl);
+  if (!known || (known.status === status && known.jobId === jobId)) return;
   useJobStore.setState((state) => ({
     jobs: state.jobs.map((job) => (job.jobUrl === jobUrl ? { ...job, jobId, status } : job)),
   }));

@@ -12,18 +12,22 @@ export interface BatchPolls {
   raw: unknown;
 }
 
-let merged: { key: string; documents: DocumentResult[] } | undefined;
+let merged: { key: string; documents: DocumentResult[]; at: number } | undefined;
+const MERGE_EVERY_MS = 1_000;
 
 /**
  * Finished jobs stop polling, so their results never change: the merged list is rebuilt only when
- * one more job finishes, and the 10,000-row table does not re-sort on every poll.
+ * more jobs have finished, and at most once a second while the batch runs (each rebuild re-indexes
+ * and re-sorts the whole table), so 10,000 results arrive without freezing the page.
  */
-function mergeResults(finished: JobPoll[]): DocumentResult[] {
+function mergeResults(finished: JobPoll[], settled: boolean): DocumentResult[] {
   const key = finished.map((poll) => poll.snapshot.jobId).join('\n');
-  if (merged?.key !== key) {
-    merged = { key, documents: finished.flatMap((poll) => poll.snapshot.documents) };
+  const now = Date.now();
+  const due = !merged || settled || now - merged.at >= MERGE_EVERY_MS;
+  if (merged?.key !== key && due) {
+    merged = { key, documents: finished.flatMap((poll) => poll.snapshot.documents), at: now };
   }
-  return merged.documents;
+  return merged?.documents ?? [];
 }
 
 /** Polls every submitted job of the batch with the same options as a single job. */
@@ -47,7 +51,7 @@ export function useBatchPolls(batch: Batch, credentials: Credentials | undefined
   );
   return {
     byUrl: new Map([...byUrl].flatMap(([url, result]) => (result ? [[url, result]] : []))),
-    documents: mergeResults(finished),
+    documents: mergeResults(finished, finished.length === results.length),
     raw: finished.at(-1)?.raw,
   };
 }

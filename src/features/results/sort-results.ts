@@ -23,8 +23,6 @@ export interface IndexedResult {
   result: DocumentResult;
   /** Position in the service's order. */
   order: number;
-  /** Position of the id in natural order: doc2 before doc10. */
-  idRank: number;
   /** Position of the top class in alphabetical order; undefined for an error or no class. */
   classRank: number | undefined;
   topConfidence: number | undefined;
@@ -43,24 +41,36 @@ function topClassOf(result: DocumentResult): string | undefined {
   return result.error ? undefined : result.classes[0]?.category;
 }
 
-export function indexResults(documents: DocumentResult[]): IndexedResult[] {
-  const idRanks = ranks(documents.map((document) => document.id));
-  const classRanks = ranks(documents.flatMap((document) => topClassOf(document) ?? []));
-  return documents.map((result, order) => {
-    const topClass = topClassOf(result);
-    const parts = [
+// Results of finished jobs never change, so each document's search text is built once, not on
+// every merge while a batch fills the table.
+const haystacks = new WeakMap<DocumentResult, string>();
+
+function haystackOf(result: DocumentResult): string {
+  let haystack = haystacks.get(result);
+  if (haystack === undefined) {
+    haystack = [
       result.id,
       ...result.classes.map((score) => score.category),
       ...result.warnings.map((warning) => `${warning.code} ${warning.message}`),
       result.error ? describeError(result.error) : '',
-    ];
+    ]
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(result, haystack);
+  }
+  return haystack;
+}
+
+export function indexResults(documents: DocumentResult[]): IndexedResult[] {
+  const classRanks = ranks(documents.flatMap((document) => topClassOf(document) ?? []));
+  return documents.map((result, order) => {
+    const topClass = topClassOf(result);
     return {
       result,
       order,
-      idRank: idRanks.get(result.id) ?? order,
       classRank: topClass === undefined ? undefined : classRanks.get(topClass),
       topConfidence: topClass === undefined ? undefined : result.classes[0]?.confidence,
-      haystack: parts.join('\n').toLowerCase(),
+      haystack: haystackOf(result),
     };
   });
 }
@@ -105,8 +115,25 @@ function matchesFilter({ result }: IndexedResult, filter: ClassFilter): boolean 
   }
 }
 
-function sortKey(row: IndexedResult, column: SortColumn): number | undefined {
-  if (column === 'id') return row.idRank;
+// Natural id order costs a collator sort of every id, so it is worked out only when asked for,
+// once per set of rows, instead of each time more results arrive.
+const idRankCache = new WeakMap<IndexedResult[], Map<string, number>>();
+
+function idRanksOf(rows: IndexedResult[]): Map<string, number> {
+  let idRanks = idRankCache.get(rows);
+  if (!idRanks) {
+    idRanks = ranks(rows.map((row) => row.result.id));
+    idRankCache.set(rows, idRanks);
+  }
+  return idRanks;
+}
+
+function sortKey(
+  row: IndexedResult,
+  column: SortColumn,
+  idRanks: Map<string, number> | undefined,
+): number | undefined {
+  if (column === 'id') return idRanks?.get(row.result.id) ?? row.order;
   if (column === 'class') return row.classRank;
   return row.topConfidence;
 }
@@ -123,9 +150,10 @@ export function viewResults(rows: IndexedResult[], view: ResultsView): IndexedRe
   const { sort } = view;
   if (!sort) return shown;
   const sign = sort.direction === 'ascending' ? 1 : -1;
+  const idRanks = sort.column === 'id' ? idRanksOf(rows) : undefined;
   return shown.sort((a, b) => {
-    const keyA = sortKey(a, sort.column);
-    const keyB = sortKey(b, sort.column);
+    const keyA = sortKey(a, sort.column, idRanks);
+    const keyB = sortKey(b, sort.column, idRanks);
     if (keyA === undefined || keyB === undefined) {
       if (keyA !== keyB) return keyA === undefined ? 1 : -1;
     } else if (keyA !== keyB) return (keyA - keyB) * sign;
