@@ -1,8 +1,10 @@
-import { Badge, Card, CloseButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { formatConfidence } from '../../lib/format';
 import type { DocumentResult } from '../../service/model';
-import { ConfidenceBars } from './confidence-bars';
 import { Notes } from './result-cells';
+
+const DocumentChart = lazy(() => import('./document-chart'));
 
 interface ResultDetailProps {
   result: DocumentResult;
@@ -53,13 +55,12 @@ export function ResultDetail({ result, label, onClose }: ResultDetailProps) {
           <CloseButton aria-label={`Close the chart for ${result.id}`} onClick={onClose} />
         </Group>
         {label === undefined ? null : <Comparison result={result} label={label} />}
-        {result.error ? null : (
-          <ConfidenceBars
-            documentId={result.id}
-            scores={result.classes}
-            size="lg"
-            label={`Confidence chart for ${result.id}`}
-          />
+        {result.error ? null : result.classes.length === 0 ? (
+          <Text size="sm">No class</Text>
+        ) : (
+          <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+            <DocumentChart documentId={result.id} scores={result.classes} />
+          </Suspense>
         )}
         <Notes result={result} />
       </Stack>
