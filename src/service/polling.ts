@@ -1,3 +1,5 @@
+import { ServiceError } from './errors';
+
 /**
  * When to ask about a job, as a function of how long ago it was submitted.
  *
@@ -18,6 +20,24 @@ export function nextPollDelay(elapsedMs: number, retryAfterMs = 0): number {
   else scheduled = Math.min(5_000, 2_000 * 1.25 ** Math.floor((elapsedMs - 30_000) / 10_000));
   return Math.max(scheduled, retryAfterMs);
 }
+
+const MAX_POLL_RETRIES = 4;
+
+/**
+ * How every poll is retried and kept fresh (job and deletion job alike): a GET changes nothing, so
+ * throttling, transient failures and a garbled body are worth another try, a bounded number of times.
+ */
+export const POLL_QUERY_DEFAULTS = {
+  refetchIntervalInBackground: true,
+  refetchOnWindowFocus: false,
+  staleTime: Infinity,
+  retry: (failureCount: number, error: Error) =>
+    error instanceof ServiceError &&
+    (error.isTransient || error.kind === 'invalid-response') &&
+    failureCount < MAX_POLL_RETRIES,
+  retryDelay: (attempt: number, error: Error) =>
+    retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
+};
 
 /** Backoff for retrying a failed request: exponential from 1 s with jitter, or what the service asks. */
 export function retryDelay(attempt: number, retryAfterMs?: number, random = Math.random): number {

@@ -1,13 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { delay } from '../../lib/delay';
-import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
 import { fetchJob, type JobPoll } from '../../service/jobs';
 import { isFinished } from '../../service/model';
 import { recordJobStatus } from './job-store';
-import { FIRST_POLL_MS, nextPollDelay, retryDelay } from '../../service/polling';
-
-const MAX_POLL_RETRIES = 4;
+import { FIRST_POLL_MS, nextPollDelay, POLL_QUERY_DEFAULTS } from '../../service/polling';
 
 /** Milliseconds until the next poll, or false once the job has finished. */
 export function nextJobPoll(poll: JobPoll | undefined, submittedAt: number): number | false {
@@ -30,15 +27,6 @@ export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials
     },
     refetchInterval: (query) =>
       query.state.status === 'error' ? false : nextJobPoll(query.state.data, submittedAt),
-    refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
-    staleTime: Infinity,
-    // A garbled body on a poll is worth another look too: the job itself is fine on the service.
-    retry: (failureCount, error) =>
-      error instanceof ServiceError &&
-      (error.isTransient || error.kind === 'invalid-response') &&
-      failureCount < MAX_POLL_RETRIES,
-    retryDelay: (attempt, error) =>
-      retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
+    ...POLL_QUERY_DEFAULTS,
   });
 }

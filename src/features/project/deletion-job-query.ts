@@ -1,10 +1,7 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
-import { retryDelay } from '../../service/polling';
+import { POLL_QUERY_DEFAULTS } from '../../service/polling';
 import { fetchDeletionJob, nextDeletionPollDelay } from '../../service/project-deletion';
-
-const MAX_POLL_RETRIES = 4;
 
 export interface DeletionToFollow {
   jobUrl: string;
@@ -28,15 +25,6 @@ export function deletionJobQueryOptions(deletion: DeletionToFollow | undefined) 
       if (poll && poll.job.phase !== 'running') return false;
       return nextDeletionPollDelay(Date.now() - deletion.acceptedAt, poll?.retryAfterMs);
     },
-    refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
-    staleTime: Infinity,
-    // A GET changes nothing, so throttling, transient failures and a garbled body are worth a retry.
-    retry: (failureCount, error) =>
-      error instanceof ServiceError &&
-      (error.isTransient || error.kind === 'invalid-response') &&
-      failureCount < MAX_POLL_RETRIES,
-    retryDelay: (attempt, error) =>
-      retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
+    ...POLL_QUERY_DEFAULTS,
   });
 }
