@@ -12,8 +12,18 @@ export function nextJobPoll(poll: JobPoll | undefined, submittedAt: number): num
   return nextPollDelay(Date.now() - submittedAt, poll?.retryAfterMs);
 }
 
-/** Polls a job until it finishes; the interval is a function of the last answer and the job's age. */
-export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials: Credentials) {
+const steady = () => 1;
+
+/**
+ * Polls a job until it finishes; the interval is a function of the last answer and the job's age,
+ * stretched by `slowdown()` (a batch under throttling polls less to leave requests for the rest).
+ */
+export function jobQueryOptions(
+  jobUrl: string,
+  submittedAt: number,
+  credentials: Credentials,
+  slowdown: () => number = steady,
+) {
   // The key identifies the job; the credentials stay out of it so the key is never cached or logged.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
@@ -25,8 +35,11 @@ export function jobQueryOptions(jobUrl: string, submittedAt: number, credentials
       recordJobStatus(jobUrl, poll.snapshot.jobId, poll.snapshot.status);
       return poll;
     },
-    refetchInterval: (query) =>
-      query.state.status === 'error' ? false : nextJobPoll(query.state.data, submittedAt),
+    refetchInterval: (query) => {
+      const wait =
+        query.state.status === 'error' ? false : nextJobPoll(query.state.data, submittedAt);
+      return wait === false ? false : wait * slowdown();
+    },
     ...POLL_QUERY_DEFAULTS,
   });
 }

@@ -3,6 +3,7 @@ import type { Credentials } from '../../service/http';
 import type { JobPoll } from '../../service/jobs';
 import { isFinished, type DocumentResult } from '../../service/model';
 import type { Batch } from './batch-store';
+import { batchPollSlowdown } from './batch-runner';
 import { jobQueryOptions } from './job-query';
 
 export interface BatchPolls {
@@ -38,10 +39,12 @@ export function useBatchPolls(batch: Batch, credentials: Credentials | undefined
   );
   const results = useQueries({
     queries: submitted.map((job) => ({
-      ...jobQueryOptions(job.jobUrl, job.submittedAt, {
-        endpoint: batch.endpoint,
-        key: canFollow ? credentials.key : '',
-      }),
+      ...jobQueryOptions(
+        job.jobUrl,
+        job.submittedAt,
+        { endpoint: batch.endpoint, key: canFollow ? credentials.key : '' },
+        batchPollSlowdown,
+      ),
       enabled: canFollow,
     })),
   });
