@@ -27,7 +27,8 @@ export default function DocumentChart({
         dataKey="category"
         orientation="vertical"
         yAxisProps={{ width: 120 }}
-        xAxisProps={{ domain: [0, 100], unit: '%' }}
+        xAxisProps={{ domain: [0, 100] }}
+        barChartProps={{ margin: { right: 56 } }}
         series={[{ name: 'confidence', label: 'Confidence (%)', color: 'blue.6' }]}
         withTooltip={false}
         withBarValueLabel
