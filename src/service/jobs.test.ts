@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import unauthorized from './fixtures/error-401.json';
@@ -6,6 +6,7 @@ import throttled from './fixtures/error-429.json';
 import gaSinglePage1 from './fixtures/ga-job-single-succeeded-page1.json';
 import gaMulti from './fixtures/ga-job-multi-succeeded.json';
 import { ServiceError } from './errors';
+import { callService } from './http';
 import { fetchJob, submitJob } from './jobs';
 import type { JobInput } from './model';
 
@@ -143,5 +144,24 @@ describe('fetchJob', () => {
   it('reports an unreachable service as a network failure', async () => {
     server.use(http.get(`${endpoint}/language/analyze-text/jobs/:id`, () => HttpResponse.error()));
     await expect(fetchJob(jobUrl, credentials)).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('a service that does not answer', () => {
+  it('gives up after the timeout with an error that can be retried', async () => {
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
+    const error = await callService(
+      { method: 'GET', url: jobUrl },
+      credentials,
+      undefined,
+      50,
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({ kind: 'timeout', isTransient: true });
   });
 });
