@@ -1,4 +1,3 @@
-import { startServiceServer } from '../scripts/service-server';
 import { DEMO_KEY, expect, HTTP_SERVICE, test } from './fixtures';
 
 const tickets = (count: number) =>
@@ -55,22 +54,18 @@ test.describe('batches', () => {
 test('one job the service refuses does not stop the others, and is sent again alone', async ({
   app,
   page,
+  service,
 }) => {
-  const service = await startServiceServer({ port: 0 });
-  try {
-    service.faults.inject({ kind: 'server-error', path: '/analyze-text/jobs', method: 'POST' });
-    await app.fill({ Endpoint: service.origin, Key: DEMO_KEY });
-    await app.documents(tickets(75));
-    await app.submit();
+  service.faults.inject({ kind: 'server-error', path: '/analyze-text/jobs', method: 'POST' });
+  await app.fill({ Endpoint: service.origin, Key: DEMO_KEY });
+  await app.documents(tickets(75));
+  await app.submit();
 
-    const attention = page.getByRole('table', { name: 'Jobs that need attention' });
-    await expect(attention).toContainText('Internal server error');
-    await expect(page.getByText('50 / 75 documents · 2 / 3 jobs')).toBeVisible({ timeout: 20_000 });
-    await attention.getByRole('button', { name: /^Retry job/ }).click();
-    await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('75 / 75 documents · 3 / 3 jobs')).toBeVisible();
-    await expect(attention).toHaveCount(0);
-  } finally {
-    await service.close();
-  }
+  const attention = page.getByRole('table', { name: 'Jobs that need attention' });
+  await expect(attention).toContainText('Internal server error');
+  await expect(page.getByText('50 / 75 documents · 2 / 3 jobs')).toBeVisible({ timeout: 20_000 });
+  await attention.getByRole('button', { name: /^Retry job/ }).click();
+  await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('75 / 75 documents · 3 / 3 jobs')).toBeVisible();
+  await expect(attention).toHaveCount(0);
 });

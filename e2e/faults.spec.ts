@@ -1,26 +1,9 @@
 import type { Fault } from '../src/demo/faults';
 import { startServiceServer } from '../scripts/service-server';
-import { DEMO_KEY, expect, test, type ConsolePage } from './fixtures';
-
-type Service = Awaited<ReturnType<typeof startServiceServer>>;
-
-/** Each test gets its own service on a free loopback port, so faults never leak between tests. */
-const fault = test.extend<{ service: Service }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps.
-  service: async ({}, use) => {
-    const service = await startServiceServer({ port: 0 });
-    await use(service);
-    await service.close();
-  },
-});
+import { expect, test, type ConsolePage, type Service } from './fixtures';
 
 async function connect(app: ConsolePage, origin: string) {
-  await app.fill({
-    Endpoint: origin,
-    Key: DEMO_KEY,
-    'Project name': 'SupportTickets',
-    'Deployment name': 'production',
-  });
+  await app.connect(origin);
   await app.documents(['My invoice was charged twice.', 'The app crashes with an error.']);
 }
 
@@ -30,29 +13,30 @@ const inject = (service: Service, ...faults: Fault[]) => {
 
 const JOB_PATH = '/analyze-text/jobs/';
 
-fault.describe('faults on the way', () => {
-  fault(
-    'a throttled submit waits as asked, is sent again, and is accepted once',
-    async ({ app, page, service }) => {
-      const accepted: number[] = [];
-      page.on('response', (response) => {
-        if (response.request().method() === 'POST' && response.status() === 202) accepted.push(1);
-      });
-      inject(service, {
-        kind: 'throttle',
-        path: '/analyze-text/jobs',
-        method: 'POST',
-        retryAfterSeconds: 1,
-      });
-      await connect(app, service.origin);
-      await app.submit();
-      await expect(page.getByText(/Throttled, retrying in \d+ s/)).toBeVisible();
-      await expect(app.status('succeeded')).toBeVisible();
-      expect(accepted).toHaveLength(1);
-    },
-  );
+test.describe('faults on the way', () => {
+  test('a throttled submit waits as asked, is sent again, and is accepted once', async ({
+    app,
+    page,
+    service,
+  }) => {
+    const accepted: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && response.status() === 202) accepted.push(1);
+    });
+    inject(service, {
+      kind: 'throttle',
+      path: '/analyze-text/jobs',
+      method: 'POST',
+      retryAfterSeconds: 1,
+    });
+    await connect(app, service.origin);
+    await app.submit();
+    await expect(page.getByText(/Throttled, retrying in \d+ s/)).toBeVisible();
+    await expect(app.status('succeeded')).toBeVisible();
+    expect(accepted).toHaveLength(1);
+  });
 
-  fault('a throttled poll waits as asked and carries on', async ({ app, page, service }) => {
+  test('a throttled poll waits as asked and carries on', async ({ app, page, service }) => {
     inject(service, { kind: 'throttle', path: JOB_PATH, method: 'GET', retryAfterSeconds: 1 });
     await connect(app, service.origin);
     await app.submit();
@@ -62,37 +46,38 @@ fault.describe('faults on the way', () => {
   });
 
   for (const kind of ['server-error', 'garbled', 'drop'] as const) {
-    fault(
-      `a poll that meets ${kind} is retried with backoff and the job completes`,
-      async ({ app, service }) => {
-        inject(service, { kind, path: JOB_PATH, method: 'GET', times: 2 });
-        await connect(app, service.origin);
-        await app.submit();
-        await expect(app.status('succeeded')).toBeVisible({ timeout: 20_000 });
-        await expect(app.row('doc2')).toContainText('TechnicalIssue');
-      },
-    );
-  }
-
-  fault(
-    'after bounded retries polling stops, keeps the job, and Resume polling finishes it',
-    async ({ app, page, service }) => {
-      fault.slow();
-      inject(service, { kind: 'server-error', path: JOB_PATH, method: 'GET', times: 100 });
+    test(`a poll that meets ${kind} is retried with backoff and the job completes`, async ({
+      app,
+      service,
+    }) => {
+      inject(service, { kind, path: JOB_PATH, method: 'GET', times: 2 });
       await connect(app, service.origin);
       await app.submit();
-      await expect(page.getByRole('alert')).toContainText('Stopped following the job', {
-        timeout: 40_000,
-      });
-      await expect(page.getByRole('alert')).toContainText('Internal server error');
-      service.faults.clear();
-      await page.getByRole('button', { name: 'Resume polling' }).click();
-      await expect(app.status('succeeded')).toBeVisible();
-      await expect(page.getByRole('alert')).toHaveCount(0);
-    },
-  );
+      await expect(app.status('succeeded')).toBeVisible({ timeout: 20_000 });
+      await expect(app.row('doc2')).toContainText('TechnicalIssue');
+    });
+  }
 
-  fault('a spent quota is not retried', async ({ app, page, service }) => {
+  test('after bounded retries polling stops, keeps the job, and Resume polling finishes it', async ({
+    app,
+    page,
+    service,
+  }) => {
+    test.slow();
+    inject(service, { kind: 'server-error', path: JOB_PATH, method: 'GET', times: 100 });
+    await connect(app, service.origin);
+    await app.submit();
+    await expect(page.getByRole('alert')).toContainText('Stopped following the job', {
+      timeout: 40_000,
+    });
+    await expect(page.getByRole('alert')).toContainText('Internal server error');
+    service.faults.clear();
+    await page.getByRole('button', { name: 'Resume polling' }).click();
+    await expect(app.status('succeeded')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a spent quota is not retried', async ({ app, page, service }) => {
     let posts = 0;
     page.on('request', (request) => {
       if (request.method() === 'POST') posts++;
@@ -105,33 +90,30 @@ fault.describe('faults on the way', () => {
     expect(posts).toBe(1);
   });
 
-  fault('a job that is gone (404) is said to have expired', async ({ app, page, service }) => {
+  test('a job that is gone (404) is said to have expired', async ({ app, page, service }) => {
     inject(service, { kind: 'not-found', path: JOB_PATH, method: 'GET' });
     await connect(app, service.origin);
     await app.submit();
     await expect(page.getByRole('alert')).toContainText('The job has expired or is gone');
   });
 
-  fault(
-    'a job URL on another origin gets no request and no key',
-    async ({ app, page, service }) => {
-      const foreign: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().includes('foreign.invalid')) foreign.push(request.url());
-      });
-      inject(service, {
-        kind: 'foreign-location',
-        path: '/analyze-text/jobs',
-        method: 'POST',
-        location: 'https://foreign.invalid/jobs/1',
-      });
-      await connect(app, service.origin);
-      await app.submit();
-      await expect(page.getByRole('alert')).toContainText('not your endpoint');
-      await expect(page.getByRole('alert')).toContainText('key did not leave');
-      expect(foreign).toEqual([]);
-    },
-  );
+  test('a job URL on another origin gets no request and no key', async ({ app, page, service }) => {
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('foreign.invalid')) foreign.push(request.url());
+    });
+    inject(service, {
+      kind: 'foreign-location',
+      path: '/analyze-text/jobs',
+      method: 'POST',
+      location: 'https://foreign.invalid/jobs/1',
+    });
+    await connect(app, service.origin);
+    await app.submit();
+    await expect(page.getByRole('alert')).toContainText('not your endpoint');
+    await expect(page.getByRole('alert')).toContainText('key did not leave');
+    expect(foreign).toEqual([]);
+  });
 });
 
 test.describe('a gateway that hides operation-location', () => {

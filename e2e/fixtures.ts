@@ -1,4 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { startServiceServer } from '../scripts/service-server';
+
+export type Service = Awaited<ReturnType<typeof startServiceServer>>;
 
 export const DEMO_ENDPOINT = 'https://demo.classify-console.invalid';
 export const DEMO_KEY = 'demo-key-0000';
@@ -24,6 +27,16 @@ export class ConsolePage {
 
   async fill(values: Record<string, string>) {
     for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
+  }
+
+  /** The simulated service at `origin`, with the single-label sample project. */
+  async connect(origin: string) {
+    await this.fill({
+      Endpoint: origin,
+      Key: DEMO_KEY,
+      'Project name': 'SupportTickets',
+      'Deployment name': 'production',
+    });
   }
 
   async documents(texts: string[]) {
@@ -54,11 +67,18 @@ export class ConsolePage {
   }
 }
 
-export const test = base.extend<{ app: ConsolePage }>({
+export const test = base.extend<{ app: ConsolePage; service: Service }>({
   app: async ({ page }, use) => {
     const app = new ConsolePage(page);
     await app.open();
     await use(app);
+  },
+  /** A service of the test's own on a free loopback port, so faults and deletions never leak. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps.
+  service: async ({}, use) => {
+    const service = await startServiceServer({ port: 0 });
+    await use(service);
+    await service.close();
   },
 });
 

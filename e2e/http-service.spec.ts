@@ -15,12 +15,7 @@ test.describe('against a real HTTP endpoint', () => {
         : 0;
     };
     const preflightsBefore = await preflights();
-    await app.fill({
-      Endpoint: `${HTTP_SERVICE}/`,
-      Key: DEMO_KEY,
-      'Project name': 'SupportTickets',
-      'Deployment name': 'production',
-    });
+    await app.connect(`${HTTP_SERVICE}/`);
     await app.documents([
       'Please refund the double charge on my invoice.',
       'The app shows an error and crashes on start.',
@@ -51,12 +46,7 @@ test.describe('against a real HTTP endpoint', () => {
   });
 
   test('pages of 20 are all read: 25 documents come back', async ({ app }) => {
-    await app.fill({
-      Endpoint: HTTP_SERVICE,
-      Key: DEMO_KEY,
-      'Project name': 'SupportTickets',
-      'Deployment name': 'production',
-    });
+    await app.connect(HTTP_SERVICE);
     await app.documents(
       Array.from({ length: 25 }, (_, index) => `My invoice number ${index + 1} was charged twice.`),
     );

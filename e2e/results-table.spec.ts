@@ -147,12 +147,7 @@ test.describe('the Results table with 10,000 results', () => {
       const response = await route.fetch();
       return route.fulfill({ response, json: withManyDocuments(await response.json()) });
     });
-    await app.fill({
-      Endpoint: HTTP_SERVICE,
-      Key: DEMO_KEY,
-      'Project name': 'SupportTickets',
-      'Deployment name': 'production',
-    });
+    await app.connect(HTTP_SERVICE);
     await app.documents(['Refund my invoice.', 'The app crashes.']);
     await app.submit();
     await expect(app.status('succeeded')).toBeVisible();
