@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu } from '@mantine/core';
+import { Button, Group, Menu } from '@mantine/core';
 import { useConnectionActions } from '../features/connection/connection-store';
 import { useDocumentsActions } from '../features/documents/documents-store';
 import { useJobActions } from '../features/jobs/job-store';
@@ -46,18 +46,16 @@ export function TryDemo() {
       </Button>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon
+          <Button
             variant="white"
-            size={36}
-            aria-label="More demos"
             style={{
               borderTopLeftRadius: 0,
               borderBottomLeftRadius: 0,
               borderLeft: '1px solid var(--mantine-color-gray-3)',
             }}
           >
-            ▾
-          </ActionIcon>
+            More demos ▾
+          </Button>
         </Menu.Target>
         <Menu.Dropdown>
           {CHOICES.map(({ label, choice }) => (

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { phaseOf } from '../../service/normalize';
@@ -59,14 +59,15 @@ export function JobHistory() {
                         >
                           Open
                         </Button>
-                        <ActionIcon
+                        <Button
+                          size="compact-sm"
                           variant="subtle"
                           color="gray"
                           onClick={() => forget(job.jobUrl)}
                           aria-label={`Remove job ${job.jobId ?? job.jobUrl} from this list`}
                         >
-                          ×
-                        </ActionIcon>
+                          Remove
+                        </Button>
                       </Group>
                     </Table.Td>
                   </Table.Tr>
