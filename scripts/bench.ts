@@ -3,11 +3,11 @@ import { chromium, type Page } from '@playwright/test';
 import { QueryClient } from '@tanstack/react-query';
 import { build, preview } from 'vite';
 import { DEMO_KEY } from '../src/demo/demo-settings';
-import { jobQueryOptions, nextJobPoll } from '../src/features/jobs/job-query';
-import { delay } from '../src/lib/delay';
+import { jobQueryOptions } from '../src/features/jobs/job-query';
 import { submitJob } from '../src/service/jobs';
 import type { JobInput } from '../src/service/model';
 import { launchOptions } from './chromium';
+import { pollUntilSettled } from './poll-job';
 import { startServiceServer } from './service-server';
 
 /**
@@ -54,14 +54,9 @@ async function ourPoller(origin: string, jobMs: number, stats: { requests: numbe
   const before = stats.requests;
   const jobUrl = await submitJob(input, DEMO_KEY);
   const options = jobQueryOptions(jobUrl, startedAt, { endpoint: origin, key: DEMO_KEY });
-  // React Query runs no intervals outside a browser: this loop waits what refetchInterval would.
-  for (;;) {
-    const poll = await client.query({ ...options, staleTime: 0 });
-    const wait = nextJobPoll(poll, startedAt);
-    if (wait === false) break;
-    await delay(wait);
-  }
+  const outcome = await pollUntilSettled(client, options, startedAt);
   client.clear();
+  if (outcome === 'error') throw new Error(`The app's poller gave up on ${jobUrl}.`);
   return { latencyMs: Date.now() - startedAt - jobMs, requests: stats.requests - before - 1 };
 }
 

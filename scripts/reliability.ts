@@ -2,13 +2,12 @@ import { createServer } from 'node:http';
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import type { Fault } from '../src/demo/faults';
 import { DEMO_KEY } from '../src/demo/demo-settings';
-import { jobQueryOptions, nextJobPoll } from '../src/features/jobs/job-query';
+import { jobQueryOptions } from '../src/features/jobs/job-query';
 import { submitJobOptions, type Submission } from '../src/features/jobs/submit-options';
-import { delay } from '../src/lib/delay';
 import { ServiceError } from '../src/service/errors';
-import type { JobPoll } from '../src/service/jobs';
 import type { JobInput } from '../src/service/model';
 import { BAD_INPUTS, refusalsOf } from './bad-inputs';
+import { pollUntilSettled } from './poll-job';
 import { startServiceServer } from './service-server';
 
 /**
@@ -61,28 +60,6 @@ function seeded(seed: number) {
 }
 
 type Outcome = 'completed' | 'refused-foreign' | 'lost';
-
-/**
- * Polls the way the UI does, with the same options. React Query does not run intervals outside a
- * browser, so this loop asks the same `nextJobPoll` the query's `refetchInterval` uses.
- */
-async function pollUntilSettled(
-  client: QueryClient,
-  options: ReturnType<typeof jobQueryOptions>,
-  submittedAt: number,
-): Promise<'done' | 'error'> {
-  for (;;) {
-    let poll: JobPoll;
-    try {
-      poll = await client.query({ ...options, staleTime: 0 });
-    } catch {
-      return 'error';
-    }
-    const wait = nextJobPoll(poll, submittedAt);
-    if (wait === false) return 'done';
-    await delay(wait);
-  }
-}
 
 async function followJob(client: QueryClient, submission: Submission): Promise<Outcome> {
   let submitted;

@@ -8,7 +8,7 @@ import {
 import { useDocumentsDraft, useImportedDocuments } from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
 import { planBatch, type BatchPlan } from '../service/batching';
-import { documentProblems, measureBatch, type BatchSize } from '../service/limits';
+import { documentProblems, type BatchSize } from '../service/limits';
 import type { JobInput } from '../service/model';
 
 export interface JobDraft {
@@ -35,8 +35,9 @@ export function useJobDraft(showRequired: boolean): JobDraft {
     () => imported?.documents ?? splitDocuments(deferredDraft),
     [imported, deferredDraft],
   );
-  const size = useMemo(() => measureBatch(documents), [documents]);
+  // One pass counts the characters and cuts the jobs.
   const plan = useMemo(() => planBatch(documents), [documents]);
+  const { size } = plan;
   const labels = useMemo(() => {
     const labelled = (imported?.documents ?? []).flatMap((document) =>
       document.label ? [[document.id, document.label] as const] : [],

@@ -25,6 +25,7 @@ describe('planBatch', () => {
     const documents = [...docs(2), { id: 'huge', text: 'y'.repeat(125_001) }, ...docs(1)];
     const plan = planBatch(documents);
     expect(plan.oversized).toEqual([{ id: 'huge', characters: 125_001 }]);
+    expect(plan.size).toEqual({ documents: 4, characters: 125_001 + 30 });
     expect(plan.jobs.flat().map((d) => d.id)).toEqual(['doc1', 'doc2', 'doc1']);
   });
 

@@ -1,8 +1,10 @@
 import { countTextElements } from '../lib/text-elements';
-import { MAX_CHARACTERS_PER_JOB, MAX_DOCUMENTS_PER_JOB } from './limits';
+import { MAX_CHARACTERS_PER_JOB, MAX_DOCUMENTS_PER_JOB, type BatchSize } from './limits';
 import type { InputDocument } from './model';
 
 export interface BatchPlan {
+  /** Every document and character given, oversized ones included: what the counters show. */
+  size: BatchSize;
   /** Documents in their original order, cut into jobs the service accepts. */
   jobs: InputDocument[][];
   /** Documents no job can hold: reported, never sent. */
@@ -19,12 +21,16 @@ export function planBatch(
   const oversized: BatchPlan['oversized'] = [];
   let current: InputDocument[] = [];
   let characters = 0;
+  let total = 0;
   for (const document of documents) {
     const size = countTextElements(document.text, maxCharacters);
     if (size > maxCharacters) {
-      oversized.push({ id: document.id, characters: countTextElements(document.text) });
+      const full = countTextElements(document.text);
+      oversized.push({ id: document.id, characters: full });
+      total += full;
       continue;
     }
+    total += size;
     if (current.length === maxDocuments || characters + size > maxCharacters) {
       jobs.push(current);
       current = [];
@@ -34,5 +40,5 @@ export function planBatch(
     characters += size;
   }
   if (current.length > 0) jobs.push(current);
-  return { jobs, oversized };
+  return { size: { documents: documents.length, characters: total }, jobs, oversized };
 }

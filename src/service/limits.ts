@@ -1,4 +1,3 @@
-import { countTextElements } from '../lib/text-elements';
 import type { InputDocument } from './model';
 
 /** Per-request limits of custom text classification (see the service contract). */
@@ -27,11 +26,4 @@ export function documentProblems(documents: InputDocument[]): string[] {
 export interface BatchSize {
   documents: number;
   characters: number;
-}
-
-export function measureBatch(documents: InputDocument[]): BatchSize {
-  return {
-    documents: documents.length,
-    characters: documents.reduce((sum, document) => sum + countTextElements(document.text), 0),
-  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentProblems, measureBatch } from '../../service/limits';
+import { planBatch } from '../../service/batching';
+import { documentProblems } from '../../service/limits';
 import { splitDocuments } from './paragraphs';
 
 describe('splitDocuments', () => {
@@ -20,7 +21,7 @@ describe('splitDocuments', () => {
 
 describe('batch limits', () => {
   it('counts characters as text elements, as the service does', () => {
-    const size = measureBatch([{ id: 'doc1', text: 'café 👍🏽 🇫🇷' }]);
+    const { size } = planBatch([{ id: 'doc1', text: 'café 👍🏽 🇫🇷' }]);
     expect(size).toEqual({ documents: 1, characters: 8 });
   });
 });
