@@ -7,8 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
 import { createQueryClient } from './app/query-client';
+import { createRuns } from './app/runs';
 import { theme } from './app/theme';
-import { settleUnsentJobs } from './features/jobs/batch-runner';
+import { RunsProvider } from './features/runs/runs-context';
 import { setRequestGate } from './service/http';
 
 // The demo's service worker starts before the first request to the demo origin, and never otherwise.
@@ -17,17 +18,21 @@ setRequestGate(async (url) => {
 });
 
 openOnDemoIfFirstVisit();
-// Jobs a reloaded page never sent cannot be sent now: their texts were in the old page's memory.
-settleUnsentJobs();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
+const queryClient = createQueryClient();
+// Runs left unfinished by the last page carry on now, each where it was.
+const runs = createRuns(queryClient);
+
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <QueryClientProvider client={createQueryClient()}>
-        <App />
+      <QueryClientProvider client={queryClient}>
+        <RunsProvider coordinator={runs}>
+          <App />
+        </RunsProvider>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

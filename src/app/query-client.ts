@@ -1,11 +1,20 @@
 import { QueryClient } from '@tanstack/react-query';
+import { deletionJobKeys } from '../features/project/deletion-job-query';
+import { jobKeys } from '../features/runs/job-query';
+import { POLL_QUERY_DEFAULTS } from '../service/polling';
 
-/** One factory, so tests get a fresh client with the same defaults as the app. */
+/**
+ * One factory, so tests and scripts get a fresh client with the same defaults as the app. Retry
+ * and freshness policies are registered here once per kind of query, not copied into each.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: { refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  client.setQueryDefaults(jobKeys.all, POLL_QUERY_DEFAULTS);
+  client.setQueryDefaults(deletionJobKeys.all, POLL_QUERY_DEFAULTS);
+  return client;
 }

@@ -1,7 +1,6 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { useConnectionActions } from '../features/connection/connection-store';
 import { useDocumentsActions } from '../features/documents/documents-store';
-import { useJobActions } from '../features/jobs/job-store';
 import { SEED_API_VERSION } from '../service/model';
 import { DEFAULT_DEMO, demoDocuments, demoSettings, startDemo, type DemoChoice } from './demo';
 
@@ -25,12 +24,10 @@ const CHOICES: { label: string; choice: DemoChoice }[] = [
 export function TryDemo() {
   const { replaceSettings } = useConnectionActions();
   const { setDraft } = useDocumentsActions();
-  const { select } = useJobActions();
 
   const start = async (choice: DemoChoice) => {
     replaceSettings(demoSettings(choice));
     setDraft(demoDocuments(choice.labelMode));
-    select(undefined);
     const demo = await startDemo();
     demo.reset();
   };

@@ -9,11 +9,26 @@ import { useDocumentsDraft, useImportedDocuments } from '../features/documents/d
 import { splitDocuments } from '../features/documents/paragraphs';
 import { planBatch, type BatchPlan } from '../service/batching';
 import { documentProblems, type BatchSize } from '../service/limits';
+import type { RunSettings } from '../features/runs/run-model';
+import type { RunInputDocument } from '../features/runs/runs-repository';
 import type { JobInput } from '../service/model';
 
 export interface JobDraft {
   /** Set when everything can be sent; the key travels beside the input, never inside it. */
-  ready: { base: Omit<JobInput, 'documents'>; plan: BatchPlan; key: string } | undefined;
+  ready:
+    | {
+        base: Omit<JobInput, 'documents'>;
+        plan: BatchPlan;
+        key: string;
+        documents: RunInputDocument[];
+      }
+    | undefined;
+  /** The form's settings as a run would be sent with them, when they are valid (for Rerun). */
+  runSettings: RunSettings | undefined;
+  /** Why the settings are not valid, in a few words, when they are not. */
+  settingsProblem: string | undefined;
+  /** Where the documents come from: a file name, or the text box. */
+  source: string;
   /** The endpoint and key as they stand once valid, for following a job and deleting a project. */
   credentials: { endpoint: string; key: string } | undefined;
   fieldErrors: FieldErrors;
@@ -31,8 +46,13 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   const imported = useImportedDocuments();
   // Counting text elements of a long paste is not free; let typing stay ahead of the counters.
   const deferredDraft = useDeferredValue(draft);
-  const documents = useMemo(
-    () => imported?.documents ?? splitDocuments(deferredDraft),
+  const documents = useMemo<RunInputDocument[]>(
+    () =>
+      imported
+        ? imported.documents.map(({ label, ...document }) =>
+            label ? { ...document, labels: [label] } : document,
+          )
+        : splitDocuments(deferredDraft),
     [imported, deferredDraft],
   );
   // One pass counts the characters and cuts the jobs.
@@ -53,12 +73,21 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   else if (showRequired && size.documents === 0) documentsError = 'Add at least one document.';
   const settled = imported !== undefined || draft === deferredDraft;
   let ready: JobDraft['ready'];
-  if (check.ok && !documentsError && plan.jobs.length > 0 && settled) {
+  let runSettings: RunSettings | undefined;
+  if (check.ok) {
     const { key, ...base } = check.connection;
-    ready = { base, plan, key };
+    runSettings = {
+      ...base,
+      resourceEndpoint: settings.endpoint.trim().replace(/\/+$/, ''),
+      useProxy: settings.useProxy,
+    };
+    if (!documentsError && plan.jobs.length > 0 && settled) ready = { base, plan, key, documents };
   }
   return {
     ready,
+    runSettings,
+    settingsProblem: check.ok ? undefined : 'Fill in the connection and the model first.',
+    source: imported?.sourceName ?? 'the text box',
     credentials: checkCredentials(settings),
     fieldErrors: check.errors,
     documentsError,

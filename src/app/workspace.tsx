@@ -1,40 +1,42 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RetryNotice } from '../components/retry-notice';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
-import { clearBatch, startBatch } from '../features/jobs/batch-runner';
-import { useJobActions } from '../features/jobs/job-store';
-import { useSubmitJob } from '../features/jobs/use-submit-job';
 import { DeleteProject } from '../features/project/delete-project';
-import { JobArea } from './job-area';
+import { useRunCoordinator } from '../features/runs/runs-context';
+import { useRunsUiActions } from '../features/runs/runs-ui-store';
+import { RunArea } from './run-area';
 import { useJobDraft } from './use-job-draft';
 
 export function Workspace() {
   const [attempted, setAttempted] = useState(false);
   const draft = useJobDraft(attempted);
-  const submit = useSubmitJob();
-  const { select } = useJobActions();
-  const queryClient = useQueryClient();
+  const coordinator = useRunCoordinator();
+  const { open } = useRunsUiActions();
   const { projectName, apiVersion } = useConnectionSettings();
+  // Every submit creates a run: stored first, then sent by its runner.
+  const start = useMutation({
+    mutationFn: (
+      ready: NonNullable<typeof draft.ready> & { settings: NonNullable<typeof draft.runSettings> },
+    ) =>
+      coordinator.startRun({
+        settings: ready.settings,
+        documents: ready.documents,
+        plan: ready.plan,
+        source: draft.source,
+      }),
+    onSuccess: (run) => open(run.id),
+  });
 
   const submitJob = () => {
     setAttempted(true);
-    const { ready } = draft;
-    if (!ready || submit.isPending) return;
-    const [only, ...more] = ready.plan.jobs;
-    if (only && more.length === 0 && ready.plan.oversized.length === 0) {
-      clearBatch();
-      submit.mutate({ input: { ...ready.base, documents: only }, key: ready.key });
-    } else {
-      submit.reset();
-      select(undefined);
-      startBatch(queryClient, ready.plan, ready.base, ready.key);
-    }
+    const { ready, runSettings } = draft;
+    if (!ready || !runSettings || start.isPending) return;
+    start.mutate({ ...ready, settings: runSettings });
   };
   // Ctrl/Cmd+Enter submits from anywhere, the text fields included.
   useHotkeys([['mod+Enter', submitJob]], []);
@@ -66,25 +68,22 @@ export function Workspace() {
                 <Text size="xs" c="dimmed">
                   Ctrl/⌘ + Enter submits
                 </Text>
-                <Button onClick={submitJob} loading={submit.isPending}>
+                <Button onClick={submitJob} loading={start.isPending}>
                   Submit job
                 </Button>
               </Group>
-              {submit.isPending && submit.failureCount > 0 ? (
-                <RetryNotice
-                  key={submit.failureCount}
-                  reason={submit.failureReason}
-                  failureCount={submit.failureCount}
-                />
-              ) : null}
-              {submit.error ? (
-                <ServiceErrorAlert title="Could not submit the job" error={submit.error} />
+              {start.error ? (
+                <ServiceErrorAlert title="Could not start the run" error={start.error} />
               ) : null}
             </Stack>
           </Card>
         </Grid.Col>
       </Grid>
-      <JobArea credentials={draft.credentials} labels={draft.labels} />
+      <RunArea
+        credentials={draft.credentials}
+        runSettings={draft.runSettings}
+        settingsProblem={draft.settingsProblem}
+      />
     </Stack>
   );
 }

@@ -90,3 +90,14 @@ export function hasSavedConnection(): boolean {
 export function applyConnectionSettings(settings: Partial<ConnectionSettings>): void {
   useConnectionStore.getState().actions.replaceSettings(settings);
 }
+
+/** The settings as they stand, for code outside React (the runs' key lookup). */
+export function readConnectionSettings(): ConnectionSettings {
+  const { actions: _actions, ...settings } = useConnectionStore.getState();
+  return settings;
+}
+
+/** Calls back whenever a setting changes (the key among them). */
+export function subscribeToConnection(listener: () => void): () => void {
+  return useConnectionStore.subscribe(listener);
+}

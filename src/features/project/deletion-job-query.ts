@@ -1,6 +1,5 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { Credentials } from '../../service/http';
-import { POLL_QUERY_DEFAULTS } from '../../service/polling';
 import { fetchDeletionJob, nextDeletionPollDelay } from '../../service/project-deletion';
 
 export interface DeletionToFollow {
@@ -10,12 +9,18 @@ export interface DeletionToFollow {
   credentials: Credentials;
 }
 
+/** The one key factory for deletion jobs; retries are registered on the QueryClient under `all`. */
+export const deletionJobKeys = {
+  all: ['deletion-job'] as const,
+  detail: (jobUrl: string | undefined) => ['deletion-job', jobUrl] as const,
+};
+
 /** Polls a deletion job until it succeeds or fails; nothing is fetched until there is one. */
 export function deletionJobQueryOptions(deletion: DeletionToFollow | undefined) {
   // The job URL identifies the job; the key stays out of the query key, so it is never cached.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: ['deletion-job', deletion?.jobUrl],
+    queryKey: deletionJobKeys.detail(deletion?.jobUrl),
     queryFn: deletion
       ? ({ signal }) => fetchDeletionJob(deletion.jobUrl, deletion.credentials, signal)
       : skipToken,
@@ -25,6 +30,5 @@ export function deletionJobQueryOptions(deletion: DeletionToFollow | undefined) 
       if (poll && poll.job.phase !== 'running') return false;
       return nextDeletionPollDelay(Date.now() - deletion.acceptedAt, poll?.retryAfterMs);
     },
-    ...POLL_QUERY_DEFAULTS,
   });
 }

@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Credentials } from '../../service/http';
+import { fetchJob, type JobPoll } from '../../service/jobs';
+import { isFinished } from '../../service/model';
+import { nextPollDelay } from '../../service/polling';
+
+/** The one key factory for service jobs; the key names the job, never the credentials. */
+export const jobKeys = {
+  all: ['job'] as const,
+  detail: (jobUrl: string) => ['job', jobUrl] as const,
+};
+
+/** Milliseconds until the next poll, or false once the job has finished. */
+export function nextJobPoll(
+  poll: JobPoll | undefined,
+  submittedAt: number,
+  now = Date.now(),
+): number | false {
+  if (poll && isFinished(poll.snapshot.phase)) return false;
+  return nextPollDelay(now - submittedAt, poll?.retryAfterMs);
+}
+
+/**
+ * One read of a job (every results page once it is done). When to read it again is the run
+ * runner's decision (`nextJobPoll`); retries are registered once on the QueryClient.
+ */
+export function jobPollOptions(jobUrl: string, credentials: Credentials) {
+  // The key identifies the job; the credentials stay out of it so the key is never cached or logged.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: jobKeys.detail(jobUrl),
+    queryFn: ({ signal }) => fetchJob(jobUrl, credentials, signal),
+    staleTime: 0,
+  });
+}

@@ -1,0 +1,37 @@
+import type { RunJob } from './run-model';
+
+export type Tone = 'done' | 'failed' | 'running' | 'waiting';
+
+/** What one job of a run is doing, in words, from what is stored and what the runner knows now. */
+export function describeJob(
+  job: RunJob,
+  stalled: string | undefined,
+): { word: string; tone: Tone } {
+  switch (job.state) {
+    case 'queued':
+      return { word: 'queued', tone: 'waiting' };
+    case 'sending':
+      return { word: 'sending', tone: 'running' };
+    case 'sent':
+      return stalled
+        ? { word: 'stopped following', tone: 'failed' }
+        : { word: job.status ?? 'submitted', tone: 'running' };
+    case 'unsure':
+      return { word: 'maybe sent', tone: 'failed' };
+    case 'refused':
+      return { word: 'not sent', tone: 'failed' };
+    case 'expired':
+      return { word: 'expired', tone: 'failed' };
+    case 'cancelled':
+      return { word: 'cancelled', tone: 'waiting' };
+    case 'finished':
+      return {
+        word: job.status ?? job.outcome ?? 'finished',
+        tone: job.outcome === 'done' ? 'done' : 'failed',
+      };
+  }
+}
+
+export function documentRange(job: RunJob): string {
+  return job.documentIndexes.length > 1 ? `${job.firstId} – ${job.lastId}` : job.firstId;
+}

@@ -1,0 +1,123 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { planBatch } from '../../service/batching';
+import type { Run, RunSettings } from './run-model';
+import { RunRunner, type Clock, type RunService } from './run-runner';
+import { isOpenJob } from './run-schedule';
+import type { NewRun, RunsRepository } from './runs-repository';
+
+export interface RunCoordinatorDeps {
+  repository: RunsRepository;
+  queryClient: QueryClient;
+  /** The key the form holds for this endpoint (as the browser calls it), if any. */
+  keyFor: (endpoint: string) => string | undefined;
+  service?: RunService;
+  clock?: Clock;
+}
+
+/**
+ * The runs of this page: starts a runner per run that still has work, and hands each the key
+ * when the form has it. One per app (created in app/, passed down by context), never a module
+ * singleton, so tests and scripts make their own.
+ */
+export class RunCoordinator {
+  private readonly runners = new Map<string, RunRunner>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: RunCoordinatorDeps) {}
+
+  get repository(): RunsRepository {
+    return this.deps.repository;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  runner(runId: string): RunRunner | undefined {
+    return this.runners.get(runId);
+  }
+
+  private ensure(run: Run): RunRunner {
+    let runner = this.runners.get(run.id);
+    if (!runner) {
+      const endpoint = run.settings.endpoint;
+      runner = new RunRunner({
+        run,
+        repository: this.deps.repository,
+        queryClient: this.deps.queryClient,
+        key: () => this.deps.keyFor(endpoint),
+        ...(this.deps.service ? { service: this.deps.service } : {}),
+        ...(this.deps.clock ? { clock: this.deps.clock } : {}),
+      });
+      this.runners.set(run.id, runner);
+      for (const listener of this.listeners) listener();
+    }
+    return runner;
+  }
+
+  /** Every submit lands here: the run is stored first, then sent. */
+  async startRun(input: NewRun): Promise<Run> {
+    const run = await this.deps.repository.create(input);
+    await this.ensure(run).start();
+    return run;
+  }
+
+  /** After a reload: every run with work left carries on where it was. */
+  async resumeAll(): Promise<void> {
+    for (const run of await this.deps.repository.list()) {
+      if (this.runners.has(run.id)) continue;
+      const jobs = await this.deps.repository.jobs(run.id);
+      const unfinished = jobs.some((job) => isOpenJob(job));
+      if (unfinished) await this.ensure(run).start();
+    }
+  }
+
+  /** A runner for a run that has none (to send a job again, or resume polling). */
+  async wake(runId: string): Promise<RunRunner | undefined> {
+    const run = await this.deps.repository.get(runId);
+    if (!run) return undefined;
+    const runner = this.ensure(run);
+    await runner.start();
+    return runner;
+  }
+
+  keyChanged(): void {
+    for (const runner of this.runners.values()) runner.keyChanged();
+  }
+
+  /** The same documents, sent with other settings (another deployment, say). */
+  async rerun(runId: string, settings: RunSettings): Promise<Run | undefined> {
+    const source = await this.deps.repository.get(runId);
+    if (!source) return undefined;
+    const stored = await this.deps.repository.documents(runId);
+    const documents = stored.map(({ id, text, language, labels }) => ({
+      id,
+      text,
+      ...(language ? { language } : {}),
+      ...(labels ? { labels } : {}),
+    }));
+    return this.startRun({
+      settings,
+      documents,
+      plan: planBatch(documents),
+      source: source.source,
+    });
+  }
+
+  /** Removes the run from this browser (the service's copy expires by itself). */
+  async remove(runId: string): Promise<void> {
+    const runner = this.runners.get(runId);
+    if (runner) {
+      await runner.cancel().catch(() => undefined);
+      runner.stop();
+      this.runners.delete(runId);
+    }
+    await this.deps.repository.remove(runId);
+  }
+
+  stopAll(): void {
+    for (const runner of this.runners.values()) runner.stop();
+    this.runners.clear();
+  }
+}

@@ -1,0 +1,99 @@
+import { Button, Group, Table, Text } from '@mantine/core';
+import { memo } from 'react';
+import { formatCount } from '../../lib/format';
+import { describeJob, documentRange, type Tone } from './job-words';
+import type { RunJob } from './run-model';
+import type { RunLive } from './run-runner';
+import classes from './run-jobs.module.css';
+
+interface JobCellProps {
+  label: string;
+  tone: Tone;
+}
+
+// One small square per job: hundreds of them stay cheap, and each re-renders only when it changes.
+const JobCell = memo(function JobCell({ label, tone }: JobCellProps) {
+  return <li className={classes.cell} data-tone={tone} aria-label={label} title={label} />;
+});
+
+interface RunJobsProps {
+  jobs: RunJob[];
+  live: RunLive;
+  onSendAgain: (index: number) => void;
+  onResumePolling: (index: number) => void;
+}
+
+/** Every job of the run as a square, a tally by status, and the jobs that need the user. */
+export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsProps) {
+  const described = jobs.map((job) => ({ job, ...describeJob(job, live.stalled.get(job.index)) }));
+  const tally = new Map<string, number>();
+  for (const { word } of described) tally.set(word, (tally.get(word) ?? 0) + 1);
+  const attention = described.filter(({ tone }) => tone === 'failed');
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        {[...tally].map(([word, count]) => `${word} ${formatCount(count)}`).join(' · ')}
+      </Text>
+      <ol className={classes.grid} aria-label="Jobs">
+        {described.map(({ job, word, tone }) => (
+          <JobCell
+            key={job.index}
+            label={`Job ${job.index + 1} (${documentRange(job)}): ${word}`}
+            tone={tone}
+          />
+        ))}
+      </ol>
+      {attention.length > 0 ? (
+        <Table aria-label="Jobs that need attention" verticalSpacing={2} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Job</Table.Th>
+              <Table.Th scope="col">What happened</Table.Th>
+              <Table.Th scope="col">Action</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {attention.slice(0, 200).map(({ job, word }) => {
+              const stalled = live.stalled.get(job.index);
+              return (
+                <Table.Tr key={job.index}>
+                  <Table.Td>
+                    {job.index + 1} ({documentRange(job)})
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="red.8">
+                      {stalled ?? job.error ?? `The job ${word}.`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {stalled ? (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => onResumePolling(job.index)}
+                          aria-label={`Resume polling job ${job.index + 1}`}
+                        >
+                          Resume polling
+                        </Button>
+                      ) : (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => onSendAgain(job.index)}
+                          aria-label={`${job.state === 'unsure' ? 'Send again' : 'Retry'} job ${job.index + 1}`}
+                        >
+                          {job.state === 'unsure' ? 'Send again' : 'Retry'}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { Alert, Badge, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { ConfirmButton } from '../../components/confirm-button';
+import { formatCount } from '../../lib/format';
+import { JobFacts } from './job-facts';
+import type { Run, RunJob } from './run-model';
+import type { RunLive } from './run-runner';
+import { RunJobs } from './run-jobs';
+import { RUN_STATUS_WORDS, runProgress, type RunStatus } from './run-schedule';
+import { useRunCoordinator } from './runs-context';
+
+function useNow(intervalMs: number, running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs, running]);
+  return now;
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  return `${Math.ceil(seconds / 60)} min`;
+}
+
+const STATUS_COLORS: Record<RunStatus, string> = {
+  running: 'blue',
+  paused: 'gray',
+  'waiting-for-key': 'orange',
+  'needs-attention': 'orange',
+  done: 'green',
+  'done-with-failures': 'orange',
+  cancelled: 'gray',
+};
+
+interface RunPanelProps {
+  run: Run;
+  jobs: RunJob[];
+  live: RunLive;
+  hasKey: boolean;
+}
+
+/** A run on screen: progress, throughput, time left, controls, and every job's status. */
+export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
+  const coordinator = useRunCoordinator();
+  const progress = runProgress(run, jobs, hasKey && !live.waitingForKey);
+  const running = progress.status === 'running';
+  const now = useNow(1_000, running);
+  const seconds = Math.max(0.001, (now - run.createdAt) / 1000);
+  const throughput = progress.documentsDone / seconds;
+  const left = progress.documentsTotal - progress.documentsDone;
+  const secondsLeft = running && throughput > 0 ? left / throughput : undefined;
+  const throttledFor = Math.ceil((live.throttledUntil - now) / 1000);
+  const percent =
+    progress.documentsTotal > 0 ? (progress.documentsDone / progress.documentsTotal) * 100 : 0;
+  const [onlyJob] = jobs;
+  const single = jobs.length === 1 && onlyJob;
+  const word = RUN_STATUS_WORDS[progress.status];
+  const act = (
+    action: (runner: NonNullable<Awaited<ReturnType<typeof coordinator.wake>>>) => unknown,
+  ) => void coordinator.wake(run.id).then((runner) => (runner ? action(runner) : undefined));
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="run-heading">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Title order={2} size="h4" id="run-heading">
+              Run
+            </Title>
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {run.name}
+            </Text>
+          </div>
+          <Group gap="xs">
+            {single && onlyJob.status ? (
+              <Badge size="lg" variant="light" aria-label={`Status: ${onlyJob.status}`}>
+                {onlyJob.status}
+              </Badge>
+            ) : null}
+            <Badge
+              size="lg"
+              variant="light"
+              color={STATUS_COLORS[progress.status]}
+              aria-label={`Run: ${word}`}
+            >
+              {word}
+            </Badge>
+          </Group>
+        </Group>
+        <Progress
+          value={percent}
+          aria-label="Documents done"
+          animated={running}
+          striped={running}
+        />
+        <Text size="sm" aria-live="polite">
+          {formatCount(progress.documentsDone)} / {formatCount(progress.documentsTotal)} documents ·{' '}
+          {progress.jobsDone} / {progress.jobsTotal} jobs
+          {progress.documentsFailed > 0 ? ` · ${formatCount(progress.documentsFailed)} failed` : ''}
+          {running ? ` · ${throughput.toFixed(1)} documents/s` : ''}
+          {secondsLeft !== undefined && throttledFor <= 0
+            ? ` · about ${formatSeconds(secondsLeft)} left`
+            : ''}
+        </Text>
+        {progress.status === 'waiting-for-key' ? (
+          <Alert color="orange" variant="light" role="alert" title="Waiting for the key">
+            This run is waiting for the key of {run.settings.resourceEndpoint}. Enter it in{' '}
+            <strong>Key</strong> and the run continues by itself; nothing is lost meanwhile.
+          </Alert>
+        ) : null}
+        {live.storageError ? (
+          <Alert color="red" variant="light" role="alert" title="Browser storage is full">
+            {live.storageError}
+          </Alert>
+        ) : null}
+        {throttledFor > 0 && running ? (
+          <Alert color="yellow" variant="light" role="status">
+            Throttled, retrying in {throttledFor} s ({live.concurrency} job
+            {live.concurrency === 1 ? '' : 's'} at a time)
+          </Alert>
+        ) : null}
+        {run.oversized.length > 0 ? (
+          <Alert color="orange" variant="light" role="alert" title="Not sent: too long for one job">
+            {run.oversized
+              .slice(0, 20)
+              .map(({ id, characters }) => `${id} (${formatCount(characters)} characters)`)
+              .join(', ')}
+            {run.oversized.length > 20 ? ` and ${formatCount(run.oversized.length - 20)} more` : ''}{' '}
+            — a job holds at most 125,000 characters.
+          </Alert>
+        ) : null}
+        {progress.open > 0 && run.intent !== 'cancelled' ? (
+          <Group gap="sm">
+            <Button
+              variant="light"
+              onClick={() => act((runner) => runner.setPaused(run.intent !== 'paused'))}
+            >
+              {run.intent === 'paused' ? 'Resume' : 'Pause'}
+            </Button>
+            <ConfirmButton
+              variant="light"
+              color="red"
+              title="Cancel this run?"
+              message="Jobs not sent yet are dropped; jobs on the service are asked to stop. Results already saved are kept."
+              confirmLabel="Cancel run"
+              cancelLabel="Keep running"
+              onConfirm={() => act((runner) => runner.cancel())}
+            >
+              Cancel run
+            </ConfirmButton>
+            <Text size="xs" c="dimmed">
+              Up to {live.concurrency || '…'} jobs at a time; fewer while the service throttles.
+            </Text>
+          </Group>
+        ) : null}
+        {single ? <JobFacts job={onlyJob} /> : null}
+        <RunJobs
+          jobs={jobs}
+          live={live}
+          onSendAgain={(index) => act((runner) => runner.sendAgain(index))}
+          onResumePolling={(index) => act((runner) => runner.resumePolling(index))}
+        />
+      </Stack>
+    </Card>
+  );
+}

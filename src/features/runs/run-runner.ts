@@ -1,0 +1,510 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { ServiceError } from '../../service/errors';
+import type { Credentials } from '../../service/http';
+import { cancelJob, submitJob, type JobPoll } from '../../service/jobs';
+import { isFinished, isSeedApi, type JobInput } from '../../service/model';
+import { jobPollOptions, nextJobPoll } from './job-query';
+import { initialPacing, recentlyThrottled, takeRequest, throttled, type Pacing } from './pacing';
+import type { Run, RunJob, RunResult } from './run-model';
+import {
+  afterFinish,
+  afterThrottle,
+  isPastRetention,
+  jobsToSend,
+  reopenedJob,
+  START_CONCURRENCY,
+  type Concurrency,
+} from './run-schedule';
+import { StorageFullError, type RunsRepository } from './runs-repository';
+
+/** The service calls a run makes; injected so that tests and scripts can stand in for them. */
+export interface RunService {
+  submit: (input: JobInput, key: string) => Promise<string>;
+  poll: (jobUrl: string, credentials: Credentials) => Promise<JobPoll>;
+  cancel: (jobUrl: string, credentials: Credentials) => Promise<void>;
+}
+
+export interface Clock {
+  now: () => number;
+  setTimeout: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  clearTimeout: (timer: ReturnType<typeof setTimeout>) => void;
+}
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (timer) => clearTimeout(timer),
+};
+
+/** What the runner is doing now: not stored, gone with the page, shown beside the stored facts. */
+export interface RunLive {
+  concurrency: number;
+  /** Set while the service asks to wait (429). */
+  throttledUntil: number;
+  waitingForKey: boolean;
+  /** Jobs whose polling gave up for now, with why; Resume polling tries again. */
+  stalled: ReadonlyMap<number, string>;
+  /** Set when the browser's storage is full: the run stops sending and keeps what it saved. */
+  storageError: string | undefined;
+}
+
+export interface RunRunnerDeps {
+  run: Run;
+  repository: RunsRepository;
+  queryClient: QueryClient;
+  /** The key for the run's endpoint when the form holds one; the runner waits without it. */
+  key: () => string | undefined;
+  service?: RunService;
+  clock?: Clock;
+}
+
+/** While the service has throttled lately, jobs poll this many times slower, leaving room to send. */
+const THROTTLED_POLL_SLOWDOWN = 2;
+/** Results are saved at most this often: one transaction for many finished jobs. */
+const SAVE_EVERY_MS = 400;
+
+function defaultService(queryClient: QueryClient): RunService {
+  return {
+    submit: submitJob,
+    poll: (jobUrl, credentials) => queryClient.query(jobPollOptions(jobUrl, credentials)),
+    cancel: cancelJob,
+  };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A submission whose answer never came: the POST may have reached the service. */
+function mayHaveArrived(error: unknown): boolean {
+  return error instanceof ServiceError && (error.kind === 'network' || error.kind === 'timeout');
+}
+
+interface Finished {
+  index: number;
+  poll: JobPoll;
+}
+
+/**
+ * One run's process: sends its queued jobs (paced and within a concurrency that adapts to
+ * throttling), polls the sent ones through the QueryClient, and saves every result. It is created
+ * per run with what it needs; its decisions are the pure functions of run-schedule.ts and pacing.ts.
+ */
+export class RunRunner {
+  readonly runId: string;
+  private run: Run;
+  private readonly deps: Required<Omit<RunRunnerDeps, 'run'>>;
+  private jobs = new Map<number, RunJob>();
+  private inFlight = new Set<number>();
+  private timers = new Map<number, ReturnType<typeof setTimeout>>();
+  private pumpTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private toSave: Finished[] = [];
+  private pacing: Pacing = initialPacing();
+  private concurrency: Concurrency = { value: START_CONCURRENCY, cutAt: Number.NEGATIVE_INFINITY };
+  private live: RunLive;
+  private listeners = new Set<() => void>();
+  private stopped = false;
+  private started: Promise<void> | undefined;
+
+  constructor({ run, ...deps }: RunRunnerDeps) {
+    this.runId = run.id;
+    this.run = run;
+    this.deps = {
+      ...deps,
+      service: deps.service ?? defaultService(deps.queryClient),
+      clock: deps.clock ?? systemClock,
+    };
+    this.live = {
+      concurrency: START_CONCURRENCY,
+      throttledUntil: 0,
+      waitingForKey: false,
+      stalled: new Map(),
+      storageError: undefined,
+    };
+  }
+
+  // --- for the UI ---------------------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getLive = (): RunLive => this.live;
+
+  private setLive(patch: Partial<RunLive>): void {
+    this.live = { ...this.live, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  // --- life -----------------------------------------------------------------------------------
+
+  /** Loads the run's jobs as stored and carries on from there: a reload lands here too. */
+  start(): Promise<void> {
+    this.started ??= this.load();
+    return this.started;
+  }
+
+  private async load(): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const job of await this.deps.repository.jobs(this.runId)) {
+      const patch = reopenedJob(job) ?? this.expiredPatch(job, now);
+      const current = patch ? { ...job, ...patch } : job;
+      this.jobs.set(job.index, current);
+      if (patch) await this.save(job.index, patch);
+      if (current.state === 'sent') this.schedulePoll(current.index, 0);
+    }
+    this.pump();
+  }
+
+  /** Read through a call: a stop can happen during any await. */
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) this.deps.clock.clearTimeout(timer);
+    this.timers.clear();
+    if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
+    if (this.saveTimer) this.deps.clock.clearTimeout(this.saveTimer);
+    void this.flush();
+    this.listeners.clear();
+  }
+
+  /** The form's key changed: a run that waited for it goes on, by itself. */
+  keyChanged(): void {
+    if (!this.deps.key()) return;
+    this.setLive({ waitingForKey: false });
+    for (const job of this.jobs.values()) {
+      if (job.state === 'sent' && !this.timers.has(job.index) && !this.live.stalled.has(job.index))
+        this.schedulePoll(job.index, 0);
+    }
+    this.pump();
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    await this.setIntent(paused ? 'paused' : 'run');
+    this.pump();
+  }
+
+  /** Queued jobs are dropped; sent GA jobs are cancelled on the service (the preview API has none). */
+  async cancel(): Promise<void> {
+    await this.setIntent('cancelled');
+    for (const job of this.jobs.values()) {
+      if (job.state === 'queued') await this.save(job.index, { state: 'cancelled' });
+    }
+    const key = this.deps.key();
+    if (!key || isSeedApi(this.run.settings.apiVersion)) return;
+    const credentials = { endpoint: this.run.settings.endpoint, key };
+    await Promise.allSettled(
+      [...this.jobs.values()]
+        .filter((job) => job.state === 'sent' && job.jobUrl)
+        .map((job) => this.deps.service.cancel(job.jobUrl ?? '', credentials)),
+    );
+  }
+
+  /** Sends a job again: refused, failed, expired, or unsure and the user says it did not arrive. */
+  async sendAgain(index: number): Promise<void> {
+    const job = this.jobs.get(index);
+    if (!job || job.state === 'sending' || job.state === 'sent') return;
+    await this.save(index, {
+      state: 'queued',
+      jobUrl: undefined,
+      jobId: undefined,
+      status: undefined,
+      outcome: undefined,
+      submittedAt: undefined,
+      finishedAt: undefined,
+      error: undefined,
+      failedDocuments: undefined,
+    });
+    if (this.run.intent === 'cancelled') await this.setIntent('run');
+    this.pump();
+  }
+
+  resumePolling(index: number): void {
+    const stalled = new Map(this.live.stalled);
+    stalled.delete(index);
+    this.setLive({ stalled });
+    this.schedulePoll(index, 0);
+  }
+
+  // --- sending --------------------------------------------------------------------------------
+
+  private pump(): void {
+    if (this.stopped || this.run.intent !== 'run' || this.live.storageError) return;
+    const key = this.deps.key();
+    const queued = [...this.jobs.values()].some((job) => job.state === 'queued');
+    if (!key) {
+      if (queued || this.hasSentJobs()) this.setLive({ waitingForKey: true });
+      return;
+    }
+    const choice = jobsToSend([...this.jobs.values()], {
+      inFlight: this.inFlight.size,
+      concurrency: this.concurrency.value,
+      paused: false,
+      hasKey: true,
+    });
+    for (const index of choice) void this.send(index, key);
+  }
+
+  private hasSentJobs(): boolean {
+    return [...this.jobs.values()].some((job) => job.state === 'sent');
+  }
+
+  private schedulePump(ms: number): void {
+    if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
+    this.pumpTimer = this.deps.clock.setTimeout(() => {
+      this.pumpTimer = undefined;
+      this.pump();
+    }, ms);
+  }
+
+  /** Waits until pacing lets one request leave. */
+  private async paced(): Promise<void> {
+    for (;;) {
+      const { pacing, waitMs } = takeRequest(this.pacing, this.deps.clock.now());
+      this.pacing = pacing;
+      if (waitMs === 0 || this.stopped) return;
+      await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, waitMs));
+    }
+  }
+
+  private throttle(retryAfterMs: number | undefined): void {
+    const now = this.deps.clock.now();
+    this.pacing = throttled(this.pacing, retryAfterMs, now);
+    this.concurrency = afterThrottle(this.concurrency, now);
+    this.setLive({ concurrency: this.concurrency.value, throttledUntil: this.pacing.pausedUntil });
+  }
+
+  private async send(index: number, key: string): Promise<void> {
+    const job = this.jobs.get(index);
+    if (!job) return;
+    this.inFlight.add(index);
+    try {
+      // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
+      await this.save(index, { state: 'sending', error: undefined });
+      const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
+      await this.paced();
+      if (this.stopped) return;
+      const {
+        endpoint,
+        apiVersion,
+        labelMode,
+        projectName,
+        deploymentName,
+        modelId,
+        language,
+        jobName,
+      } = this.run.settings;
+      const submittedAt = this.deps.clock.now();
+      const jobUrl = await this.deps.service.submit(
+        {
+          endpoint,
+          apiVersion,
+          labelMode,
+          projectName,
+          deploymentName,
+          modelId,
+          language,
+          jobName,
+          documents: documents.map(({ id, text, language: own }) => ({
+            id,
+            text,
+            ...(own ? { language: own } : {}),
+          })),
+        },
+        key,
+      );
+      await this.save(index, { state: 'sent', jobUrl, submittedAt });
+      this.schedulePoll(index, nextJobPoll(undefined, submittedAt, this.deps.clock.now()) || 0);
+    } catch (error) {
+      this.inFlight.delete(index);
+      if (error instanceof StorageFullError) return this.storageFull(error);
+      if (this.stopped) return;
+      // Only a 429 is sent again by itself: the service then accepted nothing, so no job is doubled.
+      if (error instanceof ServiceError && error.status === 429) {
+        this.throttle(error.retryAfterMs);
+        await this.save(index, { state: 'queued' });
+        this.schedulePump(Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()));
+        return;
+      }
+      await this.save(index, {
+        state: mayHaveArrived(error) ? 'unsure' : 'refused',
+        error: describeError(error),
+      });
+      this.pump();
+    }
+  }
+
+  // --- polling --------------------------------------------------------------------------------
+
+  private schedulePoll(index: number, ms: number): void {
+    if (this.stopped) return;
+    this.inFlight.add(index);
+    const existing = this.timers.get(index);
+    if (existing) this.deps.clock.clearTimeout(existing);
+    const slowdown = recentlyThrottled(this.pacing, this.deps.clock.now())
+      ? THROTTLED_POLL_SLOWDOWN
+      : 1;
+    this.timers.set(
+      index,
+      this.deps.clock.setTimeout(() => {
+        this.timers.delete(index);
+        void this.poll(index);
+      }, ms * slowdown),
+    );
+  }
+
+  private async poll(index: number): Promise<void> {
+    const job = this.jobs.get(index);
+    if (!job?.jobUrl || job.state !== 'sent' || this.stopped) return;
+    const now = this.deps.clock.now();
+    const expired = this.expiredPatch(job, now);
+    if (expired) {
+      this.inFlight.delete(index);
+      await this.save(index, expired);
+      return this.pump();
+    }
+    const key = this.deps.key();
+    if (!key) {
+      // Parked: keyChanged() picks it up again.
+      this.inFlight.delete(index);
+      this.setLive({ waitingForKey: true });
+      return;
+    }
+    await this.paced();
+    let poll: JobPoll;
+    try {
+      poll = await this.deps.service.poll(job.jobUrl, {
+        endpoint: this.run.settings.endpoint,
+        key,
+      });
+    } catch (error) {
+      if (this.isStopped()) return;
+      if (error instanceof ServiceError && error.status === 429) {
+        this.throttle(error.retryAfterMs);
+        return this.schedulePoll(
+          index,
+          Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()),
+        );
+      }
+      this.inFlight.delete(index);
+      if (error instanceof ServiceError && error.status === 404) {
+        await this.save(index, {
+          state: 'expired',
+          error:
+            'The service no longer has this job: it expired (results are kept 24 hours) or is gone.',
+        });
+        return this.pump();
+      }
+      const stalled = new Map(this.live.stalled);
+      stalled.set(index, describeError(error));
+      this.setLive({ stalled });
+      return this.pump();
+    }
+    if (this.isStopped()) return;
+    const { snapshot } = poll;
+    if (snapshot.status !== job.status || snapshot.jobId !== job.jobId) {
+      await this.save(index, { status: snapshot.status, jobId: snapshot.jobId });
+    }
+    if (!isFinished(snapshot.phase)) {
+      const wait = nextJobPoll(poll, job.submittedAt ?? now, this.deps.clock.now());
+      return this.schedulePoll(index, wait === false ? 0 : wait);
+    }
+    this.inFlight.delete(index);
+    // Finished from here on (saved with its results at the next flush): never polled again.
+    this.jobs.set(index, { ...job, state: 'finished' });
+    this.concurrency = afterFinish(this.concurrency, this.deps.clock.now());
+    this.setLive({ concurrency: this.concurrency.value });
+    this.toSave.push({ index, poll });
+    this.saveTimer ??= this.deps.clock.setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.flush();
+    }, SAVE_EVERY_MS);
+    this.pump();
+  }
+
+  private expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
+    if (job.state !== 'sent' || !isPastRetention(job.submittedAt, now)) return undefined;
+    return {
+      state: 'expired',
+      error: 'The job did not finish within the 24 hours the service keeps it; it was given up.',
+    };
+  }
+
+  // --- saving ---------------------------------------------------------------------------------
+
+  /** Saves finished jobs and their results, many in one transaction. */
+  private async flush(): Promise<void> {
+    const batch = this.toSave;
+    this.toSave = [];
+    if (batch.length === 0) return;
+    const entries = [];
+    for (const { index, poll } of batch) {
+      const job = this.jobs.get(index);
+      if (!job) continue;
+      const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
+      const indexById = new Map(documents.map((document) => [document.id, document.index]));
+      const results: Omit<RunResult, 'runId'>[] = [];
+      for (const result of poll.snapshot.documents) {
+        const documentIndex = indexById.get(result.id);
+        // Results for ids this job never sent, or a second result for one id, are not the run's.
+        if (documentIndex === undefined) continue;
+        indexById.delete(result.id);
+        results.push({ ...result, index: documentIndex });
+      }
+      const { snapshot } = poll;
+      const outcome =
+        snapshot.phase === 'done'
+          ? 'done'
+          : snapshot.phase === 'cancelled'
+            ? 'cancelled'
+            : 'failed';
+      const failedDocuments = results.filter((result) => result.error).length + indexById.size;
+      const [firstError] = snapshot.errors;
+      const patch: Partial<RunJob> = {
+        state: 'finished',
+        outcome,
+        status: snapshot.status,
+        jobId: snapshot.jobId,
+        finishedAt: this.deps.clock.now(),
+        failedDocuments,
+        error:
+          outcome === 'done'
+            ? undefined
+            : (firstError?.innerMessage ?? firstError?.message ?? `The job ${snapshot.status}.`),
+      };
+      this.jobs.set(index, { ...job, ...patch });
+      entries.push({ index, patch, results });
+    }
+    try {
+      await this.deps.repository.finishJobs(this.runId, entries);
+    } catch (error) {
+      if (error instanceof StorageFullError) this.storageFull(error);
+      else throw error;
+    }
+  }
+
+  private storageFull(error: StorageFullError): void {
+    this.setLive({ storageError: error.message });
+  }
+
+  private async setIntent(intent: Run['intent']): Promise<void> {
+    this.run = { ...this.run, intent };
+    await this.deps.repository.setIntent(this.runId, intent);
+  }
+
+  private async save(index: number, patch: Partial<RunJob>): Promise<void> {
+    const job = this.jobs.get(index);
+    if (job) this.jobs.set(index, { ...job, ...patch });
+    try {
+      await this.deps.repository.updateJob(this.runId, index, patch);
+    } catch (error) {
+      if (error instanceof StorageFullError) this.storageFull(error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Run, RunDocument, RunJob, RunResult } from './run-model';
+
+/**
+ * The browser's store of runs. Documents, jobs and results are keyed by [runId+index], so one
+ * run's rows are one key range: read in order, written in bulk, deleted at once.
+ */
+export class RunsDatabase extends Dexie {
+  runs!: EntityTable<Run, 'id'>;
+  documents!: Dexie.Table<RunDocument, [string, number]>;
+  jobs!: Dexie.Table<RunJob, [string, number]>;
+  results!: Dexie.Table<RunResult, [string, number]>;
+
+  constructor(name = 'classify-console-runs') {
+    super(name);
+    this.version(1).stores({
+      runs: 'id, createdAt',
+      documents: '[runId+index]',
+      jobs: '[runId+index]',
+      results: '[runId+index]',
+    });
+  }
+}

@@ -1,0 +1,213 @@
+import { Dexie } from 'dexie';
+import type { BatchPlan } from '../../service/batching';
+import type { InputDocument } from '../../service/model';
+import type { Run, RunDocument, RunIntent, RunJob, RunResult, RunSettings } from './run-model';
+import { RunsDatabase } from './runs-db';
+
+/**
+ * The one module that reads and writes runs. Everything else asks it, through queries or a
+ * subscription (use-runs.ts), so IndexedDB is the single owner of a run's facts.
+ */
+
+export type RunInputDocument = InputDocument & { labels?: string[] };
+
+export interface NewRun {
+  settings: RunSettings;
+  documents: RunInputDocument[];
+  plan: BatchPlan;
+  source: string;
+}
+
+/** Writing many rows in one transaction blocks the page; these many keep each write short. */
+const WRITE_CHUNK = 2_000;
+
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'The browser has no room left for this run. What was already saved is kept; delete old runs under Runs to make room.',
+      { cause },
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+/** The browser's QuotaExceededError, as thrown or as Dexie wraps it (an abort's `inner`, a BulkError's `failures`). */
+function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  if (error.name === 'QuotaExceededError') return true;
+  if (isQuotaError(Reflect.get(error, 'inner'), depth + 1)) return true;
+  const failures: unknown = Reflect.get(error, 'failures');
+  return Array.isArray(failures) && failures.some((failure) => isQuotaError(failure, depth + 1));
+}
+
+async function guarded<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw isQuotaError(error) ? new StorageFullError(error) : error;
+  }
+}
+
+const range = (runId: string) =>
+  [
+    [runId, Dexie.minKey],
+    [runId, Dexie.maxKey],
+  ] as const;
+
+export function defaultRunName(settings: RunSettings, documentCount: number): string {
+  if (settings.jobName) return settings.jobName;
+  const model = settings.apiVersion.startsWith('v')
+    ? settings.modelId.replace(/_(Single|Multi)Classification_latest$/, '')
+    : `${settings.projectName}/${settings.deploymentName}`;
+  return `${model} · ${documentCount.toLocaleString('en-US')} doc${documentCount === 1 ? '' : 's'}`;
+}
+
+export interface RunsRepository {
+  create: (input: NewRun) => Promise<Run>;
+  list: () => Promise<Run[]>;
+  get: (runId: string) => Promise<Run | undefined>;
+  jobs: (runId: string) => Promise<RunJob[]>;
+  documents: (runId: string, indexes?: number[]) => Promise<RunDocument[]>;
+  results: (runId: string) => Promise<RunResult[]>;
+  updateJob: (runId: string, index: number, patch: Partial<RunJob>) => Promise<void>;
+  /** Finished jobs and their results, many at once: one transaction, however many results. */
+  finishJobs: (
+    runId: string,
+    finished: { index: number; patch: Partial<RunJob>; results: Omit<RunResult, 'runId'>[] }[],
+  ) => Promise<void>;
+  setIntent: (runId: string, intent: RunIntent) => Promise<void>;
+  remove: (runId: string) => Promise<void>;
+  db: RunsDatabase;
+}
+
+export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
+  return {
+    db,
+    async create({ settings, documents, plan, source }) {
+      const runId = crypto.randomUUID();
+      const indexById = new Map<string, number>();
+      documents.forEach((document, index) => indexById.set(document.id, index));
+      const jobs: RunJob[] = plan.jobs.map((jobDocuments, index) => {
+        const documentIndexes = jobDocuments.map((document) => indexById.get(document.id) ?? -1);
+        return {
+          runId,
+          index,
+          documentIndexes,
+          firstId: jobDocuments[0]?.id ?? '',
+          lastId: jobDocuments.at(-1)?.id ?? '',
+          state: 'queued',
+        };
+      });
+      const run: Run = {
+        id: runId,
+        createdAt: Date.now(),
+        name: defaultRunName(settings, documents.length),
+        settings,
+        documentCount: documents.length,
+        labelled: documents.some((document) => document.labels && document.labels.length > 0),
+        source,
+        oversized: plan.oversized,
+        intent: 'run',
+      };
+      await guarded(async () => {
+        try {
+          // Documents first, in chunks; the run appears (in one transaction with its jobs) once they are all in.
+          for (let start = 0; start < documents.length; start += WRITE_CHUNK) {
+            const rows: RunDocument[] = [];
+            for (
+              let index = start;
+              index < Math.min(documents.length, start + WRITE_CHUNK);
+              index++
+            ) {
+              const document = documents[index];
+              if (!document) continue;
+              rows.push({
+                runId,
+                index,
+                id: document.id,
+                text: document.text,
+                ...(document.language ? { language: document.language } : {}),
+                ...(document.labels && document.labels.length > 0
+                  ? { labels: document.labels }
+                  : {}),
+              });
+            }
+            await db.documents.bulkPut(rows);
+          }
+          await db.transaction('rw', db.runs, db.jobs, async () => {
+            await db.jobs.bulkPut(jobs);
+            await db.runs.put(run);
+          });
+        } catch (error) {
+          // A run that never appeared cannot be deleted under Runs: its documents must not stay behind.
+          await db.documents
+            .where('[runId+index]')
+            .between(...range(runId), true, true)
+            .delete()
+            .catch(() => undefined);
+          throw error;
+        }
+      });
+      return run;
+    },
+    list: () => db.runs.orderBy('createdAt').reverse().toArray(),
+    get: (runId) => db.runs.get(runId),
+    jobs: (runId) =>
+      db.jobs
+        .where('[runId+index]')
+        .between(...range(runId), true, true)
+        .toArray(),
+    async documents(runId, indexes) {
+      if (!indexes) {
+        return db.documents
+          .where('[runId+index]')
+          .between(...range(runId), true, true)
+          .toArray();
+      }
+      const rows = await db.documents.bulkGet(indexes.map((index) => [runId, index]));
+      return rows.filter((row): row is RunDocument => row !== undefined);
+    },
+    results: (runId) =>
+      db.results
+        .where('[runId+index]')
+        .between(...range(runId), true, true)
+        .toArray(),
+    updateJob: (runId, index, patch) =>
+      guarded(async () => {
+        await db.jobs.update([runId, index], patch);
+      }),
+    finishJobs: (runId, finished) =>
+      guarded(() =>
+        db.transaction('rw', db.runs, db.jobs, db.results, async () => {
+          // A run deleted meanwhile (a late flush) gets no orphan results.
+          if ((await db.runs.get(runId)) === undefined) return;
+          const rows: RunResult[] = [];
+          for (const job of finished) {
+            for (const result of job.results) rows.push({ ...result, runId });
+          }
+          await db.results.bulkPut(rows);
+          for (const job of finished) await db.jobs.update([runId, job.index], job.patch);
+        }),
+      ),
+    setIntent: (runId, intent) =>
+      guarded(async () => {
+        await db.runs.update(runId, { intent });
+      }),
+    remove: (runId) =>
+      db.transaction('rw', [db.runs, db.documents, db.jobs, db.results], async () => {
+        await db.runs.delete(runId);
+        await db.documents
+          .where('[runId+index]')
+          .between(...range(runId), true, true)
+          .delete();
+        await db.jobs
+          .where('[runId+index]')
+          .between(...range(runId), true, true)
+          .delete();
+        await db.results
+          .where('[runId+index]')
+          .between(...range(runId), true, true)
+          .delete();
+      }),
+  };
+}

@@ -1,0 +1,138 @@
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { ConfirmButton } from '../../components/confirm-button';
+import { formatCount, formatDateTime } from '../../lib/format';
+import { isSeedApi } from '../../service/model';
+import type { Run } from './run-model';
+import { RUN_STATUS_WORDS, runProgress } from './run-schedule';
+import { StorageUsage } from './storage-usage';
+import type { RunRow } from './use-runs';
+
+export function modelOf(run: Run): string {
+  const { settings } = run;
+  return isSeedApi(settings.apiVersion)
+    ? settings.modelId
+    : `${settings.projectName} / ${settings.deploymentName}`;
+}
+
+interface RunsTableProps {
+  rows: RunRow[];
+  openRunId: string | undefined;
+  onOpen: (runId: string) => void;
+  onRerun: (runId: string) => void;
+  onDelete: (runId: string) => void;
+  /** Why Rerun cannot use the form's settings now, if it cannot. */
+  rerunBlocked: string | undefined;
+}
+
+/** Every run this browser holds, newest first: open one, send its documents again, or delete it. */
+export function RunsTable({
+  rows,
+  openRunId,
+  onOpen,
+  onRerun,
+  onDelete,
+  rerunBlocked,
+}: RunsTableProps) {
+  if (rows.length === 0) return null;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="runs-heading">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="runs-heading">
+            Runs
+          </Title>
+          <StorageUsage revision={rows.length} />
+        </Group>
+        {rerunBlocked ? (
+          <Text size="xs" c="dimmed">
+            Rerun sends a run&apos;s documents with the settings now in the form. {rerunBlocked}
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed">
+            Rerun sends a run&apos;s documents with the settings now in the form (another
+            deployment, say). Runs are kept in this browser only.
+          </Text>
+        )}
+        <Table.ScrollContainer minWidth={860}>
+          <Table aria-labelledby="runs-heading" verticalSpacing={4} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Started</Table.Th>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Model</Table.Th>
+                <Table.Th scope="col">Kind</Table.Th>
+                <Table.Th scope="col">Documents</Table.Th>
+                <Table.Th scope="col">Failed</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ run, jobs }) => {
+                const progress = runProgress(run, jobs);
+                const open = run.id === openRunId;
+                return (
+                  <Table.Tr key={run.id} aria-current={open ? 'true' : undefined}>
+                    <Table.Td>{formatDateTime(new Date(run.createdAt).toISOString())}</Table.Td>
+                    <Table.Th scope="row" fw={open ? 700 : 500}>
+                      {run.name}
+                    </Table.Th>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{modelOf(run)}</Table.Td>
+                    <Table.Td>
+                      {run.settings.labelMode === 'multi' ? 'Multi label' : 'Single label'}
+                    </Table.Td>
+                    <Table.Td>
+                      {formatCount(progress.documentsDone)} / {formatCount(progress.documentsTotal)}
+                    </Table.Td>
+                    <Table.Td>{formatCount(progress.documentsFailed)}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant="light"
+                        color={progress.status.startsWith('done') ? 'green' : 'gray'}
+                      >
+                        {RUN_STATUS_WORDS[progress.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => onOpen(run.id)}
+                          aria-label={`Open ${run.name}`}
+                        >
+                          Open
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          disabled={rerunBlocked !== undefined}
+                          onClick={() => onRerun(run.id)}
+                          aria-label={`Rerun ${run.name}`}
+                        >
+                          Rerun
+                        </Button>
+                        <ConfirmButton
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Delete ${run.name}`}
+                          title={`Delete the run “${run.name}”?`}
+                          message="Its documents and results are removed from this browser. Nothing is deleted on the service."
+                          confirmLabel="Delete run"
+                          onConfirm={() => onDelete(run.id)}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Card>
+  );
+}
