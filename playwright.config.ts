@@ -22,6 +22,8 @@ export default defineConfig({
       // The production build, as users get it.
       command: `npm run build && npm run preview -- --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
       url: `http://127.0.0.1:${APP_PORT}`,
+      // The proxy may forward to the simulated service on loopback (off by default).
+      env: { CLASSIFY_PROXY_LOOPBACK: '1' },
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
     },

@@ -3,10 +3,39 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { createLocalProxy } from './scripts/local-proxy.ts';
 
+/** Where the page may send requests: Azure AI hosts, loopback emulators, and the demo's origin. */
+const CONNECT_SOURCES = [
+  "'self'",
+  'https://*.cognitiveservices.azure.com',
+  'https://*.api.cognitive.microsoft.com',
+  'http://localhost:*',
+  'http://127.0.0.1:*',
+  'https://localhost:*',
+  'https://127.0.0.1:*',
+  // The demo service: a reserved domain its service worker answers for (src/demo/demo-settings.ts).
+  'https://demo.classify-console.invalid',
+];
+
 /**
- * What the page may do: its own scripts only, calls to https endpoints (any Azure resource) and to
- * loopback emulators over http, no plugins, no framing. Styles may be inline: Mantine sets CSS
- * variables at run time.
+ * CLASSIFY_CONNECT_SRC at build time: more origins the app may call (API Management, private
+ * endpoints, custom domains), separated by spaces, e.g. `https://api.contoso.com https://*.contoso.net`.
+ */
+export function extraConnectSources(value = process.env.CLASSIFY_CONNECT_SRC ?? ''): string[] {
+  const sources = value.split(/\s+/).filter(Boolean);
+  for (const source of sources) {
+    if (!/^https:\/\/(\*\.)?[a-z0-9.-]+(:(\d+|\*))?$/i.test(source)) {
+      throw new Error(
+        `CLASSIFY_CONNECT_SRC: "${source}" is not an https origin such as https://api.contoso.com or https://*.contoso.net.`,
+      );
+    }
+  }
+  return sources;
+}
+
+/**
+ * What the page may do: its own scripts only, calls to the Azure AI hosts, loopback and the origins
+ * of CLASSIFY_CONNECT_SRC, no plugins, no framing. Styles may be inline: Mantine sets CSS variables at
+ * run time.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,7 +43,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  `connect-src ${[...CONNECT_SOURCES, ...extraConnectSources()].join(' ')}`,
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
@@ -56,6 +85,6 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
   },
 });
