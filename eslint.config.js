@@ -1,9 +1,38 @@
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import { readdirSync } from 'node:fs';
+import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Dependencies point one way: app -> features -> (service | components | lib), demo beside
+ * service. A feature never reaches into another; service/ knows nothing of React or features.
+ */
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureZones = features.map((feature) => ({
+  target: `./src/features/${feature}`,
+  from: './src/features',
+  except: [`./${feature}`],
+  message: 'Features do not import each other: compose them in src/app.',
+}));
+const layerZones = [
+  {
+    target: './src/service',
+    from: ['./src/features', './src/app', './src/components', './src/demo'],
+  },
+  {
+    target: './src/lib',
+    from: ['./src/features', './src/app', './src/components', './src/service', './src/demo'],
+  },
+  { target: './src/components', from: ['./src/features', './src/app'] },
+  { target: './src/demo', from: ['./src/features', './src/app', './src/components'] },
+  { target: './src/features', from: './src/app' },
+];
 
 export default tseslint.config(
   {
@@ -37,6 +66,39 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: [...featureZones, ...layerZones] }],
+    },
+  },
+  {
+    files: ['src/service/**/*.ts', 'src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                '@tanstack/react-*',
+                '@mantine/*',
+                'zustand',
+                'zustand/*',
+              ],
+              message: 'service/ and lib/ hold no React or UI state.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.tsx'],

@@ -18,7 +18,7 @@ test.describe('batches', () => {
 
     const jobs = page.getByRole('list', { name: 'Jobs' });
     await expect(jobs.getByRole('listitem')).toHaveCount(3);
-    await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText('60 / 60 documents · 3 / 3 jobs')).toBeVisible();
     await expect(page.getByText(/Showing 60 of 60|60 documents/).first()).toBeVisible();
     await expect(app.row('doc60')).toContainText('TechnicalIssue');
@@ -30,11 +30,11 @@ test.describe('batches', () => {
     await app.documents(tickets(250));
     await app.submit();
     await page.getByRole('button', { name: 'Pause' }).click();
-    await expect(page.getByLabel('Batch paused')).toBeVisible();
+    await expect(page.getByLabel('Run: Paused')).toBeVisible();
     const jobs = page.getByRole('list', { name: 'Jobs' });
     await expect(jobs.getByRole('listitem', { name: /: queued$/ }).first()).toBeVisible();
     await page.getByRole('button', { name: 'Resume' }).click();
-    await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 40_000 });
+    await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 40_000 });
     await expect(page.getByText('250 / 250 documents · 10 / 10 jobs')).toBeVisible();
   });
 
@@ -42,8 +42,11 @@ test.describe('batches', () => {
     await app.fill({ Endpoint: HTTP_SERVICE, Key: DEMO_KEY });
     await app.documents(tickets(250));
     await app.submit();
-    await page.getByRole('button', { name: 'Cancel batch' }).click();
-    await expect(page.getByLabel('Batch cancelled')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    // It asks first: nothing is cancelled until the dialog is confirmed.
+    const dialog = page.getByRole('dialog', { name: 'Cancel this run?' });
+    await dialog.getByRole('button', { name: 'Cancel run' }).click();
+    await expect(page.getByLabel('Run: Cancelled')).toBeVisible();
     const jobs = page.getByRole('list', { name: 'Jobs' });
     await expect(jobs.getByRole('listitem', { name: /: cancelled$/ }).first()).toBeVisible({
       timeout: 20_000,
@@ -63,9 +66,11 @@ test('one job the service refuses does not stop the others, and is sent again al
 
   const attention = page.getByRole('table', { name: 'Jobs that need attention' });
   await expect(attention).toContainText('Internal server error');
-  await expect(page.getByText('50 / 75 documents · 2 / 3 jobs')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('50 / 75 documents · 2 / 3 jobs · 25 failed')).toBeVisible({
+    timeout: 20_000,
+  });
   await attention.getByRole('button', { name: /^Retry job/ }).click();
-  await expect(page.getByLabel('Batch done')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('75 / 75 documents · 3 / 3 jobs')).toBeVisible();
   await expect(attention).toHaveCount(0);
 });

@@ -72,7 +72,7 @@ test.describe('on the demo service', () => {
     await expect(alert).toContainText('Job failed');
     await expect(alert).toContainText('productionn');
     await expect(alert).toContainText('case-sensitive');
-    await expect(page.getByRole('progressbar', { name: 'Job progress' })).toHaveCount(0);
+    await expect(page.getByRole('progressbar', { name: 'Documents done' })).toHaveCount(0);
   });
 
   test('Ctrl+Enter submits from the documents field', async ({ app, page }) => {

@@ -1,3 +1,4 @@
+import './lib/zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import { MantineProvider } from '@mantine/core';

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo } from 'react';
+import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ResultsView } from '../features/results/results-view';
-import { jobKeys } from '../features/runs/job-query';
+import { useCachedJobPoll } from '../features/runs/job-query';
 import type { RunSettings } from '../features/runs/run-model';
 import { RunPanel } from '../features/runs/run-panel';
 import { RunsTable } from '../features/runs/runs-table';
@@ -14,7 +14,6 @@ import {
   useRunResults,
   useRunRows,
 } from '../features/runs/use-runs';
-import type { JobPoll } from '../service/jobs';
 import type { Credentials } from '../service/http';
 
 interface RunAreaProps {
@@ -31,10 +30,7 @@ function OpenRun({ runId, hasKey }: { runId: string; hasKey: boolean }) {
   const labels = useRunLabels(row?.run);
   const lastJobUrl = row?.jobs.findLast((job) => job.state === 'finished')?.jobUrl;
   // The last answer stays in the query cache while this page polled it; it is never fetched here.
-  const { data: lastPoll } = useQuery<JobPoll>({
-    queryKey: jobKeys.detail(lastJobUrl ?? ''),
-    enabled: false,
-  });
+  const lastPoll = useCachedJobPoll(lastJobUrl);
   const joinedLabels = useMemo(
     () =>
       labels ? new Map([...labels].map(([id, values]) => [id, values.join('; ')])) : undefined,
@@ -46,17 +42,23 @@ function OpenRun({ runId, hasKey }: { runId: string; hasKey: boolean }) {
     (job) => job.state === 'queued' || job.state === 'sending' || job.state === 'sent',
   );
   const jobIds = jobs.flatMap((job) => (job.jobId ? [job.jobId] : []));
+  const resultsCut = jobs.find((job) => job.resultsCut)?.resultsCut;
   return (
     <>
-      <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+      <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
+        <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+      </PanelErrorBoundary>
       {results && (results.length > 0 || finished) ? (
-        <ResultsView
-          documents={results}
-          raw={lastPoll?.raw}
-          finished={finished}
-          {...(joinedLabels ? { labels: joinedLabels } : {})}
-          meta={{ jobIds, endpoint: run.settings.endpoint }}
-        />
+        <PanelErrorBoundary panel="Results" resetKeys={[run.id]}>
+          <ResultsView
+            documents={results}
+            raw={lastPoll?.raw}
+            finished={finished}
+            {...(joinedLabels ? { labels: joinedLabels } : {})}
+            meta={{ jobIds, endpoint: run.settings.endpoint }}
+            {...(resultsCut ? { resultsCut } : {})}
+          />
+        </PanelErrorBoundary>
       ) : null}
     </>
   );
@@ -81,20 +83,22 @@ export const RunArea = memo(function RunArea({
     <>
       {openRow ? <OpenRun key={openRow.run.id} runId={openRow.run.id} hasKey={hasKey} /> : null}
       {rows ? (
-        <RunsTable
-          rows={rows}
-          openRunId={openRunId}
-          onOpen={open}
-          onRerun={(runId) => {
-            if (!runSettings) return;
-            void coordinator.rerun(runId, runSettings).then((run) => run && open(run.id));
-          }}
-          onDelete={(runId) => {
-            if (runId === openRunId) open(undefined);
-            void coordinator.remove(runId);
-          }}
-          rerunBlocked={runSettings ? undefined : settingsProblem}
-        />
+        <PanelErrorBoundary panel="Runs">
+          <RunsTable
+            rows={rows}
+            openRunId={openRunId}
+            onOpen={open}
+            onRerun={(runId) => {
+              if (!runSettings) return;
+              void coordinator.rerun(runId, runSettings).then((run) => run && open(run.id));
+            }}
+            onDelete={(runId) => {
+              if (runId === openRunId) open(undefined);
+              void coordinator.remove(runId);
+            }}
+            rerunBlocked={runSettings ? undefined : settingsProblem}
+          />
+        </PanelErrorBoundary>
       ) : null}
     </>
   );

@@ -1,7 +1,7 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { useConnectionActions } from '../features/connection/connection-store';
 import { useDocumentsActions } from '../features/documents/documents-store';
-import { SEED_API_VERSION } from '../service/model';
+import { PREVIEW_API_VERSION } from '../service/api-profiles';
 import { DEFAULT_DEMO, demoDocuments, demoSettings, startDemo, type DemoChoice } from './demo';
 
 const CHOICES: { label: string; choice: DemoChoice }[] = [
@@ -12,11 +12,11 @@ const CHOICES: { label: string; choice: DemoChoice }[] = [
   },
   {
     label: 'Single label, preview API (model ID)',
-    choice: { labelMode: 'single', apiVersion: SEED_API_VERSION },
+    choice: { labelMode: 'single', apiVersion: PREVIEW_API_VERSION },
   },
   {
     label: 'Multi label, preview API (model ID)',
-    choice: { labelMode: 'multi', apiVersion: SEED_API_VERSION },
+    choice: { labelMode: 'multi', apiVersion: PREVIEW_API_VERSION },
   },
 ];
 

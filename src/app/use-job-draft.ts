@@ -47,12 +47,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   // Counting text elements of a long paste is not free; let typing stay ahead of the counters.
   const deferredDraft = useDeferredValue(draft);
   const documents = useMemo<RunInputDocument[]>(
-    () =>
-      imported
-        ? imported.documents.map(({ label, ...document }) =>
-            label ? { ...document, labels: [label] } : document,
-          )
-        : splitDocuments(deferredDraft),
+    () => (imported ? imported.documents : splitDocuments(deferredDraft)),
     [imported, deferredDraft],
   );
   // One pass counts the characters and cuts the jobs.
@@ -60,7 +55,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   const { size } = plan;
   const labels = useMemo(() => {
     const labelled = (imported?.documents ?? []).flatMap((document) =>
-      document.label ? [[document.id, document.label] as const] : [],
+      document.labels ? [[document.id, document.labels.join('; ')] as const] : [],
     );
     return labelled.length > 0 ? new Map(labelled) : undefined;
   }, [imported]);

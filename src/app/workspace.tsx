@@ -2,6 +2,7 @@ import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
 import { useConnectionSettings } from '../features/connection/connection-store';
@@ -49,12 +50,14 @@ export function Workspace() {
             <Title order={2} size="h4" id="connection-heading" mb="sm">
               Connection
             </Title>
-            <ConnectionForm errors={draft.fieldErrors} />
-            <DeleteProject
-              credentials={draft.credentials}
-              projectName={projectName}
-              apiVersion={apiVersion}
-            />
+            <PanelErrorBoundary panel="Connection" kept="What you typed is kept.">
+              <ConnectionForm errors={draft.fieldErrors} />
+              <DeleteProject
+                credentials={draft.credentials}
+                projectName={projectName}
+                apiVersion={apiVersion}
+              />
+            </PanelErrorBoundary>
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -63,7 +66,9 @@ export function Workspace() {
               Text to classify
             </Title>
             <Stack gap="sm">
-              <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
+              <PanelErrorBoundary panel="Documents" kept="Your documents are kept.">
+                <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
+              </PanelErrorBoundary>
               <Group justify="space-between" align="center">
                 <Text size="xs" c="dimmed">
                   Ctrl/⌘ + Enter submits

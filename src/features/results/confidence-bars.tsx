@@ -23,8 +23,8 @@ export function ConfidenceBars({
       {scores.length === 0 ? (
         <span className={classes.empty}>No class</span>
       ) : (
-        scores.map((score) => (
-          <div key={score.category} className={classes.row} aria-hidden>
+        scores.map((score, index) => (
+          <div key={`${score.category} ${index}`} className={classes.row} aria-hidden>
             <span className={classes.label} title={score.category}>
               {score.category}
             </span>

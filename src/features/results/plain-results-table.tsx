@@ -59,7 +59,7 @@ export function PlainResultsTable({
         <Table.Tbody>
           {rows.map((row) => (
             <PlainRow
-              key={row.result.id}
+              key={row.order}
               row={row}
               label={labels?.get(row.result.id)}
               selected={row.result.id === selectedId}

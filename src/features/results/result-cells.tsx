@@ -1,7 +1,11 @@
 import { UnstyledButton } from '@mantine/core';
 import { formatConfidence } from '../../lib/format';
 import type { DocumentResult } from '../../service/model';
+import { invalidConfidences } from './result-problems';
 import classes from './results-table.module.css';
+
+/** Shown instead of a percentage: the service sent a confidence outside [0, 1]. */
+const INVALID = 'invalid';
 
 export function ClassList({
   result,
@@ -10,18 +14,26 @@ export function ClassList({
   result: DocumentResult;
   label: string | undefined;
 }) {
+  const invalid = invalidConfidences(result);
   return (
     <div className={classes.text}>
       {result.error ? (
         <div className={classes.dimmed}>—</div>
-      ) : result.classes.length === 0 ? (
+      ) : result.classes.length === 0 && invalid.length === 0 ? (
         <div>No class</div>
       ) : (
-        result.classes.map((score) => (
-          <div key={score.category}>
-            {score.category} <strong>{formatConfidence(score.confidence)}</strong>
-          </div>
-        ))
+        <>
+          {result.classes.map((score, index) => (
+            <div key={`${score.category} ${index}`}>
+              {score.category} <strong>{formatConfidence(score.confidence)}</strong>
+            </div>
+          ))}
+          {invalid.map((problem, index) => (
+            <div key={`${problem.category} ${index}`} className={classes.warning}>
+              {problem.category} <strong>{INVALID}</strong>
+            </div>
+          ))}
+        </>
       )}
       {label === undefined ? null : <div className={classes.label}>Label: {label}</div>}
     </div>
@@ -29,8 +41,8 @@ export function ClassList({
 }
 
 export function Notes({ result }: { result: DocumentResult }) {
-  const { error, warnings } = result;
-  if (!error && warnings.length === 0) return null;
+  const { error, warnings, problems = [] } = result;
+  if (!error && warnings.length === 0 && problems.length === 0) return null;
   return (
     <div className={classes.text}>
       {error ? (
@@ -41,6 +53,13 @@ export function Notes({ result }: { result: DocumentResult }) {
       {warnings.map((warning) => (
         <div className={classes.warning} key={warning.code + warning.message}>
           {warning.message} ({warning.code})
+        </div>
+      ))}
+      {problems.map((problem, index) => (
+        <div className={classes.warning} key={`${problem.kind} ${index}`}>
+          {problem.kind === 'duplicate-id'
+            ? 'This id is given to more than one result.'
+            : `The service sent ${problem.received} as the confidence for ${problem.category}, which is not between 0 and 1; it is left out of the scores.`}
         </div>
       ))}
     </div>

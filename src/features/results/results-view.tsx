@@ -6,7 +6,9 @@ import type { ExportMeta } from './export/results-json';
 import { RawResponse } from './raw-response';
 import { TopClassChart } from './top-class-chart';
 import { ResultDetail } from './result-detail';
+import { resultNotices } from './result-problems';
 import { ResultsFilters } from './results-filters';
+import { ResultsNotices, type ResultsCut } from './results-notices';
 import { ResultsTable, VIRTUALISE_ABOVE } from './results-table';
 import {
   classCounts,
@@ -28,9 +30,18 @@ export interface ResultsViewProps {
   /** Expected classes by document id, from an imported label column. */
   labels?: Map<string, string>;
   meta: ExportMeta;
+  /** Set when paging stopped before the service's last page (a `JobPoll` with `truncated`). */
+  resultsCut?: ResultsCut;
 }
 
-export function ResultsView({ documents, raw, finished, labels, meta }: ResultsViewProps) {
+export function ResultsView({
+  documents,
+  raw,
+  finished,
+  labels,
+  meta,
+  resultsCut,
+}: ResultsViewProps) {
   // New results render in the background, in slices, so the page stays responsive as they come in.
   const shownDocuments = useDeferredValue(documents);
   const [sort, setSort] = useState<ResultsSort>();
@@ -43,6 +54,7 @@ export function ResultsView({ documents, raw, finished, labels, meta }: ResultsV
 
   const rows = useMemo(() => indexResults(shownDocuments), [shownDocuments]);
   const counts = useMemo(() => classCounts(rows), [rows]);
+  const notices = useMemo(() => resultNotices(shownDocuments), [shownDocuments]);
   const shown = useMemo(
     () => viewResults(rows, { sort, filter, query: deferredQuery }),
     [rows, sort, filter, deferredQuery],
@@ -61,6 +73,7 @@ export function ResultsView({ documents, raw, finished, labels, meta }: ResultsV
           </Title>
           <ExportButtons documents={documents} meta={meta} complete={finished} labels={labels} />
         </Group>
+        <ResultsNotices notices={notices} cut={resultsCut} />
         {shownDocuments.length === 0 ? (
           <Text c="dimmed">
             {finished

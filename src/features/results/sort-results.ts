@@ -53,6 +53,9 @@ function haystackOf(result: DocumentResult): string {
       ...result.classes.map((score) => score.category),
       ...result.warnings.map((warning) => `${warning.code} ${warning.message}`),
       result.error ? describeError(result.error) : '',
+      ...(result.problems ?? []).map((problem) =>
+        problem.kind === 'duplicate-id' ? 'duplicate id' : `${problem.category} invalid`,
+      ),
     ]
       .join('\n')
       .toLowerCase();

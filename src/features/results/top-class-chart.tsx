@@ -27,7 +27,9 @@ export const TopClassChart = memo(function TopClassChart({
   documents: DocumentResult[];
 }) {
   const data = topClassCounts(documents);
-  const most = Math.max(1, ...data.map((row) => row.documents));
+  // A loop, not Math.max(...spread): a hostile service can send 200,000 distinct classes.
+  let most = 1;
+  for (const row of data) most = Math.max(most, row.documents);
   const summary = data.map((row) => `${row.category}: ${row.documents}`).join(', ');
   return (
     <div

@@ -19,8 +19,11 @@ const ROW_PADDING = 16;
 export function estimateRowHeight(row: IndexedResult | undefined, withLabel: boolean): number {
   if (!row) return ROW_PADDING + LINE_HEIGHT;
   const { result } = row;
-  const classLines = Math.max(1, result.error ? 1 : result.classes.length) + (withLabel ? 1 : 0);
-  const noteLines = result.warnings.length + (result.error ? 1 : 0);
+  const problems = result.problems ?? [];
+  const invalid = problems.filter((problem) => problem.kind === 'invalid-confidence').length;
+  const classLines =
+    Math.max(1, result.error ? 1 : result.classes.length + invalid) + (withLabel ? 1 : 0);
+  const noteLines = result.warnings.length + (result.error ? 1 : 0) + problems.length;
   return ROW_PADDING + LINE_HEIGHT * Math.max(classLines, noteLines);
 }
 
@@ -92,7 +95,8 @@ export function VirtualResultsTable({
     (index: number) => estimateRowHeight(rows[index], withLabel),
     [rows, withLabel],
   );
-  const getItemKey = useCallback((index: number) => rows[index]?.result.id ?? index, [rows]);
+  // By position in the service's order, not id: a hostile service may repeat an id.
+  const getItemKey = useCallback((index: number) => rows[index]?.order ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- its results are read during render only
   const virtualizer = useVirtualizer({
     count: rows.length,

@@ -1,8 +1,6 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '../../lib/format';
-import type { JobPoll } from '../../service/jobs';
-import { jobKeys } from './job-query';
+import { useCachedJobPoll } from './job-query';
 import type { RunJob } from './run-model';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -28,11 +26,7 @@ function jobIdFromUrl(jobUrl: string | undefined): string | undefined {
  * polls fill it) and never fetched from here; after a reload the stored facts stand in.
  */
 export function JobFacts({ job }: { job: RunJob }) {
-  const { data } = useQuery<JobPoll>({
-    queryKey: jobKeys.detail(job.jobUrl ?? ''),
-    enabled: false,
-  });
-  const snapshot = data?.snapshot;
+  const snapshot = useCachedJobPoll(job.jobUrl)?.snapshot;
   const tasks = snapshot?.tasks;
   return (
     <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">

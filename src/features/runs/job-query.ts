@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { Credentials } from '../../service/http';
 import { fetchJob, type JobPoll } from '../../service/jobs';
 import { isFinished } from '../../service/model';
@@ -32,4 +33,17 @@ export function jobPollOptions(jobUrl: string, credentials: Credentials) {
     queryFn: ({ signal }) => fetchJob(jobUrl, credentials, signal),
     staleTime: 0,
   });
+}
+
+/**
+ * The last answer for a job, if this page has polled it: read from the query cache, never fetched
+ * (fetching is the runner's, with the key; a view must not start a request of its own).
+ */
+export function useCachedJobPoll(jobUrl: string | undefined): JobPoll | undefined {
+  const queryClient = useQueryClient();
+  const cache = queryClient.getQueryCache();
+  const subscribe = useCallback((listener: () => void) => cache.subscribe(listener), [cache]);
+  return useSyncExternalStore(subscribe, () =>
+    jobUrl ? queryClient.getQueryData<JobPoll>(jobKeys.detail(jobUrl)) : undefined,
+  );
 }

@@ -112,6 +112,8 @@ export class RunCoordinator {
       await runner.cancel().catch(() => undefined);
       runner.stop();
       this.runners.delete(runId);
+      // Subscribers (useRunLive) let go of the stopped runner.
+      for (const listener of this.listeners) listener();
     }
     await this.deps.repository.remove(runId);
   }

@@ -1,7 +1,9 @@
+import type { FailureKind } from '../../service/errors';
 import type {
   ApiVersion,
   ClassScore,
   LabelMode,
+  ResultProblem,
   ServiceProblem,
   ServiceWarning,
 } from '../../service/model';
@@ -86,6 +88,10 @@ export interface RunJob {
   finishedAt?: number;
   /** Why it was refused, failed or expired, in words. */
   error?: string;
+  /** Set when the service's results pages could not all be read: the results are incomplete. */
+  resultsCut?: { pages: number; truncatedBy?: 'page-limit' | 'repeated-link' };
+  /** What went wrong, as the service layer classified it, to explain it like every other failure. */
+  failure?: JobFailure;
   /** Documents of this job that came back with an error (or all of them, for a failed job). */
   failedDocuments?: number;
 }
@@ -97,4 +103,14 @@ export interface RunResult {
   classes: ClassScore[];
   warnings: ServiceWarning[];
   error?: ServiceProblem;
+  /** What did not make sense in the service's answer (a confidence outside [0, 1], a repeated id). */
+  problems?: ResultProblem[];
+}
+
+/** A ServiceError as it can be stored (IndexedDB keeps data, not class instances). */
+export interface JobFailure {
+  kind: FailureKind;
+  message: string;
+  status?: number;
+  problem?: ServiceProblem;
 }

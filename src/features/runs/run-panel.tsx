@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Progress, Stack, Text, Title } from 
 import { useEffect, useState } from 'react';
 import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount } from '../../lib/format';
+import { JobAlert } from './job-alert';
 import { JobFacts } from './job-facts';
 import type { Run, RunJob } from './run-model';
 import type { RunLive } from './run-runner';
@@ -155,13 +156,24 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             </Text>
           </Group>
         ) : null}
-        {single ? <JobFacts job={onlyJob} /> : null}
-        <RunJobs
-          jobs={jobs}
-          live={live}
-          onSendAgain={(index) => act((runner) => runner.sendAgain(index))}
-          onResumePolling={(index) => act((runner) => runner.resumePolling(index))}
-        />
+        {single ? (
+          <>
+            <JobFacts job={onlyJob} />
+            <JobAlert
+              job={onlyJob}
+              stalled={live.stalled.get(onlyJob.index)}
+              onSendAgain={() => act((runner) => runner.sendAgain(onlyJob.index))}
+              onResumePolling={() => act((runner) => runner.resumePolling(onlyJob.index))}
+            />
+          </>
+        ) : (
+          <RunJobs
+            jobs={jobs}
+            live={live}
+            onSendAgain={(index) => act((runner) => runner.sendAgain(index))}
+            onResumePolling={(index) => act((runner) => runner.resumePolling(index))}
+          />
+        )}
       </Stack>
     </Card>
   );

@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
-import { cancelJob, submitJob, type JobPoll } from '../../service/jobs';
+import { cancelJob, failureOf, submitJob, type JobPoll } from '../../service/jobs';
 import { isFinished, isSeedApi, type JobInput } from '../../service/model';
 import { jobPollOptions, nextJobPoll } from './job-query';
 import { initialPacing, recentlyThrottled, takeRequest, throttled, type Pacing } from './pacing';
-import type { Run, RunJob, RunResult } from './run-model';
+import type { JobFailure, Run, RunJob, RunResult } from './run-model';
 import {
   afterFinish,
   afterThrottle,
@@ -60,8 +60,6 @@ export interface RunRunnerDeps {
 
 /** While the service has throttled lately, jobs poll this many times slower, leaving room to send. */
 const THROTTLED_POLL_SLOWDOWN = 2;
-/** Results are saved at most this often: one transaction for many finished jobs. */
-const SAVE_EVERY_MS = 400;
 
 function defaultService(queryClient: QueryClient): RunService {
   return {
@@ -73,6 +71,16 @@ function defaultService(queryClient: QueryClient): RunService {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function storableFailure(error: unknown): JobFailure | undefined {
+  if (!(error instanceof ServiceError)) return undefined;
+  return {
+    kind: error.kind,
+    message: error.message,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.problem ? { problem: error.problem } : {}),
+  };
 }
 
 /** A submission whose answer never came: the POST may have reached the service. */
@@ -99,6 +107,7 @@ export class RunRunner {
   private timers = new Map<number, ReturnType<typeof setTimeout>>();
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
   private toSave: Finished[] = [];
   private pacing: Pacing = initialPacing();
   private concurrency: Concurrency = { value: START_CONCURRENCY, cutAt: Number.NEGATIVE_INFINITY };
@@ -163,6 +172,11 @@ export class RunRunner {
     return this.stopped;
   }
 
+  /** Read through a call too: the user can pause or cancel during any await. */
+  private intentNow(): Run['intent'] {
+    return this.run.intent;
+  }
+
   stop(): void {
     this.stopped = true;
     for (const timer of this.timers.values()) this.deps.clock.clearTimeout(timer);
@@ -178,7 +192,12 @@ export class RunRunner {
     if (!this.deps.key()) return;
     this.setLive({ waitingForKey: false });
     for (const job of this.jobs.values()) {
-      if (job.state === 'sent' && !this.timers.has(job.index) && !this.live.stalled.has(job.index))
+      // Only parked jobs: one whose poll is under way has no timer but is in flight.
+      if (
+        job.state === 'sent' &&
+        !this.inFlight.has(job.index) &&
+        !this.live.stalled.has(job.index)
+      )
         this.schedulePoll(job.index, 0);
     }
     this.pump();
@@ -195,13 +214,17 @@ export class RunRunner {
     for (const job of this.jobs.values()) {
       if (job.state === 'queued') await this.save(job.index, { state: 'cancelled' });
     }
+    await this.cancelOnService([...this.jobs.values()].filter((job) => job.state === 'sent'));
+  }
+
+  private async cancelOnService(jobs: RunJob[]): Promise<void> {
     const key = this.deps.key();
     if (!key || isSeedApi(this.run.settings.apiVersion)) return;
     const credentials = { endpoint: this.run.settings.endpoint, key };
     await Promise.allSettled(
-      [...this.jobs.values()]
-        .filter((job) => job.state === 'sent' && job.jobUrl)
-        .map((job) => this.deps.service.cancel(job.jobUrl ?? '', credentials)),
+      jobs.flatMap((job) =>
+        job.jobUrl ? [this.deps.service.cancel(job.jobUrl, credentials)] : [],
+      ),
     );
   }
 
@@ -218,6 +241,7 @@ export class RunRunner {
       submittedAt: undefined,
       finishedAt: undefined,
       error: undefined,
+      failure: undefined,
       failedDocuments: undefined,
     });
     if (this.run.intent === 'cancelled') await this.setIntent('run');
@@ -283,12 +307,22 @@ export class RunRunner {
     const job = this.jobs.get(index);
     if (!job) return;
     this.inFlight.add(index);
+    // Claimed in memory only while it waits for pacing: a reload then finds it queued, not unsure.
+    this.jobs.set(index, { ...job, state: 'sending' });
     try {
-      // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
-      await this.save(index, { state: 'sending', error: undefined });
       const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
       await this.paced();
       if (this.stopped) return;
+      if (this.run.intent !== 'run') {
+        // Paused or cancelled while it waited: nothing left.
+        this.inFlight.delete(index);
+        return await this.save(index, {
+          state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued',
+        });
+      }
+      // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
+      await this.save(index, { state: 'sending', error: undefined });
+      if (this.isStopped()) return;
       const {
         endpoint,
         apiVersion,
@@ -319,6 +353,8 @@ export class RunRunner {
         key,
       );
       await this.save(index, { state: 'sent', jobUrl, submittedAt });
+      // Cancelled while the POST was on its way: the service accepted it, so cancel it there too.
+      if (this.intentNow() === 'cancelled') void this.cancelOnService([{ ...job, jobUrl }]);
       this.schedulePoll(index, nextJobPoll(undefined, submittedAt, this.deps.clock.now()) || 0);
     } catch (error) {
       this.inFlight.delete(index);
@@ -334,6 +370,7 @@ export class RunRunner {
       await this.save(index, {
         state: mayHaveArrived(error) ? 'unsure' : 'refused',
         error: describeError(error),
+        failure: storableFailure(error),
       });
       this.pump();
     }
@@ -376,6 +413,7 @@ export class RunRunner {
       return;
     }
     await this.paced();
+    if (this.isStopped()) return;
     let poll: JobPoll;
     try {
       poll = await this.deps.service.poll(job.jobUrl, {
@@ -395,6 +433,7 @@ export class RunRunner {
       if (error instanceof ServiceError && error.status === 404) {
         await this.save(index, {
           state: 'expired',
+          failure: storableFailure(error),
           error:
             'The service no longer has this job: it expired (results are kept 24 hours) or is gone.',
         });
@@ -420,10 +459,7 @@ export class RunRunner {
     this.concurrency = afterFinish(this.concurrency, this.deps.clock.now());
     this.setLive({ concurrency: this.concurrency.value });
     this.toSave.push({ index, poll });
-    this.saveTimer ??= this.deps.clock.setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.flush();
-    }, SAVE_EVERY_MS);
+    this.scheduleSave();
     this.pump();
   }
 
@@ -436,6 +472,21 @@ export class RunRunner {
   }
 
   // --- saving ---------------------------------------------------------------------------------
+
+  /**
+   * Results are saved at once, so they show without delay; jobs that finish while a save is being
+   * written wait for it and go together in the next one, so many results make few transactions.
+   */
+  private scheduleSave(): void {
+    if (this.saveTimer || this.saving) return;
+    this.saveTimer = this.deps.clock.setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = this.flush().finally(() => {
+        this.saving = undefined;
+        if (this.toSave.length > 0) this.scheduleSave();
+      });
+    }, 0);
+  }
 
   /** Saves finished jobs and their results, many in one transaction. */
   private async flush(): Promise<void> {
@@ -472,6 +523,10 @@ export class RunRunner {
         jobId: snapshot.jobId,
         finishedAt: this.deps.clock.now(),
         failedDocuments,
+        failure: storableFailure(failureOf(snapshot)),
+        resultsCut: poll.truncated
+          ? { pages: poll.pages, ...(poll.truncatedBy ? { truncatedBy: poll.truncatedBy } : {}) }
+          : undefined,
         error:
           outcome === 'done'
             ? undefined

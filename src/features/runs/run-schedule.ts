@@ -1,3 +1,4 @@
+import { JOB_RETENTION_MS, jobExpired } from '../../service/polling';
 import type { Run, RunJob, RunJobState } from './run-model';
 
 /**
@@ -149,9 +150,9 @@ export const RUN_STATUS_WORDS: Record<RunStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** The service keeps a job and its results for 24 hours after submission. */
-export const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** The service keeps a job and its results for 24 hours after submission; a job older is given up. */
+export const RETENTION_MS = JOB_RETENTION_MS;
 
 export function isPastRetention(submittedAt: number | undefined, now: number): boolean {
-  return submittedAt !== undefined && now - submittedAt > RETENTION_MS;
+  return submittedAt !== undefined && jobExpired(submittedAt, now);
 }

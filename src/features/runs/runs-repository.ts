@@ -68,7 +68,8 @@ export interface RunsRepository {
   get: (runId: string) => Promise<Run | undefined>;
   jobs: (runId: string) => Promise<RunJob[]>;
   documents: (runId: string, indexes?: number[]) => Promise<RunDocument[]>;
-  results: (runId: string) => Promise<RunResult[]>;
+  /** The run's results in input order; or only those of these document indexes. */
+  results: (runId: string, indexes?: number[]) => Promise<RunResult[]>;
   updateJob: (runId: string, index: number, patch: Partial<RunJob>) => Promise<void>;
   /** Finished jobs and their results, many at once: one transaction, however many results. */
   finishJobs: (
@@ -167,11 +168,16 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
       const rows = await db.documents.bulkGet(indexes.map((index) => [runId, index]));
       return rows.filter((row): row is RunDocument => row !== undefined);
     },
-    results: (runId) =>
-      db.results
-        .where('[runId+index]')
-        .between(...range(runId), true, true)
-        .toArray(),
+    async results(runId, indexes) {
+      if (!indexes) {
+        return db.results
+          .where('[runId+index]')
+          .between(...range(runId), true, true)
+          .toArray();
+      }
+      const rows = await db.results.bulkGet(indexes.map((index) => [runId, index]));
+      return rows.filter((row): row is RunResult => row !== undefined);
+    },
     updateJob: (runId, index, patch) =>
       guarded(async () => {
         await db.jobs.update([runId, index], patch);

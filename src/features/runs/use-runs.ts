@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { DocumentResult } from '../../service/model';
 import type { Run, RunJob } from './run-model';
+import { createRunResultsFeed } from './run-results-feed';
 import type { RunLive } from './run-runner';
 import { useRunCoordinator } from './runs-context';
 
@@ -32,19 +33,11 @@ export function useRun(runId: string | undefined): RunRow | null | undefined {
   }, [repository, runId]);
 }
 
-/** A run's results in input order, as the results view reads them. */
-export function useRunResults(runId: string | undefined): DocumentResult[] | undefined {
+/** A run's results in input order, as the results view reads them (see run-results-feed.ts). */
+export function useRunResults(runId: string): DocumentResult[] | undefined {
   const { repository } = useRunCoordinator();
-  return useLiveQuery(async () => {
-    if (!runId) return [];
-    const rows = await repository.results(runId);
-    return rows.map(({ id, classes, warnings, error }) => ({
-      id,
-      classes,
-      warnings,
-      ...(error ? { error } : {}),
-    }));
-  }, [repository, runId]);
+  const feed = useMemo(() => createRunResultsFeed(repository, runId), [repository, runId]);
+  return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
 
 /** Gold labels by document id, for a run imported with a label column. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentResult } from '../../../service/model';
 import { exportFileName } from './export-file-name';
-import { resultsToCsv } from './results-csv';
+import { neutraliseFormulae, resultsToCsv } from './results-csv';
 
 const documents: DocumentResult[] = [
   {
@@ -31,12 +31,12 @@ const documents: DocumentResult[] = [
 ];
 
 describe('resultsToCsv', () => {
-  it('writes a header and one row per document, quoting as RFC 4180 says, with CRLF line ends', () => {
+  it('writes a header and one row per document, every text cell quoted, with CRLF line ends', () => {
     expect(resultsToCsv(documents).split('\r\n')).toEqual([
       'id,top_class,top_confidence,classes,warnings,error',
-      'doc1,Billing,0.9400,Billing:0.9400; Account:0.0300,,',
-      '"doc2, ""quoted""",,,,"LongWordsInDocument: Very long words,\nwere truncated.",',
-      'doc3,,,,,InvalidDocument: Document text is empty.',
+      '"doc1","Billing",0.9400,"Billing:0.9400; Account:0.0300","",""',
+      '"doc2, ""quoted""","",,"","LongWordsInDocument: Very long words,\nwere truncated.",""',
+      '"doc3","",,"","","InvalidDocument: Document text is empty."',
       '',
     ]);
   });
@@ -45,8 +45,8 @@ describe('resultsToCsv', () => {
     const labels = new Map([['doc1', 'Billing']]);
     const [header, first, second] = resultsToCsv(documents, labels).split('\r\n');
     expect(header).toBe('id,top_class,top_confidence,classes,warnings,error,label');
-    expect(first).toMatch(/,Billing$/);
-    expect(second).toMatch(/,$/);
+    expect(first).toMatch(/,"Billing"$/);
+    expect(second).toMatch(/,""$/);
   });
 
   it('keeps cells from being run as spreadsheet formulas', () => {
@@ -57,14 +57,68 @@ describe('resultsToCsv', () => {
     }));
     const rows = resultsToCsv(risky).split('\r\n').slice(1, -1);
     expect(rows.map((row) => row.split(',')[0])).toEqual([
-      "'=1+1",
-      "'+SUM(A1)",
-      "'-2",
-      "'@cmd",
-      "'\tx",
-      '"\'\ry"',
+      `"'=1+1"`,
+      `"'+SUM(A1)"`,
+      `"'-2"`,
+      `"'@cmd"`,
+      `"'\tx"`,
+      `"'\ry"`,
     ]);
-    expect(rows[0]).toContain(`'=HYPERLINK(""http://x"")`);
+    expect(rows[0]).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('keeps a formula from starting after a separator or a line break inside a value', () => {
+    // LibreOffice Calc splitting on ";" ran these as formulas when they were not quoted.
+    const risky: DocumentResult[] = [
+      ';=2*3;',
+      'a,=7*6',
+      'a\tb\t@SUM(1)',
+      'a\n=HYPERLINK("http://x")',
+      'a\r\n+1',
+      '=1+1\nsecond line',
+      'x; -2',
+    ].map((id) => ({ id, classes: [], warnings: [] }));
+    const csv = resultsToCsv(risky);
+    const ids = csv
+      .slice(csv.indexOf('\r\n') + 2)
+      .split(',"",,"","",""\r\n')
+      .slice(0, -1);
+    expect(ids).toEqual([
+      `";'=2*3;"`,
+      `"a,'=7*6"`,
+      `"a\tb\t'@SUM(1)"`,
+      `"a\n'=HYPERLINK(""http://x"")"`,
+      `"a\r\n'+1"`,
+      `"'=1+1\nsecond line"`,
+      `"x; '-2"`,
+    ]);
+  });
+
+  it('neutralises every trigger that could start a cell, a chain of them included', () => {
+    expect(neutraliseFormulae(';\t=1')).toBe(";'\t'=1");
+    expect(neutraliseFormulae('a;b,c-d')).toBe('a;b,c-d');
+    expect(neutraliseFormulae('Billing:0.9400; =cmd:0.5000')).toBe("Billing:0.9400; '=cmd:0.5000");
+  });
+
+  it('flags invalid confidences and duplicate ids in a flags column instead of scoring them', () => {
+    const flagged: DocumentResult[] = [
+      {
+        id: 'doc1',
+        classes: [{ category: 'Fine', confidence: 0.3 }],
+        warnings: [],
+        problems: [
+          { kind: 'invalid-confidence', category: 'Huge', received: '42' },
+          { kind: 'duplicate-id' },
+        ],
+      },
+      { id: 'doc2', classes: [], warnings: [] },
+    ];
+    const [header, first, second] = resultsToCsv(flagged).split('\r\n');
+    expect(header).toBe('id,top_class,top_confidence,classes,warnings,error,flags');
+    expect(first).toBe(
+      '"doc1","Fine",0.3000,"Fine:0.3000","","","invalid confidence for Huge: 42; duplicate id"',
+    );
+    expect(second).toBe('"doc2","",,"","","",""');
   });
 
   it('writes only the header when there are no results', () => {

@@ -55,3 +55,31 @@ describe('resultsToJson', () => {
     expect(JSON.parse(json)).toMatchObject({ endpointHost: 'host.example' });
   });
 });
+
+describe('resultsToJson with flagged results', () => {
+  it('writes problems, as received, only for the documents that have them', () => {
+    const flagged: DocumentResult[] = [
+      {
+        id: 'doc1',
+        classes: [],
+        warnings: [],
+        problems: [{ kind: 'invalid-confidence', category: 'Huge', received: 'Infinity' }],
+      },
+      { id: 'doc2', classes: [], warnings: [] },
+    ];
+    const written: unknown = JSON.parse(resultsToJson(flagged, meta));
+    expect(written).toEqual(
+      expect.objectContaining({
+        documents: [
+          {
+            id: 'doc1',
+            classes: [],
+            warnings: [],
+            problems: [{ kind: 'invalid-confidence', category: 'Huge', received: 'Infinity' }],
+          },
+          { id: 'doc2', classes: [], warnings: [] },
+        ],
+      }),
+    );
+  });
+});

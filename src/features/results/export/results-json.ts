@@ -1,4 +1,4 @@
-import type { DocumentResult } from '../../../service/model';
+import type { DocumentResult, ResultProblem } from '../../../service/model';
 
 export interface ExportMeta {
   jobIds: string[];
@@ -20,9 +20,16 @@ function hostOf(endpoint: string): string {
   }
 }
 
+function problemOf(problem: ResultProblem): ResultProblem {
+  return problem.kind === 'invalid-confidence'
+    ? { kind: problem.kind, category: problem.category, received: problem.received }
+    : { kind: problem.kind };
+}
+
 /**
  * The normalised results with a small header. Every field is picked by name, so nothing that rides
- * along on the objects passed in (a key least of all) can reach the file.
+ * along on the objects passed in (a key least of all) can reach the file. A confidence outside
+ * [0, 1] is never among `classes`: it is written under `problems`, as received, beside a duplicate id.
  */
 export function resultsToJson(
   documents: DocumentResult[],
@@ -54,6 +61,7 @@ export function resultsToJson(
               },
             }
           : {}),
+        ...(document.problems?.length ? { problems: document.problems.map(problemOf) } : {}),
       };
     }),
   };

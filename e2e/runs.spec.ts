@@ -1,0 +1,119 @@
+import { DEMO_KEY, expect, test } from './fixtures';
+
+const tickets = (count: number) =>
+  Array.from({ length: count }, (_, index) =>
+    index % 2 === 0
+      ? `Ticket ${index + 1}: I was charged twice, please refund my invoice.`
+      : `Ticket ${index + 1}: the app crashes with an error on start.`,
+  );
+
+const isSubmit = (url: string, method: string) =>
+  method === 'POST' && /\/language\/analyze-text\/jobs\?/.test(url);
+
+test.describe('runs survive a reload', () => {
+  test('a reload mid-run loses nothing: the run waits for the key, then goes on by itself', async ({
+    app,
+    page,
+    service,
+  }) => {
+    let submits = 0;
+    page.on('request', (request) => {
+      if (isSubmit(request.url(), request.method())) submits++;
+    });
+    await app.fill({ Endpoint: service.origin, Key: DEMO_KEY });
+    await app.documents(tickets(250));
+    await app.submit();
+    const jobs = page.getByRole('list', { name: 'Jobs' });
+    await expect(jobs.getByRole('listitem')).toHaveCount(10);
+    // Some jobs are done, others on the service, others not sent yet.
+    await expect(jobs.getByRole('listitem', { name: /: succeeded$/ }).first()).toBeVisible({
+      timeout: 20_000,
+    });
+    await page.reload();
+
+    await expect(page.getByLabel('Run: Waiting for the key')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Waiting for the key' })).toContainText(
+      service.origin,
+    );
+    await expect(app.field('Endpoint')).toHaveValue(service.origin);
+    await expect(app.field('Key')).toHaveValue('');
+    // Results saved before the reload are shown at once.
+    await expect(app.row('doc1')).toContainText('Billing');
+
+    await app.field('Key').fill(DEMO_KEY);
+    await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 40_000 });
+    await expect(page.getByText('250 / 250 documents · 10 / 10 jobs')).toBeVisible();
+    await expect(app.row('doc250')).toContainText('TechnicalIssue');
+    expect(submits).toBe(10);
+  });
+
+  test('a job whose POST may have left before a reload is not sent again without asking', async ({
+    app,
+    page,
+    service,
+  }) => {
+    await app.fill({ Endpoint: service.origin, Key: DEMO_KEY });
+    // The submission leaves but its answer never comes back before the reload.
+    let held = 0;
+    await page.route(
+      (url) => url.pathname.endsWith('/language/analyze-text/jobs'),
+      (route) => {
+        if (route.request().method() !== 'POST') return route.fallback();
+        held++;
+        return new Promise(() => undefined);
+      },
+    );
+    await app.submit();
+    await expect.poll(() => held).toBe(1);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.reload();
+    await app.field('Key').fill(DEMO_KEY);
+
+    const alert = page.getByRole('alert').filter({ hasText: 'The job may not have been sent' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByLabel('Run: Needs attention')).toBeVisible();
+    await page.getByRole('button', { name: 'Send again' }).click();
+    await expect(app.status('succeeded')).toBeVisible({ timeout: 20_000 });
+    await expect(app.row('doc5')).toBeVisible();
+  });
+});
+
+test.describe('the Runs table', () => {
+  test('each submit is one run; Open reads it from storage, Rerun sends the same documents, Delete asks first', async ({
+    app,
+    page,
+  }) => {
+    await app.submit();
+    await expect(app.status('succeeded')).toBeVisible();
+    await app.field('Job name').fill('Second look');
+    const runs = page.getByRole('table', { name: 'Runs' });
+    await runs.getByRole('button', { name: 'Rerun SupportTickets/production · 5 docs' }).click();
+    await expect(page.getByRole('region', { name: 'Run' })).toContainText('Second look');
+    await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(runs.getByRole('row')).toHaveCount(3);
+
+    // Opening a finished run reads only the browser's storage.
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('demo.classify-console.invalid')) calls.push(request.url());
+    });
+    await runs.getByRole('button', { name: 'Open SupportTickets/production · 5 docs' }).click();
+    await expect(page.getByRole('region', { name: 'Run' })).toContainText(
+      'SupportTickets/production · 5 docs',
+    );
+    const before = await app.results().innerText();
+    await page.reload();
+    await runs.getByRole('button', { name: 'Open SupportTickets/production · 5 docs' }).click();
+    await expect(app.row('doc5')).toBeVisible();
+    expect(await app.results().innerText()).toBe(before);
+    expect(calls).toEqual([]);
+
+    await runs.getByRole('button', { name: 'Delete Second look' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the run “Second look”?' });
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await expect(runs.getByRole('row')).toHaveCount(3);
+    await runs.getByRole('button', { name: 'Delete Second look' }).click();
+    await dialog.getByRole('button', { name: 'Delete run' }).click();
+    await expect(runs.getByRole('row')).toHaveCount(2);
+  });
+});

@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../test/render';
+import { RunCoordinator } from './run-coordinator';
+import type { Run, RunJob } from './run-model';
+import { RunPanel } from './run-panel';
+import { RunRunner, type RunLive } from './run-runner';
+import { RunsDatabase } from './runs-db';
+import { createRunsRepository } from './runs-repository';
+import { RunsProvider } from './runs-context';
+
+afterEach(cleanup);
+
+const run: Run = {
+  id: 'run-1',
+  createdAt: Date.now() - 10_000,
+  name: 'SupportTickets/production · 50 docs',
+  settings: {
+    endpoint: 'https://contoso.cognitiveservices.azure.com',
+    resourceEndpoint: 'https://contoso.cognitiveservices.azure.com',
+    useProxy: false,
+    apiVersion: '2023-04-01',
+    labelMode: 'single',
+    projectName: 'SupportTickets',
+    deploymentName: 'production',
+    modelId: '',
+    language: 'en',
+    jobName: '',
+  },
+  documentCount: 50,
+  labelled: false,
+  source: 'tickets.csv',
+  oversized: [],
+  intent: 'run',
+};
+
+const jobs: RunJob[] = [0, 1].map((index) => ({
+  runId: run.id,
+  index,
+  documentIndexes: Array.from({ length: 25 }, (_, offset) => index * 25 + offset),
+  firstId: `doc${index * 25 + 1}`,
+  lastId: `doc${index * 25 + 25}`,
+  ...(index === 0
+    ? { state: 'finished', outcome: 'done', status: 'succeeded', failedDocuments: 0 }
+    : {
+        state: 'sent',
+        status: 'running',
+        jobUrl: 'https://contoso.cognitiveservices.azure.com/language/analyze-text/jobs/2',
+      }),
+}));
+
+const live: RunLive = {
+  concurrency: 4,
+  throttledUntil: 0,
+  waitingForKey: false,
+  stalled: new Map(),
+  storageError: undefined,
+};
+
+function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }) {
+  const coordinator = new RunCoordinator({
+    repository: createRunsRepository(new RunsDatabase(`run-panel-${crypto.randomUUID()}`)),
+    queryClient: new QueryClient(),
+    keyFor: () => undefined,
+  });
+  const ui = (hasKey: boolean) => (
+    <RunsProvider coordinator={coordinator}>
+      <RunPanel run={run} jobs={props.jobs ?? jobs} live={props.live ?? live} hasKey={hasKey} />
+    </RunsProvider>
+  );
+  const view = renderWithProviders(ui(props.hasKey));
+  return { ...view, coordinator, setHasKey: (hasKey: boolean) => view.rerender(ui(hasKey)) };
+}
+
+describe('Run panel', () => {
+  it('says the run waits for the key of its endpoint, and stops saying so once the key is there', () => {
+    const { setHasKey } = renderPanel({ hasKey: false });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Waiting for the key');
+    expect(alert.textContent).toContain('https://contoso.cognitiveservices.azure.com');
+    expect(screen.getByLabelText('Run: Waiting for the key')).toBeTruthy();
+    setHasKey(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText('Run: Running')).toBeTruthy();
+  });
+
+  it('counts what is done, and shows every job as a square', () => {
+    renderPanel({ hasKey: true });
+    expect(screen.getByText(/25 \/ 50 documents · 1 \/ 2 jobs/)).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Jobs' });
+    expect(
+      within(list).getByRole('listitem', { name: 'Job 1 (doc1 – doc25): succeeded' }),
+    ).toBeTruthy();
+    expect(
+      within(list).getByRole('listitem', { name: 'Job 2 (doc26 – doc50): running' }),
+    ).toBeTruthy();
+  });
+
+  it('offers Send again for a job that may have been sent, and asks the runner to send it', async () => {
+    const unsure: RunJob[] = jobs.map((job) =>
+      job.index === 0
+        ? { ...job, state: 'unsure', error: 'The page closed while this job was being sent.' }
+        : job,
+    );
+    const { coordinator } = renderPanel({ hasKey: true, jobs: unsure });
+    // The panel wakes the run's runner (from storage) and asks it; the runner's own work is tested apart.
+    await coordinator.repository.db.runs.put(run);
+    await coordinator.repository.db.jobs.bulkPut(unsure);
+    const sendAgain = vi.spyOn(RunRunner.prototype, 'sendAgain').mockResolvedValue();
+    const table = screen.getByRole('table', { name: 'Jobs that need attention' });
+    expect(table.textContent).toContain('The page closed while this job was being sent.');
+    await userEvent.click(within(table).getByRole('button', { name: 'Send again job 1' }));
+    await vi.waitFor(() => expect(sendAgain).toHaveBeenCalledWith(0));
+  });
+
+  it('asks before cancelling the run', async () => {
+    renderPanel({ hasKey: true });
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this run?' });
+    expect(within(dialog).getByRole('button', { name: 'Keep running' })).toBeTruthy();
+  });
+});
