@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import type { Fault } from '../src/demo/faults';
+import { ATTACKER_CATEGORY, startAttackerServer } from '../scripts/attacker-server';
 import { startServiceServer } from '../scripts/service-server';
 import { expect, test, type ConsolePage, type Service } from './fixtures';
 
@@ -134,4 +136,103 @@ test.describe('a gateway that hides operation-location', () => {
       await hidden.close();
     }
   });
+});
+
+type Attacker = Awaited<ReturnType<typeof startAttackerServer>>;
+
+/** Each test gets its own hostile server on another loopback port, where the redirects point. */
+const attackTest = test.extend<{ attacker: Attacker }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps.
+  attacker: async ({}, use) => {
+    const attacker = await startAttackerServer();
+    await use(attacker);
+    await attacker.close();
+  },
+});
+
+const stolenJob = (attacker: Attacker) =>
+  `${attacker.origin}/language/analyze-text/jobs/stolen?api-version=2023-04-01`;
+
+async function expectRefusedRedirect(page: Page, attacker: Attacker) {
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('answered with a redirect');
+  await expect(alert).toContainText('not followed, so your key did not leave');
+  expect(attacker.credentialedRequests()).toBe(0);
+  expect(attacker.requests()).toEqual([]);
+  await expect(page.getByText(ATTACKER_CATEGORY)).toHaveCount(0);
+}
+
+attackTest.describe('a redirect to another origin is refused and the key stays', () => {
+  attackTest('a submit answered with 307', async ({ app, page, service, attacker }) => {
+    inject(service, {
+      kind: 'redirect',
+      status: 307,
+      path: '/analyze-text/jobs',
+      method: 'POST',
+      location: `${attacker.origin}/language/analyze-text/jobs?api-version=2023-04-01`,
+    });
+    await connect(app, service.origin);
+    await app.submit();
+    await expectRefusedRedirect(page, attacker);
+    await expect(page.getByRole('alert')).toContainText('Could not submit the job');
+    await expect(page.getByRole('alert')).toContainText('never redirects');
+  });
+
+  for (const status of [302, 307] as const) {
+    attackTest(
+      `a poll answered with ${status} shows no foreign results`,
+      async ({ app, page, service, attacker }) => {
+        inject(service, {
+          kind: 'redirect',
+          status,
+          path: JOB_PATH,
+          method: 'GET',
+          location: stolenJob(attacker),
+        });
+        await connect(app, service.origin);
+        await app.submit();
+        await expectRefusedRedirect(page, attacker);
+        await expect(app.results()).toHaveCount(0);
+      },
+    );
+  }
+
+  attackTest('a nextLink page answered with 307', async ({ app, page, service, attacker }) => {
+    inject(service, {
+      kind: 'redirect',
+      status: 307,
+      path: JOB_PATH,
+      method: 'GET',
+      query: 'skip=20',
+      location: stolenJob(attacker),
+    });
+    await app.connect(service.origin);
+    await app.documents(
+      Array.from({ length: 21 }, (_, index) => `My invoice ${index} was charged twice.`),
+    );
+    await app.submit();
+    await expectRefusedRedirect(page, attacker);
+    expect(service.faults.served().map((fault) => fault.kind)).toEqual(['redirect']);
+  });
+
+  attackTest(
+    'through the local proxy, a poll answered with 307',
+    async ({ app, page, service, attacker }) => {
+      inject(service, {
+        kind: 'redirect',
+        status: 307,
+        path: JOB_PATH,
+        method: 'GET',
+        location: stolenJob(attacker),
+      });
+      await connect(app, service.origin);
+      await page.getByRole('checkbox', { name: 'Use local proxy' }).check();
+      await app.submit();
+      // The proxy may refuse the redirect itself (a 502) or hand it back for the app to refuse.
+      await expect(page.getByRole('alert')).toContainText(/redirect/i);
+      expect(attacker.credentialedRequests()).toBe(0);
+      expect(attacker.requests()).toEqual([]);
+      await expect(page.getByText(ATTACKER_CATEGORY)).toHaveCount(0);
+    },
+  );
 });

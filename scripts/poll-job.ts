@@ -1,25 +1,27 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { nextJobPoll, type jobQueryOptions } from '../src/features/jobs/job-query';
+import { nextJobPoll, type jobPollOptions } from '../src/features/runs/job-query';
 import { delay } from '../src/lib/delay';
 
 /**
- * Polls a job the way the UI does, with the same query options, until it is finished or the
- * query gives up. React Query runs no intervals outside a browser, so this loop waits what the
- * query's `refetchInterval` (the same `nextJobPoll`) would.
+ * Polls a job the way the app's run runner does, with the same query options (and the retries the
+ * app's QueryClient registers for them), until it is finished or a read gives up: the first read
+ * waits for the schedule, each next one what `nextJobPoll` says.
  */
 export async function pollUntilSettled(
   client: QueryClient,
-  options: ReturnType<typeof jobQueryOptions>,
+  options: ReturnType<typeof jobPollOptions>,
   submittedAt: number,
+  onError: (error: unknown) => void = () => undefined,
 ): Promise<'done' | 'error'> {
-  for (;;) {
-    let wait: number | false;
+  let wait = nextJobPoll(undefined, submittedAt);
+  while (wait !== false) {
+    await delay(wait);
     try {
-      wait = nextJobPoll(await client.query({ ...options, staleTime: 0 }), submittedAt);
-    } catch {
+      wait = nextJobPoll(await client.query(options), submittedAt);
+    } catch (error) {
+      onError(error);
       return 'error';
     }
-    if (wait === false) return 'done';
-    await delay(wait);
   }
+  return 'done';
 }

@@ -1,11 +1,12 @@
-import { createServer } from 'node:http';
-import { MutationObserver, QueryClient } from '@tanstack/react-query';
+import { MutationObserver, type QueryClient } from '@tanstack/react-query';
+import { createQueryClient } from '../src/app/query-client';
 import type { Fault } from '../src/demo/faults';
 import { DEMO_KEY } from '../src/demo/demo-settings';
-import { jobQueryOptions } from '../src/features/jobs/job-query';
-import { submitJobOptions, type Submission } from '../src/features/jobs/submit-options';
+import { jobPollOptions } from '../src/features/runs/job-query';
+import { submitJobOptions, type Submission } from './submit-job';
 import { ServiceError } from '../src/service/errors';
 import type { JobInput } from '../src/service/model';
+import { startAttackerServer } from './attacker-server';
 import { BAD_INPUTS, refusalsOf } from './bad-inputs';
 import { pollUntilSettled } from './poll-job';
 import { startServiceServer } from './service-server';
@@ -20,34 +21,46 @@ const JOBS = Number(process.env.RELIABILITY_JOBS ?? 40);
 const CONCURRENCY = 8;
 const RESUMES = 3;
 
-/** A server on another origin that only counts requests that arrive with the key. */
-async function startForeignOrigin() {
-  let keyed = 0;
-  const server = createServer((request, response) => {
-    if (request.headers['ocp-apim-subscription-key']) keyed++;
-    response.statusCode = 404;
-    response.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('The foreign server has no port.');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    keyedRequests: () => keyed,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+type Attack = 'foreign job URL' | 'redirect on submit' | 'redirect on poll' | 'redirect on page';
+
+interface PlannedFault {
+  fault: Fault;
+  attack?: Attack;
 }
 
-function randomFault(foreignOrigin: string, random: () => number): Fault {
-  const roll = random();
+/** `pages` says whether the job has a second results page: then its page is redirected. */
+function randomFault(attackerOrigin: string, random: () => number, pages: boolean): PlannedFault {
+  const roll = pages ? 1 : random();
   const onPoll = { path: '/analyze-text/jobs/', method: 'GET' };
   const onSubmit = { path: '/analyze-text/jobs', method: 'POST' };
-  if (roll < 0.25)
-    return { kind: 'throttle', retryAfterSeconds: 1, ...(random() < 0.5 ? onPoll : onSubmit) };
-  if (roll < 0.5) return { kind: 'server-error', ...onPoll };
-  if (roll < 0.7) return { kind: 'garbled', ...onPoll };
-  if (roll < 0.9) return { kind: 'drop', ...onPoll };
-  return { kind: 'foreign-location', location: `${foreignOrigin}/jobs/stolen`, ...onSubmit };
+  const stolen = `${attackerOrigin}/language/analyze-text/jobs/stolen?api-version=2023-04-01`;
+  if (roll < 0.2)
+    return {
+      fault: { kind: 'throttle', retryAfterSeconds: 1, ...(random() < 0.5 ? onPoll : onSubmit) },
+    };
+  if (roll < 0.4) return { fault: { kind: 'server-error', ...onPoll } };
+  if (roll < 0.55) return { fault: { kind: 'garbled', ...onPoll } };
+  if (roll < 0.7) return { fault: { kind: 'drop', ...onPoll } };
+  if (roll < 0.78)
+    return {
+      fault: { kind: 'foreign-location', location: stolen, ...onSubmit },
+      attack: 'foreign job URL',
+    };
+  if (roll < 0.85)
+    return {
+      fault: { kind: 'redirect', status: 307, location: stolen, ...onSubmit },
+      attack: 'redirect on submit',
+    };
+  const status = random() < 0.5 ? 302 : 307;
+  if (!pages)
+    return {
+      fault: { kind: 'redirect', status, location: stolen, ...onPoll },
+      attack: 'redirect on poll',
+    };
+  return {
+    fault: { kind: 'redirect', status: 307, location: stolen, query: 'skip=20', ...onPoll },
+    attack: 'redirect on page',
+  };
 }
 
 /** A small seeded generator, so that a run can be repeated. */
@@ -59,33 +72,51 @@ function seeded(seed: number) {
   };
 }
 
-type Outcome = 'completed' | 'refused-foreign' | 'lost';
+type Outcome = 'completed' | 'refused-foreign' | 'refused-redirect' | 'lost';
 
-async function followJob(client: QueryClient, submission: Submission): Promise<Outcome> {
+/** A call the client refused because the service pointed it elsewhere. */
+const isRefusedAttack = (error: unknown) =>
+  error instanceof ServiceError && (error.kind === 'foreign-origin' || error.kind === 'redirect');
+
+async function followJob(
+  client: QueryClient,
+  submission: Submission,
+  onRefused: () => void,
+): Promise<Outcome> {
   let submitted;
   try {
     submitted = await new MutationObserver(client, submitJobOptions).mutate(submission);
   } catch (error) {
-    if (error instanceof ServiceError && error.kind === 'foreign-origin') return 'refused-foreign';
-    return 'lost';
+    if (!isRefusedAttack(error)) return 'lost';
+    onRefused();
+    return error instanceof ServiceError && error.kind === 'redirect'
+      ? 'refused-redirect'
+      : 'refused-foreign';
   }
   const credentials = { endpoint: submission.input.endpoint, key: submission.key };
-  const options = jobQueryOptions(submitted.jobUrl, submitted.submittedAt, credentials);
+  const options = jobPollOptions(submitted.jobUrl, credentials);
   // Each further attempt is a user clicking Resume polling.
+  const last = { refused: false };
   for (let attempt = 0; attempt <= RESUMES; attempt++) {
-    if ((await pollUntilSettled(client, options, submitted.submittedAt)) === 'done')
-      return 'completed';
+    const settled = await pollUntilSettled(client, options, submitted.submittedAt, (error) => {
+      last.refused = isRefusedAttack(error);
+      if (last.refused) onRefused();
+    });
+    if (settled === 'done') return 'completed';
   }
-  return 'lost';
+  // Stopped by refusing to follow the service elsewhere: the attack failed, nothing was lost to a fault.
+  return last.refused ? 'refused-redirect' : 'lost';
 }
 
 async function main() {
   const service = await startServiceServer({ port: 0 });
-  const foreign = await startForeignOrigin();
-  const client = new QueryClient();
+  const attacker = await startAttackerServer();
+  const client = createQueryClient();
   const random = seeded(20261128);
   const injected = new Map<string, number>();
   const outcomes: Outcome[] = [];
+  const attacks = new Map<Fault, Attack>();
+  let refused = 0;
 
   const badInputsRefused = BAD_INPUTS.filter((input) => refusalsOf(input).length > 0).length;
 
@@ -113,12 +144,19 @@ async function main() {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < JOBS) {
         const index = next++;
+        const job = input(index);
         for (let f = 0; f < 2; f++) {
-          const fault = randomFault(foreign.origin, random);
+          const pages = f === 1 && job.documents.length > 20;
+          const { fault, attack } = randomFault(attacker.origin, random, pages);
           service.faults.inject(fault);
+          if (attack) attacks.set(fault, attack);
           injected.set(fault.kind, (injected.get(fault.kind) ?? 0) + 1);
         }
-        outcomes.push(await followJob(client, { input: input(index), key: DEMO_KEY }));
+        outcomes.push(
+          await followJob(client, { input: job, key: DEMO_KEY }, () => {
+            refused++;
+          }),
+        );
       }
     }),
   );
@@ -126,7 +164,13 @@ async function main() {
   const count = (outcome: Outcome) => outcomes.filter((o) => o === outcome).length;
   const faults = [...injected.values()].reduce((sum, n) => sum + n, 0);
   const lost = count('lost');
-  const leaked = foreign.keyedRequests();
+  const leaked = attacker.credentialedRequests();
+  const tried = new Map<Attack, number>();
+  for (const fault of service.faults.served()) {
+    const attack = attacks.get(fault);
+    if (attack) tried.set(attack, (tried.get(attack) ?? 0) + 1);
+  }
+  const attacksTried = [...tried.values()].reduce((sum, n) => sum + n, 0);
 
   console.log(
     `bad inputs tried: ${BAD_INPUTS.length}, refused before sending: ${badInputsRefused}`,
@@ -135,16 +179,25 @@ async function main() {
     `faults injected: ${faults} (${[...injected].map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
   );
   console.log(
-    `jobs submitted: ${JOBS}, completed: ${count('completed')}, refused (job URL on a foreign origin): ${count('refused-foreign')}`,
+    `jobs submitted: ${JOBS}, completed: ${count('completed')}, refused (job URL on a foreign origin): ${count('refused-foreign')}, stopped by a refused redirect: ${count('refused-redirect')}`,
   );
   console.log(`jobs lost: ${lost}`);
-  console.log(`requests that carried the key to a foreign origin: ${leaked}`);
+  console.log(
+    `attacks tried: ${attacksTried} (${[...tried].map(([attack, n]) => `${attack} ${n}`).join(', ')}), refused: ${refused}`,
+  );
+  console.log(
+    `requests that carried the key or token to another origin: ${leaked} (requests that reached it at all: ${attacker.requests().length})`,
+  );
   console.log(`wall time: ${seconds.toFixed(1)} s`);
 
   client.clear();
-  await foreign.close();
+  await attacker.close();
   await service.close();
-  const ok = lost === 0 && leaked === 0 && badInputsRefused === BAD_INPUTS.length;
+  const ok =
+    lost === 0 &&
+    leaked === 0 &&
+    refused === attacksTried &&
+    badInputsRefused === BAD_INPUTS.length;
   process.exit(ok ? 0 : 1);
 }
 

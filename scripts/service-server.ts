@@ -4,7 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getResponse } from 'msw';
 import { z } from 'zod';
-import { createFaultPlan, FAULT_KINDS, type FaultPlan } from '../src/demo/faults';
+import {
+  createFaultPlan,
+  FAULT_KINDS,
+  REDIRECT_STATUSES,
+  type FaultPlan,
+} from '../src/demo/faults';
 import { createServiceHandlers, EXPOSED_HEADERS, type ServiceHandlers } from '../src/demo/handlers';
 import {
   errorResponse,
@@ -54,6 +59,8 @@ const faultSchema = z.object({
   kind: z.enum(FAULT_KINDS),
   location: z.url().optional(),
   path: z.string().optional(),
+  query: z.string().optional(),
+  status: z.literal(REDIRECT_STATUSES).optional(),
   method: z.string().optional(),
   times: z.number().int().positive().max(1000).optional(),
   retryAfterSeconds: z.number().int().nonnegative().max(86_400).optional(),

@@ -5,6 +5,7 @@ import {
   type ConnectionSettings,
 } from '../features/connection/connection-store';
 import { setDocumentsDraft } from '../features/documents/documents-store';
+import { DEFAULT_API_VERSION } from '../service/api-profiles';
 import type { ApiVersion, LabelMode } from '../service/model';
 
 export interface DemoChoice {
@@ -12,7 +13,7 @@ export interface DemoChoice {
   apiVersion: ApiVersion;
 }
 
-export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: '2023-04-01' };
+export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: DEFAULT_API_VERSION };
 
 export function isDemoOrigin(url: URL): boolean {
   return url.origin === DEMO_ENDPOINT;

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { deletionJobKeys } from '../features/project/deletion-job-query';
-import { jobKeys } from '../features/runs/job-query';
+import { JOB_POLL_DEFAULTS, jobKeys } from '../features/runs/job-query';
 import { POLL_QUERY_DEFAULTS } from '../service/polling';
 
 /**
@@ -14,7 +14,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  client.setQueryDefaults(jobKeys.all, POLL_QUERY_DEFAULTS);
+  client.setQueryDefaults(jobKeys.all, JOB_POLL_DEFAULTS);
   client.setQueryDefaults(deletionJobKeys.all, POLL_QUERY_DEFAULTS);
   return client;
 }

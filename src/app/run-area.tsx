@@ -9,7 +9,7 @@ import { useRunCoordinator } from '../features/runs/runs-context';
 import { useOpenRunId, useRunsUiActions } from '../features/runs/runs-ui-store';
 import {
   useRun,
-  useRunLabels,
+  useRunDocuments,
   useRunLive,
   useRunResults,
   useRunRows,
@@ -27,15 +27,18 @@ function OpenRun({ runId, hasKey }: { runId: string; hasKey: boolean }) {
   const row = useRun(runId);
   const live = useRunLive(runId);
   const results = useRunResults(runId);
-  const labels = useRunLabels(row?.run);
+  const documents = useRunDocuments(row?.run);
   const lastJobUrl = row?.jobs.findLast((job) => job.state === 'finished')?.jobUrl;
   // The last answer stays in the query cache while this page polled it; it is never fetched here.
   const lastPoll = useCachedJobPoll(lastJobUrl);
-  const joinedLabels = useMemo(
-    () =>
-      labels ? new Map([...labels].map(([id, values]) => [id, values.join('; ')])) : undefined,
-    [labels],
-  );
+  const joinedLabels = useMemo(() => {
+    if (!documents || !row?.run.labelled) return undefined;
+    const labels = new Map<string, string>();
+    for (const document of documents) {
+      if (document.labels) labels.set(document.id, document.labels.join('; '));
+    }
+    return labels;
+  }, [documents, row?.run.labelled]);
   if (!row) return null;
   const { run, jobs } = row;
   const finished = !jobs.some(

@@ -1,14 +1,14 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { useConnectionActions } from '../features/connection/connection-store';
 import { useDocumentsActions } from '../features/documents/documents-store';
-import { PREVIEW_API_VERSION } from '../service/api-profiles';
+import { DEFAULT_API_VERSION, PREVIEW_API_VERSION } from '../service/api-profiles';
 import { DEFAULT_DEMO, demoDocuments, demoSettings, startDemo, type DemoChoice } from './demo';
 
 const CHOICES: { label: string; choice: DemoChoice }[] = [
   { label: 'Single label, GA API (support tickets)', choice: DEFAULT_DEMO },
   {
     label: 'Multi label, GA API (movie genres)',
-    choice: { labelMode: 'multi', apiVersion: '2023-04-01' },
+    choice: { labelMode: 'multi', apiVersion: DEFAULT_API_VERSION },
   },
   {
     label: 'Single label, preview API (model ID)',

@@ -8,7 +8,7 @@ const TASK_KINDS = {
   multi: 'CustomMultiLabelClassification',
 } as const;
 
-const SEED_TASK_KINDS = {
+const PREVIEW_TASK_KINDS = {
   single: 'CustomClassification',
   multi: 'CustomMultiClassification',
 } as const;
@@ -30,16 +30,16 @@ export function resolveModel(
   isAvailable: (projectName: string) => boolean,
 ): ModelResolution {
   if ('modelId' in model) {
-    const seedKind = SEED_TASK_KINDS[labelMode];
+    const previewKind = PREVIEW_TASK_KINDS[labelMode];
     const project = DEMO_MODELS.find((candidate) => candidate.modelId === model.modelId);
     if (!project || !isAvailable(project.projectName)) {
       return {
-        failure: `Job task parameter value '${model.modelId}' is not supported for modelId parameter for job task type ${seedKind}.`,
+        failure: `Job task parameter value '${model.modelId}' is not supported for modelId parameter for job task type ${previewKind}.`,
       };
     }
     if (project.labelMode !== labelMode) {
       return {
-        failure: `Job task type ${seedKind} is not supported by model '${model.modelId}', which was trained for ${SEED_TASK_KINDS[project.labelMode]}.`,
+        failure: `Job task type ${previewKind} is not supported by model '${model.modelId}', which was trained for ${PREVIEW_TASK_KINDS[project.labelMode]}.`,
       };
     }
     return { classes: project.classes };

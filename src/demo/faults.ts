@@ -16,6 +16,7 @@ export const FAULT_KINDS = [
   'quota',
   'not-found',
   'foreign-location',
+  'redirect',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -23,18 +24,27 @@ export interface Fault {
   kind: FaultKind;
   /** Matches when the request's path contains this text (e.g. `/analyze-text/jobs/`); all if unset. */
   path?: string;
+  /** Matches when the request's query contains this text (e.g. `skip=20` for a results page). */
+  query?: string;
   method?: string;
   /** How many responses to replace; 1 if unset. */
   times?: number;
   /** For `throttle`: the Retry-After in seconds; 2 if unset. */
   retryAfterSeconds?: number;
-  /** For `foreign-location`: where the 202's operation-location points instead. */
+  /** For `foreign-location`: where the 202's operation-location points; for `redirect`: its Location. */
   location?: string;
+  /** For `redirect`: the 3xx status; 307 if unset. */
+  status?: RedirectStatus;
 }
+
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+export type RedirectStatus = (typeof REDIRECT_STATUSES)[number];
 
 export interface FaultPlan extends FaultHook {
   inject(fault: Fault): void;
   clear(): void;
+  /** Each fault injected, once per response it replaced, in order. */
+  served(): readonly Fault[];
 }
 
 function faultResponse(fault: Fault): Response {
@@ -55,6 +65,12 @@ function faultResponse(fault: Fault): Response {
         status: 202,
         headers: { 'operation-location': fault.location ?? 'https://foreign.invalid/jobs/1' },
       });
+    case 'redirect':
+      // What a hijacked gateway would send: a browser that follows it takes the key along.
+      return new HttpResponse(null, {
+        status: fault.status ?? 307,
+        headers: { location: fault.location ?? 'https://foreign.invalid/stolen' },
+      });
     case 'garbled':
       return new HttpResponse('{"jobId":"7c1e0b9a-2f4d-4e8a-9b', {
         status: 200,
@@ -65,6 +81,7 @@ function faultResponse(fault: Fault): Response {
 
 export function createFaultPlan(): FaultPlan {
   let pending: { fault: Fault; remaining: number }[] = [];
+  const served: Fault[] = [];
   return {
     inject(fault) {
       pending.push({ fault, remaining: fault.times ?? 1 });
@@ -72,16 +89,19 @@ export function createFaultPlan(): FaultPlan {
     clear() {
       pending = [];
     },
+    served: () => served,
     next(request) {
-      const { pathname } = new URL(request.url);
+      const { pathname, search } = new URL(request.url);
       const entry = pending.find(
         ({ fault }) =>
           (fault.path === undefined || pathname.includes(fault.path)) &&
+          (fault.query === undefined || search.includes(fault.query)) &&
           (fault.method === undefined || fault.method.toUpperCase() === request.method),
       );
       if (!entry) return undefined;
       entry.remaining -= 1;
       if (entry.remaining <= 0) pending = pending.filter((candidate) => candidate !== entry);
+      served.push(entry.fault);
       return faultResponse(entry.fault);
     },
   };

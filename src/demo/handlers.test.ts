@@ -2,13 +2,14 @@ import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { gaDeleteProjectRequest, gaSubmitRequest } from '../service/ga';
+import { PREVIEW_API_VERSION, profileOf } from '../service/api-profiles';
+import { gaSubmitRequest } from '../service/ga';
 import type { ServiceRequest } from '../service/http';
 import { fetchJob, submitJob } from '../service/jobs';
 import type { JobInput } from '../service/model';
 import { parseJob } from '../service/normalize';
 import { deletionJobSchema, errorResponseSchema } from '../service/schemas';
-import { seedDeleteProjectRequest, seedSubmitRequest } from '../service/seed';
+import { previewSubmitRequest } from '../service/preview';
 import { DEMO_DOCUMENTS, DEMO_ENDPOINT, DEMO_KEY, DEMO_PROJECTS } from './demo-settings';
 import { createFaultPlan } from './faults';
 import { createServiceHandlers } from './handlers';
@@ -75,8 +76,7 @@ function send(request: ServiceRequest, key: string | null = DEMO_KEY) {
 
 const get = (url: string) => send({ method: 'GET', url });
 
-const submitRequest = (input: JobInput) =>
-  input.apiVersion === 'v3.1-preview.ct.1' ? seedSubmitRequest(input) : gaSubmitRequest(input);
+const submitRequest = (input: JobInput) => profileOf(input.apiVersion).submitRequest(input);
 
 async function submit(input: JobInput): Promise<string> {
   const response = await send(submitRequest(input));
@@ -351,11 +351,11 @@ describe('request limits', () => {
         },
       },
     });
-    const seedResponse = await send(
-      seedSubmitRequest({ ...input, apiVersion: 'v3.1-preview.ct.1' }),
+    const previewResponse = await send(
+      previewSubmitRequest({ ...input, apiVersion: PREVIEW_API_VERSION }),
     );
-    expect(seedResponse.status).toBe(400);
-    expect(await seedResponse.json()).toMatchObject({
+    expect(previewResponse.status).toBe(400);
+    expect(await previewResponse.json()).toMatchObject({
       error: { innererror: { code: 'InvalidDocumentBatch' } },
     });
   });
@@ -424,30 +424,30 @@ describe('request limits', () => {
   });
 });
 
-const seedTasks = z.array(
+const previewTasks = z.array(
   z.object({ results: z.object({ documents: z.array(z.record(z.string(), z.unknown())) }) }),
 );
-const seedJob = z.object({
+const previewJob = z.object({
   tasks: z.object({
-    customClassificationTasks: seedTasks.optional(),
-    customMultiClassificationTasks: seedTasks.optional(),
+    customClassificationTasks: previewTasks.optional(),
+    customMultiClassificationTasks: previewTasks.optional(),
   }),
 });
 
-/** The raw documents of a seed job page, to check the seed's own field names. */
-function seedDocuments(json: unknown) {
-  const { tasks } = seedJob.parse(json);
+/** The raw documents of a preview job page, to check the preview's own field names. */
+function previewDocuments(json: unknown) {
+  const { tasks } = previewJob.parse(json);
   const [task] = tasks.customClassificationTasks ?? tasks.customMultiClassificationTasks ?? [];
   return task?.results.documents ?? [];
 }
 
-describe('seed API', () => {
-  const seed = (overrides: Partial<JobInput> = {}) =>
-    jobInput({ apiVersion: 'v3.1-preview.ct.1', jobName: 'MyJobName', ...overrides });
+describe('preview API', () => {
+  const preview = (overrides: Partial<JobInput> = {}) =>
+    jobInput({ apiVersion: PREVIEW_API_VERSION, jobName: 'MyJobName', ...overrides });
 
-  it('answers in the seed format: completed, classes, statistics and @nextLink', async () => {
+  it('answers in the preview format: completed, classes, statistics and @nextLink', async () => {
     const texts = Array.from({ length: 25 }, (_, i) => DEMO_DOCUMENTS.multi[i % 5] ?? '');
-    const jobUrl = await submit(seed({ labelMode: 'multi', documents: documents(texts) }));
+    const jobUrl = await submit(preview({ labelMode: 'multi', documents: documents(texts) }));
     expect(jobUrl).toMatch(
       /^https:\/\/demo\.classify-console\.invalid\/text\/analytics\/v3\.1-preview\.ct\.1\/analyze\/jobs\/[0-9a-f-]{36}$/,
     );
@@ -476,7 +476,7 @@ describe('seed API', () => {
       },
       '@nextLink': `${jobUrl}?$top=20&$skip=20`,
     });
-    expect(seedDocuments(page1)[4]).toEqual({ id: 'doc5', classes: [], warnings: [] });
+    expect(previewDocuments(page1)[4]).toEqual({ id: 'doc5', classes: [], warnings: [] });
     const snapshot = parseJob(page1);
     expect(snapshot.phase).toBe('done');
     expect(snapshot.documents).toHaveLength(20);
@@ -492,10 +492,10 @@ describe('seed API', () => {
   });
 
   it('gives single-label documents a classification', async () => {
-    const jobUrl = await submit(seed());
+    const jobUrl = await submit(preview());
     finish();
     const done = await getJson(jobUrl);
-    const [first] = seedDocuments(done);
+    const [first] = previewDocuments(done);
     expect(first).toMatchObject({ id: 'doc1', classification: { category: 'Billing' } });
     expect(first).not.toHaveProperty('classes');
     expect(predicted(done)).toEqual([
@@ -508,7 +508,7 @@ describe('seed API', () => {
   });
 
   it('fails the job for an unknown model ID', async () => {
-    const jobUrl = await submit(seed({ modelId: 'nope_SingleClassification_latest' }));
+    const jobUrl = await submit(preview({ modelId: 'nope_SingleClassification_latest' }));
     finish();
     const failed = await getJson(jobUrl);
     expect(failed).toMatchObject({
@@ -528,7 +528,7 @@ describe('project deletion', () => {
   }
 
   it('deletes a GA project, then answers 404 for it until reset', async () => {
-    const request = gaDeleteProjectRequest(DEMO_ENDPOINT, 'SupportTickets', '2024-11-01');
+    const request = profileOf('2024-11-01').deletion.request(DEMO_ENDPOINT, 'SupportTickets');
     const deletionUrl = await deleteProject(request);
     expect(deletionUrl).toMatch(
       /^https:\/\/demo\.classify-console\.invalid\/language\/authoring\/analyze-text\/projects\/global\/deletion-jobs\/[0-9a-f-]{36}_\d+\?api-version=2023-04-01$/,
@@ -557,7 +557,7 @@ describe('project deletion', () => {
     expect((await send(request)).status).toBe(202);
   });
 
-  it('deletes through the seed authoring API, with URL-decoded names', async () => {
+  it('deletes through the preview authoring API, with URL-decoded names', async () => {
     const deletionUrl = await deleteProject({
       method: 'DELETE',
       url: `${DEMO_ENDPOINT}/language/text/authoring/v1.0-preview.2/projects/Movie%47enres`,
@@ -567,8 +567,9 @@ describe('project deletion', () => {
     );
     later(timing.deletionMs);
     expect(await getJson(deletionUrl)).toMatchObject({ status: 'succeeded' });
-    expect((await send(seedDeleteProjectRequest(DEMO_ENDPOINT, 'MovieGenres'))).status).toBe(404);
-    expect((await send(seedDeleteProjectRequest(DEMO_ENDPOINT, 'Unknown'))).status).toBe(404);
+    const previewDeletion = profileOf(PREVIEW_API_VERSION).deletion;
+    expect((await send(previewDeletion.request(DEMO_ENDPOINT, 'MovieGenres'))).status).toBe(404);
+    expect((await send(previewDeletion.request(DEMO_ENDPOINT, 'Unknown'))).status).toBe(404);
   });
 });
 

@@ -1,7 +1,10 @@
 import { http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
+import { profilesOf, type ApiGeneration } from '../service/api-profiles';
+import { GA_JOBS_PATH, GA_PROJECTS_PATH } from '../service/ga';
+import { previewJobsPath, previewProjectsPath } from '../service/preview';
 import { DEMO_KEY } from './demo-settings';
 import type { FaultHook } from './faults';
-import { deletionJobBody, gaJobBody, readPageQuery, seedJobBody } from './job-bodies';
+import { deletionJobBody, gaJobBody, previewJobBody, readPageQuery } from './job-bodies';
 import {
   invalidRequest,
   jobNotFound,
@@ -9,23 +12,24 @@ import {
   resourceNotFound,
   unauthorized,
 } from './service-errors';
-import {
-  createServiceState,
-  type ApiGeneration,
-  type ServiceState,
-  type ServiceStateOptions,
-} from './service-state';
-import { readGaSubmission, readSeedSubmission } from './submission';
+import { createServiceState, type ServiceState, type ServiceStateOptions } from './service-state';
+import { readGaSubmission, readPreviewSubmission } from './submission';
 
-/** The simulated Language service for one origin; the demo, Vitest and the e2e server share it. */
+/**
+ * The simulated Language service for one origin; the demo, Vitest and the e2e server share it.
+ * It answers every version in the API profiles: GA versions by `api-version`, preview versions by
+ * their own paths, and each authoring version a profile deletes through.
+ */
 
-const GA_API_VERSIONS = ['2022-05-01', '2023-04-01', '2024-11-01'];
-const GA_AUTHORING_VERSIONS = ['2022-05-01', '2023-04-01'];
-const SEED_API_VERSION = 'v3.1-preview.ct.1';
-const GA_JOBS = '/language/analyze-text/jobs';
-const GA_PROJECTS = '/language/authoring/analyze-text/projects';
-const SEED_JOBS = `/text/analytics/${SEED_API_VERSION}/analyze`;
-const SEED_PROJECTS = '/language/text/authoring/v1.0-preview.2/projects';
+const GA_PROFILES = profilesOf('ga');
+const GA_API_VERSIONS: readonly string[] = GA_PROFILES.map((profile) => profile.version);
+const GA_AUTHORING_VERSIONS: readonly string[] = [
+  ...new Set(GA_PROFILES.map((profile) => profile.deletion.authoringVersion)),
+];
+const PREVIEW_API_VERSIONS = profilesOf('preview').map((profile) => profile.version);
+const PREVIEW_AUTHORING_VERSIONS = [
+  ...new Set(profilesOf('preview').map((profile) => profile.deletion.authoringVersion)),
+];
 export const EXPOSED_HEADERS = 'operation-location, retry-after, location';
 
 export interface ServiceHandlerOptions extends ServiceStateOptions {
@@ -77,16 +81,17 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     });
 
   const gaJobUrl = (jobId: string, apiVersion: string) =>
-    `${origin}${GA_JOBS}/${jobId}?api-version=${apiVersion}`;
+    `${origin}${GA_JOBS_PATH}/${jobId}?api-version=${apiVersion}`;
 
-  const deleteProject = (api: ApiGeneration, projectName: string, apiVersion: string) => {
-    const deletion = state.deleteProject(projectName, api, apiVersion);
+  const deletionJobUrl = (api: ApiGeneration, jobId: string, authoringVersion: string) =>
+    api === 'ga'
+      ? `${origin}${GA_PROJECTS_PATH}/global/deletion-jobs/${jobId}?api-version=${authoringVersion}`
+      : `${origin}${previewProjectsPath(authoringVersion)}/global/deletion-jobs/${jobId}`;
+
+  const deleteProject = (api: ApiGeneration, projectName: string, authoringVersion: string) => {
+    const deletion = state.deleteProject(projectName, api, authoringVersion);
     if (!deletion) return projectNotFound();
-    return accepted(
-      api === 'ga'
-        ? `${origin}${GA_PROJECTS}/global/deletion-jobs/${deletion.jobId}?api-version=${apiVersion}`
-        : `${origin}${SEED_PROJECTS}/global/deletion-jobs/${deletion.jobId}`,
-    );
+    return accepted(deletionJobUrl(api, deletion.jobId, authoringVersion));
   };
 
   const getDeletionJob = (api: ApiGeneration, jobId: string) => {
@@ -95,15 +100,8 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     return HttpResponse.json(deletionJobBody(deletion, state.deletionProgress(deletion)));
   };
 
-  const handlers = [
-    route('all', '/*', ({ request }) => {
-      const fault = options.faults?.next(request);
-      if (fault) return fault;
-      if (request.headers.get('Ocp-Apim-Subscription-Key') !== DEMO_KEY) return unauthorized();
-      return undefined;
-    }),
-
-    route('post', GA_JOBS, async ({ request }) => {
+  const gaRoutes = [
+    route('post', GA_JOBS_PATH, async ({ request }) => {
       const apiVersion = apiVersionOf(request);
       if (!GA_API_VERSIONS.includes(apiVersion)) return resourceNotFound();
       const result = readGaSubmission(await request.text(), apiVersion);
@@ -111,7 +109,7 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
       return accepted(gaJobUrl(state.submitJob(result.submission).jobId, apiVersion));
     }),
 
-    route('get', `${GA_JOBS}/:jobId`, ({ request, params }) => {
+    route('get', `${GA_JOBS_PATH}/:jobId`, ({ request, params }) => {
       if (!GA_API_VERSIONS.includes(apiVersionOf(request))) return resourceNotFound();
       const page = readPageQuery(new URL(request.url), { top: 'top', skip: 'skip' });
       if (!page) return invalidPaging();
@@ -121,7 +119,7 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     }),
 
     // `{jobId}:cancel` is one path segment, so the action is split off by hand.
-    route('post', `${GA_JOBS}/:jobAction`, ({ request, params }) => {
+    route('post', `${GA_JOBS_PATH}/:jobAction`, ({ request, params }) => {
       const apiVersion = apiVersionOf(request);
       const [jobId, action] = param(params, 'jobAction').split(':');
       if (action !== 'cancel' || !jobId || !GA_API_VERSIONS.includes(apiVersion)) {
@@ -133,39 +131,60 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
       return accepted(gaJobUrl(jobId, apiVersion));
     }),
 
-    route('post', SEED_JOBS, async ({ request }) => {
-      const result = readSeedSubmission(await request.text(), SEED_API_VERSION);
-      if ('rejection' in result) return result.rejection;
-      return accepted(`${origin}${SEED_JOBS}/jobs/${state.submitJob(result.submission).jobId}`);
-    }),
-
-    route('get', `${SEED_JOBS}/jobs/:jobId`, ({ request, params }) => {
-      const page = readPageQuery(new URL(request.url), { top: '$top', skip: '$skip' });
-      if (!page) return invalidPaging();
-      const job = state.findJob(param(params, 'jobId'), 'seed');
-      if (!job) return jobNotFound(param(params, 'jobId'));
-      return HttpResponse.json(seedJobBody(job, state.jobProgress(job), page, origin));
-    }),
-
-    route('get', `${GA_PROJECTS}/global/deletion-jobs/:jobId`, ({ request, params }) => {
+    route('get', `${GA_PROJECTS_PATH}/global/deletion-jobs/:jobId`, ({ request, params }) => {
       if (!GA_AUTHORING_VERSIONS.includes(apiVersionOf(request))) return resourceNotFound();
       return getDeletionJob('ga', param(params, 'jobId'));
     }),
 
-    route('delete', `${GA_PROJECTS}/:projectName`, ({ request, params }) => {
+    route('delete', `${GA_PROJECTS_PATH}/:projectName`, ({ request, params }) => {
       const apiVersion = apiVersionOf(request);
       if (!GA_AUTHORING_VERSIONS.includes(apiVersion)) return resourceNotFound();
       return deleteProject('ga', param(params, 'projectName'), apiVersion);
     }),
+  ];
 
-    route('get', `${SEED_PROJECTS}/global/deletion-jobs/:jobId`, ({ params }) =>
-      getDeletionJob('seed', param(params, 'jobId')),
-    ),
+  const previewRoutes = PREVIEW_API_VERSIONS.flatMap((apiVersion) => {
+    const jobs = previewJobsPath(apiVersion);
+    return [
+      route('post', jobs, async ({ request }) => {
+        const result = readPreviewSubmission(await request.text(), apiVersion);
+        if ('rejection' in result) return result.rejection;
+        return accepted(`${origin}${jobs}/jobs/${state.submitJob(result.submission).jobId}`);
+      }),
 
-    route('delete', `${SEED_PROJECTS}/:projectName`, ({ params }) =>
-      deleteProject('seed', param(params, 'projectName'), 'v1.0-preview.2'),
-    ),
+      route('get', `${jobs}/jobs/:jobId`, ({ request, params }) => {
+        const page = readPageQuery(new URL(request.url), { top: '$top', skip: '$skip' });
+        if (!page) return invalidPaging();
+        const job = state.findJob(param(params, 'jobId'), 'preview');
+        if (!job) return jobNotFound(param(params, 'jobId'));
+        return HttpResponse.json(previewJobBody(job, state.jobProgress(job), page, origin));
+      }),
+    ];
+  });
 
+  const previewAuthoringRoutes = PREVIEW_AUTHORING_VERSIONS.flatMap((authoringVersion) => {
+    const projects = previewProjectsPath(authoringVersion);
+    return [
+      route('get', `${projects}/global/deletion-jobs/:jobId`, ({ params }) =>
+        getDeletionJob('preview', param(params, 'jobId')),
+      ),
+
+      route('delete', `${projects}/:projectName`, ({ params }) =>
+        deleteProject('preview', param(params, 'projectName'), authoringVersion),
+      ),
+    ];
+  });
+
+  const handlers = [
+    route('all', '/*', ({ request }) => {
+      const fault = options.faults?.next(request);
+      if (fault) return fault;
+      if (request.headers.get('Ocp-Apim-Subscription-Key') !== DEMO_KEY) return unauthorized();
+      return undefined;
+    }),
+    ...gaRoutes,
+    ...previewRoutes,
+    ...previewAuthoringRoutes,
     route('all', '/*', () => resourceNotFound()),
   ];
   return Object.assign(handlers, { state });

@@ -1,3 +1,5 @@
+import { GA_JOBS_PATH } from '../service/ga';
+import { previewJobsPath } from '../service/preview';
 import type {
   DeletionJob,
   DeletionStatus,
@@ -155,28 +157,28 @@ export function gaJobBody(
     ...(job.displayName !== undefined ? { displayName: job.displayName } : {}),
     tasks: { ...taskCounts(status), items },
     ...(status === 'succeeded' && hasMore
-      ? { nextLink: `${origin}/language/analyze-text/jobs/${job.jobId}?${nextQuery}` }
+      ? { nextLink: `${origin}${GA_JOBS_PATH}/${job.jobId}?${nextQuery}` }
       : {}),
   };
 }
 
-const SEED_TASK_LISTS = {
+const PREVIEW_TASK_LISTS = {
   single: 'customClassificationTasks',
   multi: 'customMultiClassificationTasks',
 } as const;
 
-/** The seed API calls a finished job and task `completed`. */
-const seedStatus = (status: JobStatus) => (status === 'succeeded' ? 'completed' : status);
+/** The preview API calls a finished job and task `completed`. */
+const previewStatus = (status: JobStatus) => (status === 'succeeded' ? 'completed' : status);
 
-export function seedJobBody(
+export function previewJobBody(
   job: ServiceJob,
   progress: Progress<JobStatus>,
   page: PageQuery,
   origin: string,
 ) {
-  const status = seedStatus(progress.status);
+  const status = previewStatus(progress.status);
   const times = jobTimes(job, progress);
-  const listKey = SEED_TASK_LISTS[job.labelMode];
+  const listKey = PREVIEW_TASK_LISTS[job.labelMode];
   const { valid, errors, statistics, hasMore } = pageOf(job, page);
   const taskHead = {
     lastUpdateDateTime: times.lastUpdateDateTime,
@@ -222,7 +224,7 @@ export function seedJobBody(
     tasks: { ...taskCounts(progress.status), [listKey]: tasks },
     ...(progress.status === 'succeeded' && hasMore
       ? {
-          '@nextLink': `${origin}/text/analytics/${job.apiVersion}/analyze/jobs/${job.jobId}?${nextQuery}`,
+          '@nextLink': `${origin}${previewJobsPath(job.apiVersion)}/jobs/${job.jobId}?${nextQuery}`,
         }
       : {}),
   };

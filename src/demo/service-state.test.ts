@@ -67,6 +67,22 @@ describe('service state', () => {
     expect(JSON.stringify(storage.items.get(STORAGE_KEY))).not.toContain('refund my payment');
   });
 
+  it('reads preview jobs stored as `seed` by earlier builds', () => {
+    const storage = memoryStorage();
+    const job = createServiceState({ persistence: storage }).submitJob({
+      ...submission,
+      api: 'preview',
+      apiVersion: 'v3.1-preview.ct.1',
+      model: { modelId: DEMO_PROJECTS.single.modelId },
+    });
+    storage.setItem(
+      STORAGE_KEY,
+      (storage.items.get(STORAGE_KEY) ?? '').replace('"preview"', '"seed"'),
+    );
+    expect(storage.items.get(STORAGE_KEY)).toContain('"api":"seed"');
+    expect(createServiceState({ persistence: storage }).findJob(job.jobId, 'preview')).toEqual(job);
+  });
+
   it('starts empty when the stored snapshot is unreadable', () => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, '{"version":1,"jobs":[{"jobId":3}]}');

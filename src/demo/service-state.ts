@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_GENERATIONS, type ApiGeneration } from '../service/api-profiles';
 import type { LabelMode } from '../service/model';
 import { isDemoProject, resolveModel } from './demo-models';
 import { analyseDocument } from './document-analysis';
@@ -43,8 +44,11 @@ const documentOutcomeSchema = z.object({
 });
 export type DocumentOutcome = z.infer<typeof documentOutcomeSchema>;
 
-const apiSchema = z.enum(['ga', 'seed']);
-export type ApiGeneration = z.infer<typeof apiSchema>;
+/** Snapshots stored before the preview generation was renamed say `seed`. */
+const apiSchema = z.preprocess(
+  (value) => (value === 'seed' ? 'preview' : value),
+  z.enum(API_GENERATIONS),
+);
 
 const jobSchema = z.object({
   jobId: z.string(),

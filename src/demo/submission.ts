@@ -30,7 +30,7 @@ const gaBodySchema = z.object({
 
 const gaParametersSchema = z.object({ projectName: z.string(), deploymentName: z.string() });
 
-const seedBodySchema = z.object({
+const previewBodySchema = z.object({
   displayName: z.string().optional(),
   analysisInput: analysisInputSchema,
   tasks: z.record(
@@ -39,7 +39,7 @@ const seedBodySchema = z.object({
   ),
 });
 
-const seedParametersSchema = z.object({
+const previewParametersSchema = z.object({
   modelId: z.string(),
   stringIndexType: z.string().optional(),
 });
@@ -49,7 +49,7 @@ const GA_KINDS: Record<string, JobSubmission['labelMode']> = {
   CustomMultiLabelClassification: 'multi',
 };
 
-const SEED_TASK_LISTS: Record<string, JobSubmission['labelMode']> = {
+const PREVIEW_TASK_LISTS: Record<string, JobSubmission['labelMode']> = {
   customClassificationTasks: 'single',
   customMultiClassificationTasks: 'multi',
 };
@@ -170,8 +170,8 @@ export function readGaSubmission(text: string, apiVersion: string): SubmissionRe
   };
 }
 
-export function readSeedSubmission(text: string, apiVersion: string): SubmissionResult {
-  const parsed = parseBody(text, seedBodySchema);
+export function readPreviewSubmission(text: string, apiVersion: string): SubmissionResult {
+  const parsed = parseBody(text, previewBodySchema);
   if ('rejection' in parsed) return parsed;
   const { body } = parsed;
   const lists = Object.entries(body.tasks).filter(([, tasks]) => tasks.length > 0);
@@ -180,16 +180,16 @@ export function readSeedSubmission(text: string, apiVersion: string): Submission
     taskCountRejection(lists.reduce((sum, [, tasks]) => sum + tasks.length, 0));
   if (rejection) return { rejection };
   const [list] = lists;
-  const labelMode = list ? SEED_TASK_LISTS[list[0]] : undefined;
+  const labelMode = list ? PREVIEW_TASK_LISTS[list[0]] : undefined;
   const task = list?.[1][0];
   if (!list || !task || !labelMode) {
-    return { rejection: unsupportedKind(list?.[0] ?? '', Object.keys(SEED_TASK_LISTS)) };
+    return { rejection: unsupportedKind(list?.[0] ?? '', Object.keys(PREVIEW_TASK_LISTS)) };
   }
-  const parameters = seedParametersSchema.safeParse(task.parameters ?? {});
+  const parameters = previewParametersSchema.safeParse(task.parameters ?? {});
   if (!parameters.success) return { rejection: missingParameter(parameters.error, list[0]) };
   return {
     submission: {
-      api: 'seed',
+      api: 'preview',
       apiVersion,
       displayName: body.displayName,
       labelMode,

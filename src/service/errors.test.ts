@@ -51,4 +51,11 @@ describe('service errors', () => {
     expect(hintFor(error)).toMatch(hint);
     expect(error.isTransient).toBe(transient);
   });
+
+  it('explains a refused redirect and never retries it', () => {
+    const error = new ServiceError({ kind: 'redirect', status: 307, message: 'redirected' });
+    expect(error.isTransient).toBe(false);
+    expect(hintFor(error)).toMatch(/never redirects/);
+    expect(hintFor(error)).toMatch(/gateway or proxy/);
+  });
 });

@@ -6,6 +6,7 @@ export type FailureKind =
   | 'network'
   | 'timeout'
   | 'foreign-origin'
+  | 'redirect'
   | 'invalid-response'
   | 'cors'
   | 'job-failed'
@@ -79,6 +80,8 @@ export function hintFor(error: ServiceError): string {
       return 'The service did not answer in time. It may be busy; try again shortly.';
     case 'foreign-origin':
       return 'The service pointed to an address outside your endpoint, so the key was not sent there.';
+    case 'redirect':
+      return 'An Azure AI Language endpoint never redirects its API calls, so the app does not follow one: check the endpoint address, and if a gateway or proxy sits in front of the resource, have it forward calls instead of redirecting them.';
     case 'invalid-response':
       return 'The service answered with something that is not a job or error body. Check that the endpoint is an Azure AI Language resource.';
     case 'cors':

@@ -4,18 +4,18 @@ import type { JobInput } from './model';
 
 /** The GA analyze-text API (2022-05-01 and later). */
 
+export const GA_JOBS_PATH = '/language/analyze-text/jobs';
+export const GA_PROJECTS_PATH = '/language/authoring/analyze-text/projects';
+
 const TASK_KINDS = {
   single: 'CustomSingleLabelClassification',
   multi: 'CustomMultiLabelClassification',
 } as const;
 
-/** Authoring exists only in these versions; 2024-11-01 prediction pairs with 2023-04-01 authoring. */
-const AUTHORING_VERSIONS = new Set(['2023-04-01', '2022-05-01']);
-
 export function gaSubmitRequest(input: JobInput): ServiceRequest {
   return {
     method: 'POST',
-    url: `${input.endpoint}/language/analyze-text/jobs?api-version=${input.apiVersion}`,
+    url: `${input.endpoint}${GA_JOBS_PATH}?api-version=${input.apiVersion}`,
     body: {
       ...analysisInput(input),
       tasks: [
@@ -29,17 +29,20 @@ export function gaSubmitRequest(input: JobInput): ServiceRequest {
   };
 }
 
-export function gaAuthoringVersion(apiVersion: string): string {
-  return AUTHORING_VERSIONS.has(apiVersion) ? apiVersion : '2023-04-01';
+/** `POST …/jobs/{jobId}:cancel`, keeping the job URL's query (its api-version). */
+export function gaCancelRequest(jobUrl: string): ServiceRequest {
+  const url = new URL(jobUrl);
+  url.pathname = `${url.pathname}:cancel`;
+  return { method: 'POST', url: url.href };
 }
 
 export function gaDeleteProjectRequest(
   endpoint: string,
   projectName: string,
-  apiVersion: string,
+  authoringVersion: string,
 ): ServiceRequest {
   return {
     method: 'DELETE',
-    url: `${endpoint}/language/authoring/analyze-text/projects/${encodeURIComponent(projectName)}?api-version=${gaAuthoringVersion(apiVersion)}`,
+    url: `${endpoint}${GA_PROJECTS_PATH}/${encodeURIComponent(projectName)}?api-version=${authoringVersion}`,
   };
 }

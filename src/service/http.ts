@@ -21,6 +21,9 @@ export interface ServiceResponse {
 
 export const TIMEOUT_MS = 30_000;
 
+/** The code of the local proxy's 502 when the service answered it with a redirect. */
+export const PROXY_REDIRECT_REFUSED = 'ProxyRedirectRefused';
+
 type RequestGate = (url: URL) => Promise<void> | void;
 let requestGate: RequestGate = () => undefined;
 
@@ -84,6 +87,8 @@ async function send(
         ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: request.body === undefined ? null : JSON.stringify(request.body),
+      // Following a redirect would send the key to whatever address the answer names.
+      redirect: 'manual',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
   } catch (cause) {
@@ -98,7 +103,31 @@ async function send(
   }
 }
 
-/** One call to the service: origin check, key header, timeout, error parsing, Retry-After. */
+/**
+ * A redirect is never followed: browsers give an opaque redirect (status 0, no Location), Node gives
+ * the 3xx itself. Either way it is refused, so the key stays with the endpoint's origin.
+ */
+function refuseRedirect(response: Response, target: URL): void {
+  const opaque = response.type === 'opaqueredirect';
+  if (!opaque && (response.status < 300 || response.status > 399)) return;
+  const location = opaque ? null : response.headers.get('location');
+  let to = 'another address';
+  if (location) {
+    try {
+      to = new URL(location, target).origin;
+    } catch {
+      to = 'an address that is not a URL';
+    }
+  }
+  void response.body?.cancel().catch(() => undefined);
+  throw new ServiceError({
+    kind: 'redirect',
+    ...(opaque ? {} : { status: response.status }),
+    message: `The service at ${target.origin} answered with a redirect to ${to}. It was not followed, so your key did not leave.`,
+  });
+}
+
+/** One call to the service: origin check, key header, timeout, redirects refused, error parsing, Retry-After. */
 export async function callService(
   request: ServiceRequest,
   credentials: Credentials,
@@ -108,6 +137,7 @@ export async function callService(
   const target = assertSameOrigin(request.url, credentials.endpoint);
   await requestGate(target);
   const response = await send(target, request, credentials.key, signal, timeoutMs);
+  refuseRedirect(response, target);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   const text = await response.text();
   if (!response.ok) {
@@ -118,6 +148,14 @@ export async function callService(
       body = undefined;
     }
     const problem = problemFromBody(response.status, response.statusText, body);
+    if (problem.code === PROXY_REDIRECT_REFUSED) {
+      throw new ServiceError({
+        kind: 'redirect',
+        status: response.status,
+        message:
+          'The service answered the local proxy with a redirect to another address. It was not followed, so your key did not leave.',
+      });
+    }
     throw new ServiceError({
       kind: 'http',
       status: response.status,

@@ -7,7 +7,7 @@ import gaSinglePage1 from './fixtures/ga-job-single-succeeded-page1.json';
 import gaMulti from './fixtures/ga-job-multi-succeeded.json';
 import { ServiceError } from './errors';
 import { callService } from './http';
-import { fetchJob, submitJob } from './jobs';
+import { fetchJob, MAX_RESULT_PAGES, submitJob } from './jobs';
 import type { JobInput } from './model';
 
 const endpoint = 'https://myresource.cognitiveservices.azure.com';
@@ -144,6 +144,100 @@ describe('fetchJob', () => {
   it('reports an unreachable service as a network failure', async () => {
     server.use(http.get(`${endpoint}/language/analyze-text/jobs/:id`, () => HttpResponse.error()));
     await expect(fetchJob(jobUrl, credentials)).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+/** A finished GA job page holding these documents, with a link to `next` if given. */
+function resultsPage(documents: unknown[], next?: string) {
+  const [task] = gaMulti.tasks.items;
+  return {
+    ...gaMulti,
+    tasks: { ...gaMulti.tasks, items: [{ ...task, results: { documents, errors: [] } }] },
+    ...(next ? { nextLink: next } : {}),
+  };
+}
+
+const pageUrl = (skip: number) => `${jobUrl}&skip=${skip}`;
+
+describe('fetchJob with a hostile or broken results list', () => {
+  it('stops an endless nextLink chain at the page limit and says the results are cut', async () => {
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, ({ request }) => {
+        const skip = Number(new URL(request.url).searchParams.get('skip') ?? 0);
+        const document = { id: `doc${skip}`, class: [], warnings: [] };
+        return HttpResponse.json(resultsPage([document], pageUrl(skip + 1)));
+      }),
+    );
+    const poll = await fetchJob(jobUrl, credentials);
+    expect(poll).toMatchObject({
+      pages: MAX_RESULT_PAGES,
+      truncated: true,
+      truncatedBy: 'page-limit',
+    });
+    expect(poll.snapshot.documents).toHaveLength(MAX_RESULT_PAGES);
+  });
+
+  it('stops a nextLink that points back to a page already read, and says so', async () => {
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, ({ request }) => {
+        const skip = new URL(request.url).searchParams.get('skip');
+        return HttpResponse.json(
+          skip === '20'
+            ? resultsPage([{ id: 'doc21', class: [], warnings: [] }], jobUrl)
+            : resultsPage([{ id: 'doc1', class: [], warnings: [] }], pageUrl(20)),
+        );
+      }),
+    );
+    const poll = await fetchJob(jobUrl, credentials);
+    expect(poll).toMatchObject({ pages: 2, truncated: true, truncatedBy: 'repeated-link' });
+  });
+
+  it('says nothing was cut when the last page has no nextLink', async () => {
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, () =>
+        HttpResponse.json(resultsPage([{ id: 'doc1', class: [], warnings: [] }])),
+      ),
+    );
+    const poll = await fetchJob(jobUrl, credentials);
+    expect(poll).toMatchObject({ pages: 1, truncated: false });
+    expect(poll.truncatedBy).toBeUndefined();
+  });
+
+  it('merges a page of 200,000 documents without overflowing the stack', async () => {
+    const many = Array.from({ length: 200_000 }, (_, index) => ({
+      id: `doc${index}`,
+      class: [],
+      warnings: [],
+    }));
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, ({ request }) => {
+        const skip = new URL(request.url).searchParams.get('skip');
+        return HttpResponse.json(
+          skip === '1'
+            ? resultsPage(many)
+            : resultsPage([{ id: 'first', class: [], warnings: [] }], pageUrl(1)),
+        );
+      }),
+    );
+    const poll = await fetchJob(jobUrl, credentials);
+    expect(poll.snapshot.documents).toHaveLength(200_001);
+  });
+
+  it('flags an id that comes back on two pages', async () => {
+    server.use(
+      http.get(`${endpoint}/language/analyze-text/jobs/:id`, ({ request }) => {
+        const skip = new URL(request.url).searchParams.get('skip');
+        const document = { id: 'doc1', class: [], warnings: [] };
+        return HttpResponse.json(
+          skip === '20' ? resultsPage([document]) : resultsPage([document], pageUrl(20)),
+        );
+      }),
+    );
+    const { snapshot } = await fetchJob(jobUrl, credentials);
+    expect(snapshot.documents.map((d) => d.problems)).toEqual([
+      [{ kind: 'duplicate-id' }],
+      [{ kind: 'duplicate-id' }],
+    ]);
   });
 });
 

@@ -1,12 +1,12 @@
+import { profileOf } from './api-profiles';
 import { ServiceError } from './errors';
-import { gaSubmitRequest } from './ga';
+import { gaCancelRequest } from './ga';
 import { assertSameOrigin, callService, type Credentials } from './http';
-import { isSeedApi, type JobInput, type JobSnapshot } from './model';
-import { documentsOf, normalizeJob, parseJobBody } from './normalize';
-import { seedSubmitRequest } from './seed';
+import type { JobInput, JobSnapshot } from './model';
+import { documentsOf, flagDuplicateIds, normalizeJob, parseJobBody } from './normalize';
 
 export function submitRequest(input: JobInput) {
-  return isSeedApi(input.apiVersion) ? seedSubmitRequest(input) : gaSubmitRequest(input);
+  return profileOf(input.apiVersion).submitRequest(input);
 }
 
 /** Sends the job; the service answers 202 with the job's URL in `operation-location`. */
@@ -29,10 +29,16 @@ export interface JobPoll {
   /** The last job body as the service sent it, for the raw view. */
   raw: unknown;
   retryAfterMs: number | undefined;
+  /** Pages read, the first one included. */
   pages: number;
+  /** True when paging stopped before the last page: the results are incomplete. */
+  truncated: boolean;
+  /** Why paging stopped early: too many pages, or a `nextLink` pointing back to a page already read. */
+  truncatedBy?: 'page-limit' | 'repeated-link';
 }
 
-const MAX_PAGES = 500;
+/** Pages read at most for one job (20 results a page: 10,000 documents), the first one included. */
+export const MAX_RESULT_PAGES = 500;
 
 /** One poll; once the job is finished, every results page is read and merged. */
 export async function fetchJob(
@@ -43,26 +49,44 @@ export async function fetchJob(
   const first = await callService({ method: 'GET', url: jobUrl }, credentials, signal);
   const snapshot = normalizeJob(parseJobBody(first.json));
   if (snapshot.phase === 'waiting' || snapshot.phase === 'running') {
-    return { snapshot, raw: first.json, retryAfterMs: first.retryAfterMs, pages: 1 };
+    return {
+      snapshot,
+      raw: first.json,
+      retryAfterMs: first.retryAfterMs,
+      pages: 1,
+      truncated: false,
+    };
   }
-  const documents = [...snapshot.documents];
+  // Appended one by one: spreading a page of 200,000 documents into push() overflows the stack.
+  const documents = snapshot.documents.slice();
   const seen = new Set<string>([jobUrl]);
   let raw = first.json;
   let next = snapshot.nextLink;
-  while (next && !seen.has(next) && seen.size <= MAX_PAGES) {
+  let truncatedBy: JobPoll['truncatedBy'];
+  while (next) {
+    if (seen.has(next)) {
+      truncatedBy = 'repeated-link';
+      break;
+    }
+    if (seen.size >= MAX_RESULT_PAGES) {
+      truncatedBy = 'page-limit';
+      break;
+    }
     seen.add(next);
     const page = await callService({ method: 'GET', url: next }, credentials, signal);
     const body = parseJobBody(page.json);
-    documents.push(...documentsOf(body));
+    for (const document of documentsOf(body)) documents.push(document);
     raw = page.json;
     next = body.nextLink ?? body['@nextLink'];
   }
   const { nextLink: _last, ...rest } = snapshot;
   return {
-    snapshot: { ...rest, documents },
+    snapshot: { ...rest, documents: flagDuplicateIds(documents) },
     raw,
     retryAfterMs: first.retryAfterMs,
     pages: seen.size,
+    truncated: truncatedBy !== undefined,
+    ...(truncatedBy ? { truncatedBy } : {}),
   };
 }
 
@@ -77,9 +101,10 @@ export function failureOf(snapshot: JobSnapshot): ServiceError | undefined {
   });
 }
 
-/** GA only: asks the service to stop a job; the job then reports `cancelling`, then `cancelled`. */
+/**
+ * GA only (see `canCancel` in api-profiles.ts): asks the service to stop a job; the job then
+ * reports `cancelling`, then `cancelled`.
+ */
 export async function cancelJob(jobUrl: string, credentials: Credentials): Promise<void> {
-  const url = new URL(jobUrl);
-  url.pathname = `${url.pathname}:cancel`;
-  await callService({ method: 'POST', url: url.href }, credentials);
+  await callService(gaCancelRequest(jobUrl), credentials);
 }

@@ -1,14 +1,10 @@
 /** The one normalised model every API generation is turned into; the UI sees nothing else. */
 
-export const GA_API_VERSIONS = ['2023-04-01', '2022-05-01', '2024-11-01'] as const;
-export const SEED_API_VERSION = 'v3.1-preview.ct.1';
-export const API_VERSIONS = [...GA_API_VERSIONS, SEED_API_VERSION] as const;
-export type ApiVersion = (typeof API_VERSIONS)[number];
-export type LabelMode = 'single' | 'multi';
+import type { ApiVersion } from './api-profiles';
 
-export function isSeedApi(version: ApiVersion): boolean {
-  return version === SEED_API_VERSION;
-}
+/** The versions and what differs between them are in api-profiles.ts. */
+export type { ApiVersion };
+export type LabelMode = 'single' | 'multi';
 
 export interface InputDocument {
   id: string;
@@ -54,12 +50,26 @@ export interface ServiceWarning {
   message: string;
 }
 
+/** Something in a result that makes no sense: flagged, never shown or exported as if it were data. */
+export type ResultProblem =
+  /** A confidence outside [0, 1] or not finite, left out of `classes`; `received` as the service sent it. */
+  | { kind: 'invalid-confidence'; category: string; received: string }
+  /** The same document id appears more than once in the job's results. */
+  | { kind: 'duplicate-id' };
+
 export interface DocumentResult {
   id: string;
-  /** Highest confidence first. */
+  /** Highest confidence first; only confidences in [0, 1] (the others are in `problems`). */
   classes: ClassScore[];
   warnings: ServiceWarning[];
   error?: ServiceProblem;
+  /** Present only when something is wrong with this result. */
+  problems?: ResultProblem[];
+}
+
+/** A confidence the app shows and exports: a finite number in [0, 1]. */
+export function isValidConfidence(value: number): boolean {
+  return Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
 export interface TaskCounts {

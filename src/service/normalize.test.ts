@@ -4,9 +4,9 @@ import gaNotStarted from './fixtures/ga-job-notstarted.json';
 import gaSinglePage1 from './fixtures/ga-job-single-succeeded-page1.json';
 import gaTaskFailed from './fixtures/ga-job-task-failed.json';
 import previewSingle from './fixtures/preview-v3.2-single-succeeded.json';
-import seedMulti from './fixtures/seed-v3.1-multi-completed.json';
+import previewMulti from './fixtures/seed-v3.1-multi-completed.json';
 import { ServiceError } from './errors';
-import { parseJob, phaseOf } from './normalize';
+import { flagDuplicateIds, parseJob, phaseOf } from './normalize';
 
 describe('parseJob', () => {
   it('reads a GA single-label page with warnings, a document error and a nextLink', () => {
@@ -74,8 +74,8 @@ describe('parseJob', () => {
     expect(job.errors[0]?.message).toContain("'productionn'");
   });
 
-  it("reads the seed's completed status and classes", () => {
-    const job = parseJob(seedMulti);
+  it("reads the preview's completed status and classes", () => {
+    const job = parseJob(previewMulti);
     expect(job.phase).toBe('done');
     expect(job.status).toBe('completed');
     expect(job.displayName).toBe('MyJobName');
@@ -104,4 +104,68 @@ describe('parseJob', () => {
     expect(phaseOf('cancelling')).toBe('running');
     expect(phaseOf('somethingNew')).toBe('running');
   });
+
+  it('keeps confidences outside [0, 1] or not finite out of the scores and flags them', () => {
+    const scores = [
+      { category: 'Negative', confidenceScore: -5 },
+      { category: 'Huge', confidenceScore: 42 },
+      { category: 'Fine', confidenceScore: 0.3 },
+      { category: 'Enormous', confidenceScore: 1e308 },
+    ];
+    // 1e999 parses to Infinity, which a strict number schema would turn into a failed job.
+    const body: unknown = JSON.parse(
+      JSON.stringify(withDocuments([{ id: 'doc1', class: scores, warnings: [] }])).replace(
+        '1e+308',
+        '1e999',
+      ),
+    );
+    expect(parseJob(body).documents).toEqual([
+      {
+        id: 'doc1',
+        classes: [{ category: 'Fine', confidence: 0.3 }],
+        warnings: [],
+        problems: [
+          { kind: 'invalid-confidence', category: 'Negative', received: '-5' },
+          { kind: 'invalid-confidence', category: 'Huge', received: '42' },
+          { kind: 'invalid-confidence', category: 'Enormous', received: 'Infinity' },
+        ],
+      },
+    ]);
+  });
+
+  it('accepts the edges 0 and 1', () => {
+    const scores = [
+      { category: 'A', confidenceScore: 1 },
+      { category: 'B', confidenceScore: 0 },
+    ];
+    const [document] = parseJob(
+      withDocuments([{ id: 'd', class: scores, warnings: [] }]),
+    ).documents;
+    expect(document?.problems).toBeUndefined();
+    expect(document?.classes).toHaveLength(2);
+  });
+
+  it('flags every result of an id given more than once, keeping both', () => {
+    const twice = [
+      { id: 'doc1', class: [], warnings: [] },
+      { id: 'doc2', class: [], warnings: [] },
+      { id: 'doc1', class: [{ category: 'X', confidenceScore: 0.5 }], warnings: [] },
+    ];
+    const { documents } = parseJob(withDocuments(twice));
+    expect(documents.map((d) => [d.id, d.problems])).toEqual([
+      ['doc1', [{ kind: 'duplicate-id' }]],
+      ['doc1', [{ kind: 'duplicate-id' }]],
+      ['doc2', undefined],
+    ]);
+    expect(flagDuplicateIds(documents)).toEqual(documents);
+  });
 });
+
+/** A finished GA job whose one task holds these documents. */
+function withDocuments(documents: unknown[]) {
+  const [task] = gaMulti.tasks.items;
+  return {
+    ...gaMulti,
+    tasks: { ...gaMulti.tasks, items: [{ ...task, results: { documents, errors: [] } }] },
+  };
+}

@@ -1,5 +1,13 @@
 import { ServiceError, toProblem } from './errors';
-import type { ClassScore, DocumentResult, JobPhase, JobSnapshot, ServiceProblem } from './model';
+import {
+  isValidConfidence,
+  type ClassScore,
+  type DocumentResult,
+  type JobPhase,
+  type JobSnapshot,
+  type ResultProblem,
+  type ServiceProblem,
+} from './model';
 import { jobSchema, type WireDocument, type WireJob, type WireTask } from './schemas';
 
 const PHASES: Record<string, JobPhase> = {
@@ -19,15 +27,20 @@ export function phaseOf(status: string): JobPhase {
   return PHASES[status.toLowerCase()] ?? 'running';
 }
 
-function classesOf(document: WireDocument): ClassScore[] {
+/** The scores that make sense, highest first; the others become problems instead of percentages. */
+function scoresOf(document: WireDocument): { classes: ClassScore[]; problems: ResultProblem[] } {
   const raw =
     document.class ??
     document.classes ??
     document.classifications ??
     (document.classification ? [document.classification] : []);
-  return raw
-    .map(({ category, confidenceScore }) => ({ category, confidence: confidenceScore }))
-    .sort((a, b) => b.confidence - a.confidence);
+  const classes: ClassScore[] = [];
+  const problems: ResultProblem[] = [];
+  for (const { category, confidenceScore } of raw) {
+    if (isValidConfidence(confidenceScore)) classes.push({ category, confidence: confidenceScore });
+    else problems.push({ kind: 'invalid-confidence', category, received: String(confidenceScore) });
+  }
+  return { classes: classes.sort((a, b) => b.confidence - a.confidence), problems };
 }
 
 function tasksOf(job: WireJob): WireTask[] {
@@ -48,21 +61,39 @@ const ids = new Intl.Collator(undefined, { numeric: true });
 const byId = (a: DocumentResult, b: DocumentResult) => ids.compare(a.id, b.id);
 
 export function documentsOf(job: WireJob): DocumentResult[] {
-  return tasksOf(job)
-    .flatMap((task) => [
-      ...(task.results?.documents ?? []).map((document) => ({
+  const documents: DocumentResult[] = [];
+  for (const task of tasksOf(job)) {
+    for (const document of task.results?.documents ?? []) {
+      const { classes, problems } = scoresOf(document);
+      documents.push({
         id: document.id,
-        classes: classesOf(document),
+        classes,
         warnings: document.warnings,
-      })),
-      ...(task.results?.errors ?? []).map(({ id, error }) => ({
-        id,
-        classes: [],
-        warnings: [],
-        error: toProblem(error),
-      })),
-    ])
-    .sort(byId);
+        ...(problems.length > 0 ? { problems } : {}),
+      });
+    }
+    for (const { id, error } of task.results?.errors ?? [])
+      documents.push({ id, classes: [], warnings: [], error: toProblem(error) });
+  }
+  return documents.sort(byId);
+}
+
+const isDuplicateFlag = (problem: ResultProblem) => problem.kind === 'duplicate-id';
+
+/**
+ * Flags every result whose id is given more than once (within a page or across pages); both are
+ * kept, since which one is right cannot be told. Flagging twice adds nothing.
+ */
+export function flagDuplicateIds(documents: DocumentResult[]): DocumentResult[] {
+  const counts = new Map<string, number>();
+  for (const { id } of documents) counts.set(id, (counts.get(id) ?? 0) + 1);
+  if (counts.size === documents.length) return documents;
+  return documents.map((document) => {
+    if ((counts.get(document.id) ?? 0) < 2 || document.problems?.some(isDuplicateFlag))
+      return document;
+    const problems: ResultProblem[] = [...(document.problems ?? []), { kind: 'duplicate-id' }];
+    return { ...document, problems };
+  });
 }
 
 /** A failed task has no results; its reason is the job error whose target ends in its index. */
@@ -103,7 +134,7 @@ export function normalizeJob(job: WireJob): JobSnapshot {
       inProgress: job.tasks?.inProgress ?? 0,
       total: job.tasks?.total ?? 0,
     },
-    documents: documentsOf(job),
+    documents: flagDuplicateIds(documentsOf(job)),
     errors: [...errors, ...taskFailures(job, errors)],
     ...(job.displayName !== undefined ? { displayName: job.displayName } : {}),
     ...(job.createdDateTime ? { createdAt: job.createdDateTime } : {}),

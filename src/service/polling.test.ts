@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_POLL_MS, nextPollDelay, retryDelay } from './polling';
+import { FIRST_POLL_MS, JOB_RETENTION_MS, jobExpired, nextPollDelay, retryDelay } from './polling';
 
 /** Poll times for a job submitted at 0, as the query's refetchInterval would produce them. */
 function pollTimes(untilMs: number): number[] {
@@ -80,5 +80,16 @@ describe('poll schedule', () => {
     expect(retryDelay(3, undefined, () => 1)).toBe(8_000);
     expect(retryDelay(10, undefined, () => 1)).toBe(30_000);
     expect(retryDelay(1, 2_000)).toBe(2_000);
+  });
+});
+
+describe('jobExpired', () => {
+  it('gives up on a job once the service has purged it, 24 hours after it was submitted', () => {
+    const submittedAt = Date.UTC(2026, 2, 14, 9, 0, 0);
+    expect(JOB_RETENTION_MS).toBe(86_400_000);
+    expect(jobExpired(submittedAt, submittedAt)).toBe(false);
+    expect(jobExpired(submittedAt, submittedAt + JOB_RETENTION_MS - 1)).toBe(false);
+    expect(jobExpired(submittedAt, submittedAt + JOB_RETENTION_MS)).toBe(true);
+    expect(jobExpired(submittedAt, submittedAt + 3 * JOB_RETENTION_MS)).toBe(true);
   });
 });

@@ -45,3 +45,11 @@ export function retryDelay(attempt: number, retryAfterMs?: number, random = Math
   const base = Math.min(30_000, 1_000 * 2 ** attempt);
   return Math.round(base / 2 + random() * (base / 2));
 }
+
+/** The service purges a job and its results 24 hours after it was submitted; later GETs answer 404. */
+export const JOB_RETENTION_MS = 24 * 60 * 60 * 1_000;
+
+/** Whether a job submitted at `submittedAt` (ms since the epoch) is past the service's retention. */
+export function jobExpired(submittedAt: number, now: number): boolean {
+  return now - submittedAt >= JOB_RETENTION_MS;
+}

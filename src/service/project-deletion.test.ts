@@ -16,7 +16,7 @@ import {
 const endpoint = 'https://myresource.cognitiveservices.azure.com';
 const credentials = { endpoint, key: 'secret-key' };
 const GA_PROJECTS = `${endpoint}/language/authoring/analyze-text/projects`;
-const SEED_PROJECTS = `${endpoint}/language/text/authoring/v1.0-preview.2/projects`;
+const PREVIEW_PROJECTS = `${endpoint}/language/text/authoring/v1.0-preview.2/projects`;
 const deletionJobUrl = `${GA_PROJECTS}/global/deletion-jobs/129d3182-625d-496c-bcf9-43686e85160b_637858368000000000?api-version=2023-04-01`;
 
 interface Seen {
@@ -137,20 +137,20 @@ describe('requestProjectDeletion, GA API', () => {
   });
 });
 
-describe('requestProjectDeletion, seed API', () => {
+describe('requestProjectDeletion, preview API', () => {
   it('sends DELETE to the v1.0-preview.2 path, with no api-version', async () => {
-    server.use(http.delete(`${SEED_PROJECTS}/:name`, () => accepted()));
+    server.use(http.delete(`${PREVIEW_PROJECTS}/:name`, () => accepted()));
     const deletion = await requestProjectDeletion(credentials, 'v3.1-preview.ct.1', 'Tickets 2');
     expect(deletion).toEqual({ status: 202, jobUrlUnreadable: false });
     expect(seen).toEqual([
-      { method: 'DELETE', url: `${SEED_PROJECTS}/Tickets%202`, key: 'secret-key' },
+      { method: 'DELETE', url: `${PREVIEW_PROJECTS}/Tickets%202`, key: 'secret-key' },
     ]);
   });
 
   it('follows operation-location first, then location, resolving a relative one', async () => {
-    const jobA = `${SEED_PROJECTS}/global/deletion-jobs/a`;
+    const jobA = `${PREVIEW_PROJECTS}/global/deletion-jobs/a`;
     server.use(
-      http.delete(`${SEED_PROJECTS}/:name`, () =>
+      http.delete(`${PREVIEW_PROJECTS}/:name`, () =>
         accepted({ 'operation-location': jobA, location: `${endpoint}/elsewhere` }),
       ),
     );
@@ -159,27 +159,29 @@ describe('requestProjectDeletion, seed API', () => {
     ).resolves.toMatchObject({ jobUrl: jobA });
 
     server.use(
-      http.delete(`${SEED_PROJECTS}/:name`, () =>
+      http.delete(`${PREVIEW_PROJECTS}/:name`, () =>
         accepted({ location: '/language/text/authoring/v1.0-preview.2/projects/jobs/b' }),
       ),
     );
     await expect(
       requestProjectDeletion(credentials, 'v3.1-preview.ct.1', 'P'),
-    ).resolves.toMatchObject({ jobUrl: `${SEED_PROJECTS}/jobs/b` });
+    ).resolves.toMatchObject({ jobUrl: `${PREVIEW_PROJECTS}/jobs/b` });
   });
 
   it('accepts any 2xx: 200 with a JSON body, 204, and a body that is not JSON', async () => {
-    server.use(http.delete(`${SEED_PROJECTS}/:name`, () => HttpResponse.json({ whatever: true })));
+    server.use(
+      http.delete(`${PREVIEW_PROJECTS}/:name`, () => HttpResponse.json({ whatever: true })),
+    );
     await expect(requestProjectDeletion(credentials, 'v3.1-preview.ct.1', 'P')).resolves.toEqual({
       status: 200,
       jobUrlUnreadable: false,
     });
-    server.use(http.delete(`${SEED_PROJECTS}/:name`, () => accepted({}, 204)));
+    server.use(http.delete(`${PREVIEW_PROJECTS}/:name`, () => accepted({}, 204)));
     await expect(requestProjectDeletion(credentials, 'v3.1-preview.ct.1', 'P')).resolves.toEqual({
       status: 204,
       jobUrlUnreadable: false,
     });
-    server.use(http.delete(`${SEED_PROJECTS}/:name`, () => HttpResponse.text('Deleted.')));
+    server.use(http.delete(`${PREVIEW_PROJECTS}/:name`, () => HttpResponse.text('Deleted.')));
     await expect(requestProjectDeletion(credentials, 'v3.1-preview.ct.1', 'P')).resolves.toEqual({
       status: undefined,
       jobUrlUnreadable: false,

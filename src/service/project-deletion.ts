@@ -1,9 +1,8 @@
+import { profileOf } from './api-profiles';
 import { ServiceError, toProblem } from './errors';
-import { gaDeleteProjectRequest } from './ga';
 import { assertSameOrigin, callService, type Credentials } from './http';
-import { isSeedApi, type ApiVersion, type ServiceProblem, type ServiceWarning } from './model';
+import type { ApiVersion, ServiceProblem, ServiceWarning } from './model';
 import { deletionJobSchema } from './schemas';
-import { seedDeleteProjectRequest } from './seed';
 
 /** Deleting a custom classification project, in either API generation, and following its job. */
 
@@ -12,7 +11,7 @@ export interface ProjectDeletion {
   status: number | undefined;
   /** The deletion job to follow, on the endpoint's own origin. */
   jobUrl?: string;
-  /** The API promises a job URL (GA) but none could be read: a gateway hiding the header (CORS). */
+  /** The API promises a job URL (GA's `deletion-job` answer) but none could be read: a gateway hiding the header (CORS). */
   jobUrlUnreadable: boolean;
 }
 
@@ -38,9 +37,7 @@ export function deleteProjectRequest(
   apiVersion: ApiVersion,
   projectName: string,
 ) {
-  return isSeedApi(apiVersion)
-    ? seedDeleteProjectRequest(endpoint, projectName)
-    : gaDeleteProjectRequest(endpoint, projectName, apiVersion);
+  return profileOf(apiVersion).deletion.request(endpoint, projectName);
 }
 
 function jobUrlOf(headers: Headers, endpoint: string, status: number): string | undefined {
@@ -59,8 +56,9 @@ function jobUrlOf(headers: Headers, endpoint: string, status: number): string | 
 }
 
 /**
- * Sends the DELETE. GA answers 202 with the deletion job in `operation-location`; the seed's answer
- * is undocumented, so any 2xx is accepted and a job URL is followed wherever it is given.
+ * Sends the DELETE. What the answer must hold is the profile's `deletion.answer`: GA answers 202
+ * with the deletion job in `operation-location`; the preview's answer is undocumented, so any 2xx
+ * is accepted and a job URL is followed wherever it is given.
  */
 export async function requestProjectDeletion(
   credentials: Credentials,
@@ -68,7 +66,7 @@ export async function requestProjectDeletion(
   projectName: string,
 ): Promise<ProjectDeletion> {
   const request = deleteProjectRequest(credentials.endpoint, apiVersion, projectName);
-  const jobExpected = !isSeedApi(apiVersion);
+  const jobExpected = profileOf(apiVersion).deletion.answer === 'deletion-job';
   try {
     const response = await callService(request, credentials);
     const jobUrl = jobUrlOf(response.headers, credentials.endpoint, response.status);

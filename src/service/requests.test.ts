@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gaDeleteProjectRequest } from './ga';
+import { PREVIEW_API_VERSION, profileOf } from './api-profiles';
 import { submitRequest } from './jobs';
 import type { JobInput } from './model';
-import { seedDeleteProjectRequest } from './seed';
+import { deleteProjectRequest } from './project-deletion';
 
 const base: JobInput = {
   endpoint: 'https://myresource.cognitiveservices.azure.com',
@@ -67,7 +67,7 @@ describe('submit requests', () => {
     ['single', 'customClassificationTasks'],
     ['multi', 'customMultiClassificationTasks'],
   ] as const)(
-    'builds the seed body for %s label with modelId and TextElements_v8',
+    'builds the preview body for %s label with modelId and TextElements_v8',
     (labelMode, list) => {
       const request = submitRequest({
         ...base,
@@ -99,17 +99,17 @@ describe('submit requests', () => {
 
 describe('delete project requests', () => {
   it('uses an authoring version the service has and encodes the name', () => {
-    expect(gaDeleteProjectRequest(base.endpoint, 'My Project/1', '2024-11-01')).toEqual({
+    expect(deleteProjectRequest(base.endpoint, '2024-11-01', 'My Project/1')).toEqual({
       method: 'DELETE',
       url: 'https://myresource.cognitiveservices.azure.com/language/authoring/analyze-text/projects/My%20Project%2F1?api-version=2023-04-01',
     });
-    expect(gaDeleteProjectRequest(base.endpoint, 'P', '2022-05-01').url).toContain(
+    expect(deleteProjectRequest(base.endpoint, '2022-05-01', 'P').url).toContain(
       'api-version=2022-05-01',
     );
   });
 
-  it('uses the seed authoring path', () => {
-    expect(seedDeleteProjectRequest(base.endpoint, 'Movies').url).toBe(
+  it('uses the preview authoring path', () => {
+    expect(profileOf(PREVIEW_API_VERSION).deletion.request(base.endpoint, 'Movies').url).toBe(
       'https://myresource.cognitiveservices.azure.com/language/text/authoring/v1.0-preview.2/projects/Movies',
     );
   });

@@ -1,3 +1,4 @@
+import '../lib/zod-config';
 import { z } from 'zod';
 
 /** Lenient wire schemas: real traffic disagrees with the docs, so every known spelling is accepted. */
@@ -28,7 +29,9 @@ export type WireError = z.infer<typeof errorSchema>;
 
 export const errorResponseSchema = z.object({ error: errorSchema });
 
-const classScoreSchema = z.object({ category: z.string(), confidenceScore: z.number() });
+// Any number, 1e999 (Infinity) included: a nonsense score is flagged on its document, not a failed job.
+const score = z.union([z.number(), z.literal(Infinity), z.literal(-Infinity)]);
+const classScoreSchema = z.object({ category: z.string(), confidenceScore: score });
 
 const warningSchema = z.object({ code: code, message: z.string() });
 

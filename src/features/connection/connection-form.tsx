@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { API_VERSIONS, isSeedApi, SEED_API_VERSION, type ApiVersion } from '../../service/model';
+import { API_PROFILES, isApiVersion, profileOf, type ModelField } from '../../service/api-profiles';
 import {
   useConnectionActions,
   useConnectionSettings,
@@ -18,21 +18,26 @@ import {
 } from './connection-store';
 import type { FieldErrors } from './validate-connection';
 
-const VERSION_LABELS: Record<ApiVersion, string> = {
-  '2023-04-01': '2023-04-01 (GA, default)',
-  '2022-05-01': '2022-05-01 (GA)',
-  '2024-11-01': '2024-11-01 (GA)',
-  [SEED_API_VERSION]: `${SEED_API_VERSION} (preview, model ID)`,
-};
+const VERSION_OPTIONS = API_PROFILES.map(({ version, label }) => ({ value: version, label }));
 
-function isApiVersion(value: string): value is ApiVersion {
-  return API_VERSIONS.some((version) => version === value);
-}
+/** How each model field reads; which of them are shown, and required, is the API profile's. */
+const MODEL_FIELDS: Record<
+  ModelField,
+  { label: string; description: (required: boolean) => string }
+> = {
+  projectName: {
+    label: 'Project name',
+    description: (required) =>
+      required ? 'Case-sensitive.' : 'Needed only to delete the project.',
+  },
+  deploymentName: { label: 'Deployment name', description: () => 'Case-sensitive.' },
+  modelId: { label: 'Model ID', description: () => 'e.g. …_MultiClassification_latest' },
+};
 
 export function ConnectionForm({ errors }: { errors: FieldErrors }) {
   const settings = useConnectionSettings();
   const { setField, setRememberKey, setUseProxy, forgetKey } = useConnectionActions();
-  const seed = isSeedApi(settings.apiVersion);
+  const { model } = profileOf(settings.apiVersion);
   const text = (field: ConnectionField) => ({
     value: settings[field],
     error: errors[field],
@@ -81,7 +86,7 @@ export function ConnectionForm({ errors }: { errors: FieldErrors }) {
             const value = event.currentTarget.value;
             if (isApiVersion(value)) setField('apiVersion', value);
           }}
-          data={API_VERSIONS.map((version) => ({ value: version, label: VERSION_LABELS[version] }))}
+          data={VERSION_OPTIONS}
         />
         <Stack gap={4}>
           <Text component="span" size="sm" fw={500} id="label-mode-label">
@@ -100,30 +105,16 @@ export function ConnectionForm({ errors }: { errors: FieldErrors }) {
         </Stack>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput
-          label="Project name"
-          description={seed ? 'Needed only to delete the project.' : 'Case-sensitive.'}
-          spellCheck={false}
-          required={!seed}
-          {...text('projectName')}
-        />
-        {seed ? (
+        {model.fields.map(({ name, required }) => (
           <TextInput
-            label="Model ID"
-            description="e.g. …_MultiClassification_latest"
+            key={name}
+            label={MODEL_FIELDS[name].label}
+            description={MODEL_FIELDS[name].description(required)}
             spellCheck={false}
-            required
-            {...text('modelId')}
+            required={required}
+            {...text(name)}
           />
-        ) : (
-          <TextInput
-            label="Deployment name"
-            description="Case-sensitive."
-            spellCheck={false}
-            required
-            {...text('deploymentName')}
-          />
-        )}
+        ))}
         <TextInput
           label="Language"
           description="Optional code sent with every document, e.g. en."

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
+import { DEFAULT_API_VERSION } from '../../service/api-profiles';
 import type { ApiVersion, LabelMode } from '../../service/model';
 
 export interface ConnectionSettings {
@@ -35,7 +36,7 @@ export const EMPTY_CONNECTION: ConnectionSettings = {
   key: '',
   rememberKey: false,
   useProxy: false,
-  apiVersion: '2023-04-01',
+  apiVersion: DEFAULT_API_VERSION,
   labelMode: 'single',
   projectName: '',
   deploymentName: '',

@@ -52,15 +52,15 @@ describe('validateConnection', () => {
     expect(check.errors[field]).toMatch(error);
   });
 
-  it('needs a model ID instead of a deployment for the seed API, project name optional', () => {
-    const seed = {
+  it('needs a model ID instead of a deployment for the preview API, project name optional', () => {
+    const preview = {
       ...valid,
       apiVersion: 'v3.1-preview.ct.1' as const,
       deploymentName: '',
       projectName: '',
       modelId: 'x_SingleClassification_latest',
     };
-    expect(validateConnection(seed, true).ok).toBe(true);
+    expect(validateConnection(preview, true).ok).toBe(true);
   });
 
   it('accepts language codes with regions and scripts', () => {

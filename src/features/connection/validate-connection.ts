@@ -1,5 +1,6 @@
 import { checkEndpoint, isProxyTarget, proxiedEndpoint } from '../../service/endpoint';
-import { isSeedApi, type ModelChoice } from '../../service/model';
+import { profileOf, type ModelField } from '../../service/api-profiles';
+import type { ModelChoice } from '../../service/model';
 import type { ConnectionField, ConnectionSettings } from './connection-store';
 
 export type FieldErrors = Partial<Record<ConnectionField, string>>;
@@ -39,6 +40,23 @@ function checkName(label: string, value: string, required: boolean): string | un
   return undefined;
 }
 
+function checkModelId(value: string, required: boolean): string | undefined {
+  if (!value) return required ? 'Enter the model ID.' : undefined;
+  if (!MODEL_ID_PATTERN.test(value)) {
+    return 'A model ID uses only letters, digits, underscore, dot and hyphen.';
+  }
+  return undefined;
+}
+
+const MODEL_FIELD_CHECKS: Record<
+  ModelField,
+  (value: string, required: boolean) => string | undefined
+> = {
+  projectName: (value, required) => checkName('project name', value, required),
+  deploymentName: (value, required) => checkName('deployment name', value, required),
+  modelId: checkModelId,
+};
+
 function checkKey(key: string): string | undefined {
   if (!key) return 'Enter the key of your Language resource.';
   if (/\s/.test(key)) return 'A key has no spaces or line breaks.';
@@ -75,7 +93,7 @@ export function validateConnection(
   requireAll: boolean,
   appOrigin = browserOrigin(),
 ): ConnectionCheck {
-  const seed = isSeedApi(settings.apiVersion);
+  const { model } = profileOf(settings.apiVersion);
   const endpoint = effectiveEndpoint(settings, appOrigin);
   const key = settings.key.trim();
   const projectName = settings.projectName.trim();
@@ -84,18 +102,19 @@ export function validateConnection(
   const language = settings.language.trim();
   const jobName = settings.jobName.trim();
 
+  const modelValues: Record<ModelField, string> = { projectName, deploymentName, modelId };
+  /** Only the fields the API version names a model by are checked. */
+  const modelError = (field: ModelField) => {
+    const shown = model.fields.find(({ name }) => name === field);
+    return shown ? MODEL_FIELD_CHECKS[field](modelValues[field], shown.required) : undefined;
+  };
+
   const all: FieldErrors = {
     endpoint: endpoint.ok ? undefined : endpoint.error,
     key: checkKey(key),
-    projectName: checkName('project name', projectName, !seed),
-    deploymentName: seed ? undefined : checkName('deployment name', deploymentName, true),
-    modelId: !seed
-      ? undefined
-      : !modelId
-        ? 'Enter the model ID.'
-        : MODEL_ID_PATTERN.test(modelId)
-          ? undefined
-          : 'A model ID uses only letters, digits, underscore, dot and hyphen.',
+    projectName: modelError('projectName'),
+    deploymentName: modelError('deploymentName'),
+    modelId: modelError('modelId'),
     language:
       language && !LANGUAGE_PATTERN.test(language)
         ? 'Use a language code such as en, fr or pt-BR.'

@@ -1,8 +1,15 @@
-import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Loader, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { formatCount } from '../../lib/format';
 import type { BatchPlan } from '../../service/batching';
 import type { BatchSize } from '../../service/limits';
-import { useDocumentsActions, useDocumentsDraft, useImportedDocuments } from './documents-store';
+import {
+  useDocumentsActions,
+  useDocumentsDraft,
+  useDocumentsRestoring,
+  useImportedDocuments,
+  useImportNotice,
+} from './documents-store';
 import { DocumentImport } from './import/document-import';
 
 interface DocumentsEditorProps {
@@ -23,24 +30,46 @@ function BatchSummary({ size, plan }: { size: BatchSize; plan: BatchPlan }) {
   );
 }
 
-/** Documents come from the text box (one per paragraph) or from files; files win while loaded. */
+/**
+ * One document set: the text box (one document per paragraph), or the documents of the files
+ * last imported, from the moment they are read; the counter always shows what Submit sends.
+ */
 export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
   const draft = useDocumentsDraft();
   const imported = useImportedDocuments();
-  const { setDraft, setImported } = useDocumentsActions();
+  const restoring = useDocumentsRestoring();
+  const notice = useImportNotice();
+  const { setDraft, setImported, switchToTextBox } = useDocumentsActions();
+  // A new key closes the import panel (its files, columns and preview) with the imported set.
+  const [importKey, setImportKey] = useState(0);
   return (
     <Stack gap="sm">
-      {imported ? (
+      {restoring ? (
+        <Paper withBorder p="sm" role="status">
+          <Group gap="xs">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm">Restoring the imported documents…</Text>
+          </Group>
+        </Paper>
+      ) : imported ? (
         <Paper withBorder p="sm" role="status">
           <Group justify="space-between">
             <Text size="sm">
-              Using {formatCount(imported.documents.length)} documents from{' '}
+              Using {formatCount(imported.documents.length)}{' '}
+              {imported.documents.length === 1 ? 'document' : 'documents'} from{' '}
               <Text span fw={600}>
                 {imported.sourceName}
               </Text>
               .
             </Text>
-            <Button variant="subtle" size="compact-sm" onClick={() => setImported(undefined)}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                switchToTextBox();
+                setImportKey((key) => key + 1);
+              }}
+            >
               Use the text box instead
             </Button>
           </Group>
@@ -63,10 +92,13 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
           onChange={(event) => setDraft(event.currentTarget.value)}
         />
       )}
-      <BatchSummary size={size} plan={plan} />
-      <DocumentImport
-        onImported={(documents, sourceName) => setImported({ documents, sourceName })}
-      />
+      {notice ? (
+        <Text size="sm" c="orange.9" role="status">
+          {notice}
+        </Text>
+      ) : null}
+      {restoring ? null : <BatchSummary size={size} plan={plan} />}
+      <DocumentImport key={importKey} onImported={setImported} />
     </Stack>
   );
 }

@@ -1,44 +1,163 @@
+import { z } from 'zod';
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
-import type { ImportedDocument } from './import/imported-documents';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import {
+  createDraftRepository,
+  isStorageFull,
+  type DraftRepository,
+  type ImportedSet,
+} from './draft-db';
 
-export interface ImportedSet {
-  sourceName: string;
-  documents: ImportedDocument[];
-}
+export type { ImportedSet } from './draft-db';
+
+/** Where Submit takes its documents from. */
+export type DocumentSource = 'text' | 'import';
 
 interface DocumentsState {
-  /** What the user typed or pasted: kept across reloads. */
+  /** What the user typed or pasted: kept across reloads, untouched while files are used. */
   draft: string;
-  /** Documents from files; kept in memory only (thousands of texts do not belong in localStorage). */
+  source: DocumentSource;
+  /** The imported set's name, kept so a reload can say what it is restoring. */
+  sourceName: string | undefined;
+  /**
+   * The imported documents for this page: a copy of what IndexedDB keeps (draft-db.ts), which
+   * owns them. Empty while they are read back after a reload.
+   */
   imported: ImportedSet | undefined;
+  /** True from a reload until the imported documents are read back from IndexedDB. */
+  restoring: boolean;
+  /** Something the user should know about the imported set: not kept, or not restored. */
+  notice: string | undefined;
   actions: {
     setDraft: (draft: string) => void;
-    setImported: (imported: ImportedSet | undefined) => void;
+    /** The imported documents become the document set, and are kept in the browser. */
+    setImported: (imported: ImportedSet) => void;
+    /** Back to the text box; the imported set is forgotten, here and in the browser. */
+    switchToTextBox: () => void;
   };
 }
 
-const useDocumentsStore = create<DocumentsState>()(
-  persist(
-    (set) => ({
-      draft: '',
-      imported: undefined,
-      actions: {
-        setDraft: (draft) => set({ draft }),
-        setImported: (imported) => set({ imported }),
+const persistedState = z.object({
+  draft: z.string().catch(''),
+  source: z.enum(['text', 'import']).catch('text'),
+  sourceName: z.string().optional().catch(undefined),
+});
+
+type Persisted = z.output<typeof persistedState>;
+
+/** What localStorage held, as far as it makes sense; anything else falls back to the text box. */
+function readPersisted(value: unknown): Persisted {
+  return persistedState.safeParse(value).data ?? { draft: '', source: 'text' };
+}
+
+function notKeptNotice(error: unknown): string {
+  return isStorageFull(error)
+    ? 'The browser has no room to keep these documents: they are used now, but a reload loses them.'
+    : 'These documents could not be kept in this browser: they are used now, but a reload loses them.';
+}
+
+export interface DocumentsStoreOptions {
+  repository?: DraftRepository;
+  storage?: StateStorage;
+}
+
+export function createDocumentsStore({
+  repository = createDraftRepository(),
+  storage,
+}: DocumentsStoreOptions = {}) {
+  const store = create<DocumentsState>()(
+    persist(
+      (set, get) => ({
+        draft: '',
+        source: 'text',
+        sourceName: undefined,
+        imported: undefined,
+        restoring: false,
+        notice: undefined,
+        actions: {
+          setDraft: (draft) => set({ draft }),
+          setImported: (imported) => {
+            set({
+              source: 'import',
+              sourceName: imported.sourceName,
+              imported,
+              restoring: false,
+              notice: undefined,
+            });
+            repository.save(imported).catch((error: unknown) => {
+              if (get().imported === imported) set({ notice: notKeptNotice(error) });
+            });
+          },
+          switchToTextBox: () => {
+            set({
+              source: 'text',
+              sourceName: undefined,
+              imported: undefined,
+              restoring: false,
+              notice: undefined,
+            });
+            repository.clear().catch(() => undefined);
+          },
+        },
+      }),
+      {
+        name: 'classify-console:documents',
+        version: 2,
+        storage: createJSONStorage(() => storage ?? localStorage),
+        partialize: ({ draft, source, sourceName }): Persisted => ({ draft, source, sourceName }),
+        // Version 1 kept only the draft: files were never kept, so the text box is in use.
+        migrate: (persisted) => ({ ...readPersisted(persisted), source: 'text' }),
+        merge: (persisted, current) => {
+          const { draft, source, sourceName } = readPersisted(persisted);
+          const fromFiles = source === 'import';
+          return {
+            ...current,
+            draft,
+            source,
+            sourceName,
+            restoring: fromFiles,
+            // Nothing from the text box is sent while the files' documents are read back.
+            imported: fromFiles ? { sourceName: sourceName ?? '', documents: [] } : undefined,
+          };
+        },
+        onRehydrateStorage: () => (state) => {
+          if (state?.restoring) void restore(state.sourceName ?? 'files');
+        },
       },
-    }),
-    {
-      name: 'classify-console:documents',
-      version: 1,
-      storage: createJSONStorage(() => localStorage),
-      partialize: ({ draft }) => ({ draft }),
-    },
-  ),
-);
+    ),
+  );
+
+  // Runs while the store is being created: `store` is only read after the first await.
+  async function restore(name: string) {
+    let imported: ImportedSet | undefined;
+    try {
+      imported = await repository.load();
+    } catch {
+      imported = undefined;
+    }
+    // The user may have chosen other documents in the meantime.
+    if (!store.getState().restoring) return;
+    if (imported) store.setState({ imported, sourceName: imported.sourceName, restoring: false });
+    else
+      store.setState({
+        source: 'text',
+        sourceName: undefined,
+        imported: undefined,
+        restoring: false,
+        notice: `The documents imported from ${name} could not be read back from this browser. Choose the file again.`,
+      });
+  }
+
+  return store;
+}
+
+const useDocumentsStore = createDocumentsStore();
 
 export const useDocumentsDraft = () => useDocumentsStore((state) => state.draft);
+/** The documents Submit sends when files are used (none while they are restored), else undefined. */
 export const useImportedDocuments = () => useDocumentsStore((state) => state.imported);
+export const useDocumentsRestoring = () => useDocumentsStore((state) => state.restoring);
+export const useImportNotice = () => useDocumentsStore((state) => state.notice);
 export const useDocumentsActions = () => useDocumentsStore((state) => state.actions);
 
 /** For start-up code outside React. */

@@ -44,6 +44,8 @@ export interface Run {
   /** Documents no job can hold: reported, never sent. */
   oversized: { id: string; characters: number }[];
   intent: RunIntent;
+  /** The confidence threshold the analyst chose for this run (0 to 1; unset means 0). */
+  threshold?: number;
 }
 
 export interface RunDocument {
@@ -113,4 +115,12 @@ export interface JobFailure {
   message: string;
   status?: number;
   problem?: ServiceProblem;
+}
+
+/** A reviewer's label for a document, replacing its gold label (kept apart: documents never change). */
+export interface RunCorrection {
+  runId: string;
+  index: number;
+  id: string;
+  labels: string[];
 }

@@ -2,7 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
 import { cancelJob, failureOf, submitJob, type JobPoll } from '../../service/jobs';
-import { isFinished, isSeedApi, type JobInput } from '../../service/model';
+import { canCancel } from '../../service/api-profiles';
+import { isFinished, type JobInput } from '../../service/model';
 import { jobPollOptions, nextJobPoll } from './job-query';
 import { initialPacing, recentlyThrottled, takeRequest, throttled, type Pacing } from './pacing';
 import type { JobFailure, Run, RunJob, RunResult } from './run-model';
@@ -219,7 +220,7 @@ export class RunRunner {
 
   private async cancelOnService(jobs: RunJob[]): Promise<void> {
     const key = this.deps.key();
-    if (!key || isSeedApi(this.run.settings.apiVersion)) return;
+    if (!key || !canCancel(this.run.settings.apiVersion)) return;
     const credentials = { endpoint: this.run.settings.endpoint, key };
     await Promise.allSettled(
       jobs.flatMap((job) =>

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Run, RunDocument, RunJob, RunResult } from './run-model';
+import type { Run, RunCorrection, RunDocument, RunJob, RunResult } from './run-model';
 
 /**
  * The browser's store of runs. Documents, jobs and results are keyed by [runId+index], so one
@@ -10,6 +10,7 @@ export class RunsDatabase extends Dexie {
   documents!: Dexie.Table<RunDocument, [string, number]>;
   jobs!: Dexie.Table<RunJob, [string, number]>;
   results!: Dexie.Table<RunResult, [string, number]>;
+  corrections!: Dexie.Table<RunCorrection, [string, number]>;
 
   constructor(name = 'classify-console-runs') {
     super(name);
@@ -19,5 +20,7 @@ export class RunsDatabase extends Dexie {
       jobs: '[runId+index]',
       results: '[runId+index]',
     });
+    // 2: reviewers' corrections, apart from the documents so that those are read once.
+    this.version(2).stores({ corrections: '[runId+index]' });
   }
 }

@@ -1,7 +1,15 @@
 import { Dexie } from 'dexie';
 import type { BatchPlan } from '../../service/batching';
 import type { InputDocument } from '../../service/model';
-import type { Run, RunDocument, RunIntent, RunJob, RunResult, RunSettings } from './run-model';
+import type {
+  Run,
+  RunCorrection,
+  RunDocument,
+  RunIntent,
+  RunJob,
+  RunResult,
+  RunSettings,
+} from './run-model';
 import { RunsDatabase } from './runs-db';
 
 /**
@@ -68,6 +76,8 @@ export interface RunsRepository {
   get: (runId: string) => Promise<Run | undefined>;
   jobs: (runId: string) => Promise<RunJob[]>;
   documents: (runId: string, indexes?: number[]) => Promise<RunDocument[]>;
+  /** Documents from `start` (input order), at most `count`: big runs are read in slices. */
+  documentSlice: (runId: string, start: number, count: number) => Promise<RunDocument[]>;
   /** The run's results in input order; or only those of these document indexes. */
   results: (runId: string, indexes?: number[]) => Promise<RunResult[]>;
   updateJob: (runId: string, index: number, patch: Partial<RunJob>) => Promise<void>;
@@ -77,6 +87,15 @@ export interface RunsRepository {
     finished: { index: number; patch: Partial<RunJob>; results: Omit<RunResult, 'runId'>[] }[],
   ) => Promise<void>;
   setIntent: (runId: string, intent: RunIntent) => Promise<void>;
+  setThreshold: (runId: string, threshold: number) => Promise<void>;
+  corrections: (runId: string) => Promise<RunCorrection[]>;
+  /** Sets a reviewer's labels for one document; none clears the correction. */
+  setCorrection: (
+    runId: string,
+    index: number,
+    id: string,
+    labels: string[] | undefined,
+  ) => Promise<void>;
   remove: (runId: string) => Promise<void>;
   db: RunsDatabase;
 }
@@ -168,6 +187,11 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
       const rows = await db.documents.bulkGet(indexes.map((index) => [runId, index]));
       return rows.filter((row): row is RunDocument => row !== undefined);
     },
+    documentSlice: (runId, start, count) =>
+      db.documents
+        .where('[runId+index]')
+        .between([runId, start], [runId, start + count], true, false)
+        .toArray(),
     async results(runId, indexes) {
       if (!indexes) {
         return db.results
@@ -199,21 +223,43 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
       guarded(async () => {
         await db.runs.update(runId, { intent });
       }),
-    remove: (runId) =>
-      db.transaction('rw', [db.runs, db.documents, db.jobs, db.results], async () => {
-        await db.runs.delete(runId);
-        await db.documents
-          .where('[runId+index]')
-          .between(...range(runId), true, true)
-          .delete();
-        await db.jobs
-          .where('[runId+index]')
-          .between(...range(runId), true, true)
-          .delete();
-        await db.results
-          .where('[runId+index]')
-          .between(...range(runId), true, true)
-          .delete();
+    setThreshold: (runId, threshold) =>
+      guarded(async () => {
+        await db.runs.update(runId, { threshold });
       }),
+    corrections: (runId) =>
+      db.corrections
+        .where('[runId+index]')
+        .between(...range(runId), true, true)
+        .toArray(),
+    setCorrection: (runId, index, id, labels) =>
+      guarded(async () => {
+        if (labels && labels.length > 0) await db.corrections.put({ runId, index, id, labels });
+        else await db.corrections.delete([runId, index]);
+      }),
+    remove: (runId) =>
+      db.transaction(
+        'rw',
+        [db.runs, db.documents, db.jobs, db.results, db.corrections],
+        async () => {
+          await db.corrections
+            .where('[runId+index]')
+            .between(...range(runId), true, true)
+            .delete();
+          await db.runs.delete(runId);
+          await db.documents
+            .where('[runId+index]')
+            .between(...range(runId), true, true)
+            .delete();
+          await db.jobs
+            .where('[runId+index]')
+            .between(...range(runId), true, true)
+            .delete();
+          await db.results
+            .where('[runId+index]')
+            .between(...range(runId), true, true)
+            .delete();
+        },
+      ),
   };
 }

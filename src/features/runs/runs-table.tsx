@@ -1,17 +1,14 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount, formatDateTime } from '../../lib/format';
-import { isSeedApi } from '../../service/model';
+import { modelNameOf } from '../../service/api-profiles';
 import type { Run } from './run-model';
 import { RUN_STATUS_WORDS, runProgress } from './run-schedule';
 import { StorageUsage } from './storage-usage';
 import type { RunRow } from './use-runs';
 
 export function modelOf(run: Run): string {
-  const { settings } = run;
-  return isSeedApi(settings.apiVersion)
-    ? settings.modelId
-    : `${settings.projectName} / ${settings.deploymentName}`;
+  return modelNameOf(run.settings);
 }
 
 interface RunsTableProps {

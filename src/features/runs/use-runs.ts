@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { DocumentResult } from '../../service/model';
-import type { Run, RunJob } from './run-model';
+import { createRunDocumentsFeed } from './run-documents-feed';
+import type { Run, RunDocument, RunJob } from './run-model';
 import { createRunResultsFeed } from './run-results-feed';
 import type { RunLive } from './run-runner';
 import { useRunCoordinator } from './runs-context';
@@ -40,17 +41,30 @@ export function useRunResults(runId: string): DocumentResult[] | undefined {
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
 
-/** Gold labels by document id, for a run imported with a label column. */
-export function useRunLabels(run: Run | undefined): Map<string, string[]> | undefined {
+/** A run's documents in input order, read once (see run-documents-feed.ts). */
+export function useRunDocuments(run: Run | undefined): readonly RunDocument[] | undefined {
+  const { repository } = useRunCoordinator();
+  const runId = run?.id;
+  const count = run?.documentCount ?? 0;
+  const feed = useMemo(
+    () => (runId ? createRunDocumentsFeed(repository, runId, count) : undefined),
+    [repository, runId, count],
+  );
+  return useSyncExternalStore(feed?.subscribe ?? noop, feed?.getSnapshot ?? none);
+}
+
+/** Reviewers' corrections of the run, by document id. */
+export function useRunCorrections(runId: string | undefined): Map<string, string[]> | undefined {
   const { repository } = useRunCoordinator();
   return useLiveQuery(async () => {
-    if (!run?.labelled) return undefined;
-    const documents = await repository.documents(run.id);
-    const labels = new Map<string, string[]>();
-    for (const document of documents) if (document.labels) labels.set(document.id, document.labels);
-    return labels;
-  }, [repository, run?.id, run?.labelled]);
+    if (!runId) return new Map<string, string[]>();
+    const rows = await repository.corrections(runId);
+    return new Map(rows.map((row) => [row.id, row.labels]));
+  }, [repository, runId]);
 }
+
+const none = () => undefined;
+const noop = () => () => undefined;
 
 const idle: RunLive = {
   concurrency: 0,
@@ -59,7 +73,6 @@ const idle: RunLive = {
   stalled: new Map(),
   storageError: undefined,
 };
-const noop = () => () => undefined;
 
 /** What the run's runner is doing right now, when this page runs it. */
 export function useRunLive(runId: string | undefined): RunLive {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildImport, sourceKind } from './build-import';
+import {
+  buildImport,
+  MAX_FILE_BYTES,
+  MAX_IMPORT_BYTES,
+  selectFiles,
+  sourceKind,
+} from './build-import';
 import { parseDelimited } from './delimited';
-import { joinPlaces } from './imported-documents';
+import {
+  exceedsTextElements,
+  joinPlaces,
+  MAX_DOCUMENT_CHARACTERS,
+  previewText,
+} from './imported-documents';
 import { idFromFileName, parseTextFiles } from './text-files';
 
 describe('parseTextFiles', () => {
@@ -98,6 +109,95 @@ describe('buildImport', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('import limits', () => {
+  it('leaves out a file over the size limit before reading it, and says why', () => {
+    const { accepted, skipped, problems } = selectFiles([
+      { name: 'small.txt', size: 10 },
+      { name: 'huge.txt', size: 100 * 1024 * 1024 },
+      { name: 'slides.pdf', size: 1 },
+      { name: 'edge.json', size: MAX_FILE_BYTES },
+    ]);
+    expect(accepted.map((file) => file.name)).toEqual(['small.txt', 'edge.json']);
+    expect(skipped).toEqual(['slides.pdf']);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        message:
+          'Left out huge.txt (100 MB): a file can be at most 50 MB. Split it into smaller files.',
+      },
+    ]);
+  });
+
+  it('leaves out the files past the limit for one import', () => {
+    const files = Array.from({ length: 5 }, (_, index) => ({
+      name: `part${index + 1}.jsonl`,
+      size: MAX_FILE_BYTES,
+    }));
+    const { accepted, problems } = selectFiles(files);
+    expect(accepted).toHaveLength(MAX_IMPORT_BYTES / MAX_FILE_BYTES);
+    expect(problems[0]?.message).toMatch(
+      /^Left out part5.jsonl: the files of one import can be at most 200 MB together/,
+    );
+  });
+
+  it('puts what was left out for size with the other problems of the import', () => {
+    const leftOut = selectFiles([{ name: 'huge.txt', size: MAX_FILE_BYTES + 1 }]).problems;
+    const result = buildImport(
+      [{ name: 'a.txt', kind: 'text', text: 'hi' }],
+      [],
+      undefined,
+      leftOut,
+    );
+    expect(result.imported.documents).toEqual([{ id: 'a', text: 'hi' }]);
+    expect(result.imported.problems).toEqual(leftOut);
+  });
+
+  it('counts a document longer than the service takes and leaves its text out', () => {
+    const long = 'word '.repeat(MAX_DOCUMENT_CHARACTERS / 5 + 1);
+    const result = buildImport([
+      { name: 'long.txt', kind: 'text', text: long },
+      { name: 'short.txt', kind: 'text', text: 'fine' },
+      { name: 'edge.txt', kind: 'text', text: 'x'.repeat(MAX_DOCUMENT_CHARACTERS) },
+    ]);
+    expect(result.imported.documents.map((document) => document.id)).toEqual(['edge', 'short']);
+    expect(result.imported.problems).toEqual([
+      {
+        severity: 'warning',
+        message:
+          '1 document is longer than the service takes (125,000 characters a document) and was left out: long.txt. Split it into shorter documents.',
+      },
+    ]);
+  });
+
+  it('counts text elements, not UTF-16 units, against the document limit', () => {
+    // Each emoji is two UTF-16 units but one character to the service.
+    const emoji = '😀'.repeat(MAX_DOCUMENT_CHARACTERS);
+    const result = buildImport([{ name: 'emoji.txt', kind: 'text', text: emoji }]);
+    expect(result.imported.documents).toHaveLength(1);
+    expect(exceedsTextElements(`${emoji}😀`, MAX_DOCUMENT_CHARACTERS)).toBe(true);
+    // A cluster cut by a window's end is counted once: "e" + combining acute is one character.
+    const accents = 'e\u0301'.repeat(5_000);
+    expect(exceedsTextElements(accents, 5_000)).toBe(false);
+    expect(exceedsTextElements(`${accents}x`, 5_000)).toBe(true);
+  });
+
+  it('reads a JSON array of 200,000 records', () => {
+    const records = Array.from({ length: 200_000 }, (_, index) => ({ id: `d${index}`, text: 'x' }));
+    const result = buildImport([
+      { name: 'many.json', kind: 'json', text: JSON.stringify(records) },
+    ]);
+    expect(result.imported.documents).toHaveLength(200_000);
+    expect(result.imported.problems).toEqual([]);
+  });
+
+  it('previews only the start of a text', () => {
+    expect(previewText('short')).toBe('short');
+    const preview = previewText('a'.repeat(20_000_000));
+    expect(preview).toBe(`${'a'.repeat(300)}…`);
+    expect(previewText('😀'.repeat(1_000), 10)).toBe(`${'😀'.repeat(10)}…`);
   });
 });
 

@@ -2,6 +2,7 @@ import { formatCount } from '../../../lib/format';
 import type { DelimitedTable } from './delimited';
 import { jsonEntries } from './json-documents';
 import {
+  joinPlaces,
   validateImport,
   type ImportEntries,
   type ImportedDocuments,
@@ -13,6 +14,55 @@ import { textFileEntries } from './text-files';
 export const ACCEPTED_EXTENSIONS = ['.txt', '.csv', '.tsv', '.jsonl', '.json'] as const;
 
 export type SourceKind = 'text' | 'table' | 'json';
+
+/** Bigger files are not read: a 100 MB document crashed the tab, and no job could hold it anyway. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** All files of one import together; past it, the remaining files are left out. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+const megabytes = (bytes: number) =>
+  `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+
+export interface FileSelection<FileLike> {
+  /** Files to read, in the order given. */
+  accepted: FileLike[];
+  /** Names of files of a type that cannot be read. */
+  skipped: string[];
+  /** What was left out for its size, said as warnings. */
+  problems: ImportProblem[];
+}
+
+/** Which files to read, decided on their names and sizes before a byte is read. */
+export function selectFiles<FileLike extends { name: string; size: number }>(
+  files: FileLike[],
+): FileSelection<FileLike> {
+  const accepted: FileLike[] = [];
+  const skipped: string[] = [];
+  const tooLarge: string[] = [];
+  const overTotal: string[] = [];
+  let total = 0;
+  for (const file of files) {
+    if (sourceKind(file.name) === undefined) skipped.push(file.name);
+    else if (file.size > MAX_FILE_BYTES) tooLarge.push(`${file.name} (${megabytes(file.size)})`);
+    else if (total + file.size > MAX_IMPORT_BYTES) overTotal.push(file.name);
+    else {
+      total += file.size;
+      accepted.push(file);
+    }
+  }
+  const problems: ImportProblem[] = [];
+  if (tooLarge.length > 0)
+    problems.push({
+      severity: 'warning',
+      message: `Left out ${joinPlaces(tooLarge)}: a file can be at most ${megabytes(MAX_FILE_BYTES)}. Split ${tooLarge.length === 1 ? 'it' : 'them'} into smaller files.`,
+    });
+  if (overTotal.length > 0)
+    problems.push({
+      severity: 'warning',
+      message: `Left out ${joinPlaces(overTotal)}: the files of one import can be at most ${megabytes(MAX_IMPORT_BYTES)} together. Import the rest on their own.`,
+    });
+  return { accepted, skipped, problems };
+}
 
 export function sourceKind(fileName: string): SourceKind | undefined {
   const extension = /\.[^.]+$/.exec(fileName.toLowerCase())?.[0];
@@ -45,11 +95,15 @@ function skippedFiles(names: string[]): ImportProblem[] {
   ];
 }
 
-/** Every file's documents, checked together so an id repeated across files is caught too. */
+/**
+ * Every file's documents, checked together so an id repeated across files is caught too;
+ * `leftOut` is what `selectFiles` said about files it did not take.
+ */
 export function buildImport(
   sources: ImportSource[],
   skipped: string[] = [],
   choice?: ColumnChoice,
+  leftOut: ImportProblem[] = [],
 ): ImportResult {
   const sourceName =
     sources.length === 0
@@ -58,6 +112,7 @@ export function buildImport(
         ? (sources[0]?.name ?? '')
         : `${formatCount(sources.length)} files`;
   const problems = skippedFiles(skipped);
+  for (const problem of leftOut) problems.push(problem);
   for (const source of sources)
     if (source.undecodable)
       problems.push({
@@ -81,20 +136,20 @@ export function buildImport(
     return { imported, sourceName, table: { columns: table.table.columns, choice: used } };
   }
 
+  // Loops, never push(...spread): a JSON array of 100,000 records overflowed the stack that way.
   const all: ImportEntries = { entries: [], problems: [] };
   const textFiles = sources.flatMap((source) => (source.kind === 'text' ? [source] : []));
-  all.entries.push(...textFileEntries(textFiles).entries);
+  all.entries = textFileEntries(textFiles).entries;
+  const several = sources.length > 1;
   for (const source of sources) {
     if (source.kind !== 'json') continue;
     const { entries, problems: found } = jsonEntries(source.text);
-    const prefix = sources.length > 1 ? `${source.name} ` : '';
-    all.entries.push(...entries.map((entry) => ({ ...entry, place: prefix + entry.place })));
-    all.problems.push(
-      ...found.map((problem) => ({
-        ...problem,
-        message: sources.length > 1 ? `${source.name}: ${problem.message}` : problem.message,
-      })),
-    );
+    for (const entry of entries)
+      all.entries.push(several ? { ...entry, place: `${source.name} ${entry.place}` } : entry);
+    for (const problem of found)
+      all.problems.push(
+        several ? { ...problem, message: `${source.name}: ${problem.message}` } : problem,
+      );
   }
   return { imported: finish(all, problems, sourceName), sourceName };
 }

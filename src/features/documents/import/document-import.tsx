@@ -1,5 +1,5 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../../../lib/format';
 import type { ImportResult } from './build-import';
 import { ColumnPicker } from './column-picker';
@@ -11,7 +11,8 @@ import { hasBlockingProblems, type ImportedDocument } from './imported-documents
 import type { ColumnChoice } from './table-documents';
 
 export interface DocumentImportProps {
-  onImported: (documents: ImportedDocument[], sourceName: string) => void;
+  /** Called as soon as a file's documents can be used: they are then the document set. */
+  onImported: (imported: { documents: ImportedDocument[]; sourceName: string }) => void;
 }
 
 interface ImportState {
@@ -27,6 +28,8 @@ const EMPTY: ImportState = { files: [] };
 export function DocumentImport({ onImported }: DocumentImportProps) {
   const [state, setState] = useState<ImportState>(EMPTY);
   const reading = useRef<AbortController>(undefined);
+  // A read still going when the import is closed must not make its documents the set.
+  useEffect(() => () => reading.current?.abort(), []);
 
   const read = (files: File[], choice?: ColumnChoice) => {
     reading.current?.abort();
@@ -44,7 +47,14 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
       onProgress: (loaded, total) =>
         setState((previous) => ({ ...previous, progress: total > 0 ? loaded / total : 1 })),
     }).then(
-      (result) => setState({ files, result }),
+      (result) => {
+        if (controller.signal.aborted) return;
+        setState({ files, result });
+        const { documents, problems } = result.imported;
+        // Blocking problems apply nothing: the documents in use stay as they were.
+        if (documents.length > 0 && !hasBlockingProblems({ documents, problems }))
+          onImported({ documents, sourceName: result.sourceName });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setState({ files, failure: error instanceof Error ? error.message : String(error) });
@@ -58,10 +68,9 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
   };
 
   const { result, progress, failure } = state;
-  const imported = result?.imported;
-  const count = imported?.documents.length ?? 0;
-  const blocked = !imported || hasBlockingProblems(imported) || count === 0;
+  const count = result?.imported.documents.length ?? 0;
   const busy = progress !== undefined;
+  const blocked = result !== undefined && (hasBlockingProblems(result.imported) || count === 0);
 
   return (
     <Stack gap="sm">
@@ -88,23 +97,12 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
       ) : null}
       {result ? (
         <>
-          <Text size="sm" fw={500} aria-live="polite">
-            {formatCount(count)} {count === 1 ? 'document' : 'documents'} from {result.sourceName}
-          </Text>
           <ImportPreview documents={result.imported.documents} />
           <ImportProblems problems={result.imported.problems} />
         </>
       ) : null}
-      {state.files.length > 0 ? (
+      {(blocked || failure) && !busy ? (
         <Group gap="sm">
-          <Button
-            disabled={blocked || busy}
-            onClick={() => {
-              if (result && !blocked) onImported(result.imported.documents, result.sourceName);
-            }}
-          >
-            Use these documents
-          </Button>
           <Button variant="default" onClick={clear}>
             Clear
           </Button>

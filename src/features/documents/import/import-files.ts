@@ -54,7 +54,7 @@ export function importFiles(files: File[], options: ImportOptions = {}): Promise
         return;
       }
       if (reply.type === 'documents') {
-        documents.push(...reply.documents);
+        for (const document of reply.documents) documents.push(document);
         return;
       }
       stop();

@@ -1,9 +1,12 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import type { ImportedDocument } from './imported-documents';
+import { previewText, type ImportedDocument } from './imported-documents';
 
 const SHOWN = 3;
 
-/** The first few documents, enough to see that the right columns were taken. */
+/**
+ * The first few documents, enough to see that the right columns were taken; each cut to its start,
+ * so a document of megabytes never lands in the page.
+ */
 export function ImportPreview({ documents }: { documents: ImportedDocument[] }) {
   if (documents.length === 0) return null;
   return (
@@ -11,16 +14,16 @@ export function ImportPreview({ documents }: { documents: ImportedDocument[] }) 
       {documents.slice(0, SHOWN).map((document, index) => (
         <Group key={index} gap="xs" wrap="nowrap" role="listitem">
           <Text size="xs" fw={600} style={{ flex: 'none' }}>
-            {document.id || '(no id)'}
+            {document.id ? previewText(document.id, 60) : '(no id)'}
           </Text>
           <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
-            {document.text}
+            {previewText(document.text)}
           </Text>
-          {document.label ? (
-            <Badge size="xs" variant="light">
-              {document.label}
+          {document.labels?.map((label) => (
+            <Badge key={label} size="xs" variant="light" style={{ flex: 'none' }}>
+              {previewText(label, 60)}
             </Badge>
-          ) : null}
+          ))}
         </Group>
       ))}
     </Stack>

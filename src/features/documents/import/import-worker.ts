@@ -1,4 +1,4 @@
-import { buildImport, sourceKind, type ImportSource } from './build-import';
+import { buildImport, selectFiles, sourceKind, type ImportSource } from './build-import';
 import { createDelimitedParser, guessDelimiter } from './delimited';
 import { DOCUMENTS_PER_MESSAGE, importRequest, type ImportReply } from './import-messages';
 import type { ColumnChoice } from './table-documents';
@@ -71,16 +71,19 @@ async function readSource(file: File, onBytes: (bytes: number) => void): Promise
 }
 
 async function importAll(files: File[], choice: ColumnChoice | undefined) {
-  const accepted = files.filter((file) => sourceKind(file.name) !== undefined);
-  const skipped = files.filter((file) => sourceKind(file.name) === undefined).map((f) => f.name);
+  // Sizes are checked before reading: a file too large is never read, so it cannot crash the tab.
+  const { accepted, skipped, problems } = selectFiles(files);
   const onBytes = progressReporter(accepted.reduce((sum, file) => sum + file.size, 0));
   const sources: ImportSource[] = [];
   // A few at a time: thousands of small .txt files read one by one would crawl.
   for (let start = 0; start < accepted.length; start += READ_AT_ONCE) {
     const group = accepted.slice(start, start + READ_AT_ONCE);
-    sources.push(...(await Promise.all(group.map((file) => readSource(file, onBytes)))));
+    for (const source of await Promise.all(group.map((file) => readSource(file, onBytes))))
+      sources.push(source);
   }
-  const result = buildImport(sources, skipped, choice);
+  // Documents too long for the service are left out here, in the worker: their text never
+  // reaches the page.
+  const result = buildImport(sources, skipped, choice, problems);
   const { documents } = result.imported;
   for (let start = 0; start < documents.length; start += DOCUMENTS_PER_MESSAGE)
     reply({ type: 'documents', documents: documents.slice(start, start + DOCUMENTS_PER_MESSAGE) });
@@ -96,7 +99,7 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   if (request.data.type === 'files') {
-    received.push(...request.data.files);
+    for (const file of request.data.files) received.push(file);
     return;
   }
   importAll(received, request.data.choice).catch((error: unknown) => {

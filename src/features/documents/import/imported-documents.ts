@@ -1,7 +1,27 @@
 import { formatCount } from '../../../lib/format';
+import { countTextElements, firstTextElements } from '../../../lib/text-elements';
+import { MAX_CHARACTERS_PER_JOB } from '../../../service/limits';
 import type { InputDocument } from '../../../service/model';
 
-export type ImportedDocument = InputDocument & { language?: string; label?: string };
+/** A document from a file; `labels` are its gold labels, exactly as written there. */
+export type ImportedDocument = InputDocument & { language?: string; labels?: string[] };
+
+const LABEL_SEPARATOR = /[;|]/;
+
+/**
+ * The gold labels one cell or field holds: several are separated by `;` or `|`. Names are kept
+ * as written (only trimmed), since the service matches class names case-sensitively; empty
+ * names and repeats are dropped.
+ */
+export function parseLabels(value: string | readonly string[]): string[] {
+  const parts = typeof value === 'string' ? value.split(LABEL_SEPARATOR) : value;
+  const labels: string[] = [];
+  for (const part of parts) {
+    const label = part.trim();
+    if (label !== '' && !labels.includes(label)) labels.push(label);
+  }
+  return labels;
+}
 
 export interface ImportProblem {
   /** Errors block the import; warnings say what was left out or guessed. */
@@ -27,6 +47,55 @@ export interface ImportEntries {
 
 const MAX_LISTED = 8;
 
+/** A document longer than a whole job may be can never be sent (the service counts text elements). */
+export const MAX_DOCUMENT_CHARACTERS = MAX_CHARACTERS_PER_JOB;
+
+/** What a preview or a message shows of a text at most: a huge document never reaches the page whole. */
+export const PREVIEW_CHARACTERS = 300;
+
+/** The start of a text, cut between characters (never inside one), with "…" when there is more. */
+export function previewText(text: string, limit = PREVIEW_CHARACTERS): string {
+  if (text.length <= limit) return text;
+  // At most `limit` text elements; slicing twice the code units first keeps the segmenter's work small.
+  return `${firstTextElements(text.slice(0, limit * 2), limit)}…`;
+}
+
+const WINDOW = 4_096;
+
+/**
+ * Whether `text` has more than `limit` text elements, counted a window at a time: one
+ * `Intl.Segmenter` pass over a long string slows down far faster than its length grows (40,000
+ * emoji took 5 s in V8; by windows, a million take under a second). A window's last element may
+ * go on past it, so the next window starts there.
+ */
+export function exceedsTextElements(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let counted = 0;
+  let start = 0;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + WINDOW);
+    const window = text.slice(start, end);
+    if (end === text.length) return counted + countTextElements(window, limit) > limit;
+    let last = 0;
+    let inWindow = 0;
+    for (const { index } of segmenter.segment(window)) {
+      last = index;
+      inWindow += 1;
+    }
+    // One element filling the whole window (a pathological cluster) counts once.
+    counted += last === 0 ? 1 : inWindow - 1;
+    start = last === 0 ? end : start + last;
+    if (counted > limit) return true;
+  }
+  return counted > limit;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function isTooLong(text: string): boolean {
+  return exceedsTextElements(text, MAX_DOCUMENT_CHARACTERS);
+}
+
 /** "rows 4, 9 and 12" when the places share a unit, else "a.txt, b.txt and 3 more". */
 export function joinPlaces(places: string[]): string {
   const numbered = places.map((place) => /^(row|line|record) (\d+)$/.exec(place));
@@ -47,16 +116,22 @@ function plural(count: number, one: string, many: string): string {
 
 /**
  * The documents that can be sent, and why not when they cannot: empty and duplicate ids block,
- * empty texts are left out (the service would reject each of them).
+ * empty texts and texts longer than the service takes are left out (it would reject each of them),
+ * so the text of an oversized document is not kept.
  */
 export function validateImport({ entries, problems }: ImportEntries): ImportedDocuments {
   const placesById = new Map<string, string[]>();
   const missingIds: string[] = [];
   const missingTexts: string[] = [];
+  const tooLong: string[] = [];
   const documents: ImportedDocument[] = [];
   for (const { document, place } of entries) {
     if (document.text.trim() === '') {
       missingTexts.push(place);
+      continue;
+    }
+    if (isTooLong(document.text)) {
+      tooLong.push(place);
       continue;
     }
     documents.push(document);
@@ -78,7 +153,7 @@ export function validateImport({ entries, problems }: ImportEntries): ImportedDo
   if (duplicates.length > 0) {
     const listed = duplicates
       .slice(0, MAX_LISTED)
-      .map(([id, places]) => `“${id}” (${joinPlaces(places)})`);
+      .map(([id, places]) => `“${previewText(id, 60)}” (${joinPlaces(places)})`);
     const more = duplicates.length - listed.length;
     found.push({
       severity: 'error',
@@ -90,6 +165,13 @@ export function validateImport({ entries, problems }: ImportEntries): ImportedDo
       severity: 'warning',
       message: `${plural(missingTexts.length, 'document has', 'documents have')} no text and ${missingTexts.length === 1 ? 'was' : 'were'} left out: ${joinPlaces(missingTexts)}.`,
     });
+  if (tooLong.length > 0) {
+    const one = tooLong.length === 1;
+    found.push({
+      severity: 'warning',
+      message: `${plural(tooLong.length, 'document is', 'documents are')} longer than the service takes (${formatCount(MAX_DOCUMENT_CHARACTERS)} characters a document) and ${one ? 'was' : 'were'} left out: ${joinPlaces(tooLong)}. Split ${one ? 'it' : 'them'} into shorter documents.`,
+    });
+  }
   return { documents, problems: found };
 }
 

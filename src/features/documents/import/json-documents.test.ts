@@ -8,7 +8,7 @@ describe('parseJsonDocuments', () => {
     expect(parseJsonDocuments(text)).toEqual({
       documents: [
         { id: '1', text: 'Refund please', language: 'en' },
-        { id: 'b', text: 'Hallo', label: 'Account' },
+        { id: 'b', text: 'Hallo', labels: ['Account'] },
       ],
       problems: [],
     });
@@ -42,5 +42,15 @@ describe('parseJsonDocuments', () => {
   it('catches duplicate ids with their lines', () => {
     const { problems } = parseJsonDocuments('{"id":"a","text":"x"}\n{"id":"a","text":"y"}\n');
     expect(problems[0]?.message).toMatch(/“a” \(lines 1 and 2\)/);
+  });
+
+  it('leaves out a record too long for the service, naming its line, and keeps the rest', () => {
+    const long = JSON.stringify({ id: 'big', text: 'x'.repeat(200_000) });
+    const { documents, problems } = parseJsonDocuments(`{"id":"a","text":"ok"}\n${long}\n`);
+    expect(documents).toEqual([{ id: 'a', text: 'ok' }]);
+    expect(problems.map((problem) => problem.severity)).toEqual(['warning']);
+    expect(problems[0]?.message).toMatch(
+      /^1 document is longer than the service takes .* line 2\./,
+    );
   });
 });

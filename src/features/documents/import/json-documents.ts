@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatCount } from '../../../lib/format';
 import {
+  parseLabels,
   validateImport,
   type ImportEntries,
   type ImportedDocument,
@@ -8,11 +9,16 @@ import {
   type ImportProblem,
 } from './imported-documents';
 
+const name = z.union([z.string(), z.number()]).transform(String);
+
 const jsonDocument = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: name,
   text: z.string(),
   language: z.string().optional(),
-  label: z.string().optional(),
+  /** One gold label, or several separated by `;` or `|`. */
+  label: name.optional(),
+  /** Gold labels as a list, or as one string separated by `;` or `|`. */
+  labels: z.union([z.array(name), name]).optional(),
 });
 
 const records = z.array(z.unknown());
@@ -33,12 +39,16 @@ function lineOfPosition(text: string, message: string): number | undefined {
 }
 
 function toDocument(record: z.output<typeof jsonDocument>): ImportedDocument {
-  const { id, text, language, label } = record;
+  const { id, text, language, label, labels: list } = record;
+  const labels = parseLabels([
+    ...(label === undefined ? [] : parseLabels(label)),
+    ...(list === undefined ? [] : parseLabels(list)),
+  ]);
   return {
     id: id.trim(),
     text: text.trim(),
     ...(language ? { language } : {}),
-    ...(label ? { label } : {}),
+    ...(labels.length > 0 ? { labels } : {}),
   };
 }
 

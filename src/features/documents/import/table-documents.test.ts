@@ -11,8 +11,8 @@ describe('documentsFromTable', () => {
   it('takes the chosen text, id and label columns', () => {
     expect(documentsFromTable(tickets, { textColumn: 1, idColumn: 0, labelColumn: 2 })).toEqual({
       documents: [
-        { id: 'T-1', text: 'Refund my invoice', label: 'Billing' },
-        { id: 'T-2', text: 'App crashes', label: 'TechnicalIssue' },
+        { id: 'T-1', text: 'Refund my invoice', labels: ['Billing'] },
+        { id: 'T-2', text: 'App crashes', labels: ['TechnicalIssue'] },
       ],
       problems: [],
     });
@@ -49,6 +49,14 @@ describe('documentsFromTable', () => {
       },
       { severity: 'warning', message: '1 document has no text and was left out: row 3.' },
     ]);
+  });
+
+  it('leaves out rows whose text is too long for the service, naming the rows', () => {
+    const long = 'y'.repeat(130_000);
+    const table = parseDelimited(`id,text\na,${long}\nb,fine\nc,${long}\n`, ',');
+    const { documents, problems } = documentsFromTable(table, { textColumn: 1, idColumn: 0 });
+    expect(documents).toEqual([{ id: 'b', text: 'fine' }]);
+    expect(problems[0]?.message).toMatch(/^2 documents are longer .* rows 2 and 4\. Split them/);
   });
 
   it('explains a quote that never closes', () => {

@@ -1,5 +1,6 @@
 import type { DelimitedTable } from './delimited';
 import {
+  parseLabels,
   validateImport,
   type ImportEntries,
   type ImportedDocument,
@@ -82,11 +83,11 @@ export function tableEntries(table: DelimitedTable, choice: ColumnChoice): Impor
   table.rows.forEach((row, index) => {
     // Blank lines are not documents; spreadsheets often leave a few at the end.
     if (row.every((cell) => cell.trim() === '')) return;
-    const label = labelColumn === undefined ? '' : (row[labelColumn]?.trim() ?? '');
+    const labels = labelColumn === undefined ? [] : parseLabels(row[labelColumn] ?? '');
     const document: ImportedDocument = {
       id: idColumn === undefined ? `doc${index + 1}` : (row[idColumn]?.trim() ?? ''),
       text: row[textColumn]?.trim() ?? '',
-      ...(label ? { label } : {}),
+      ...(labels.length > 0 ? { labels } : {}),
     };
     // Header is row 1, as a spreadsheet shows it.
     entries.push({ document, place: `row ${index + 2}` });

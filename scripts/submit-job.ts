@@ -1,7 +1,7 @@
-import { ServiceError } from '../../service/errors';
-import { submitJob } from '../../service/jobs';
-import type { JobInput } from '../../service/model';
-import { retryDelay } from '../../service/polling';
+import { ServiceError } from '../src/service/errors';
+import { submitJob } from '../src/service/jobs';
+import type { JobInput } from '../src/service/model';
+import { retryDelay } from '../src/service/polling';
 
 export interface Submission {
   input: JobInput;

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_PROFILES, type ModelField } from '../../service/api-profiles';
+import { renderWithProviders } from '../../test/render';
+import { ConnectionForm } from './connection-form';
+import { applyConnectionSettings, EMPTY_CONNECTION } from './connection-store';
+
+afterEach(cleanup);
+beforeEach(() => applyConnectionSettings(EMPTY_CONNECTION));
+
+const FIELD_LABELS: [ModelField, RegExp][] = [
+  ['projectName', /^Project name/],
+  ['deploymentName', /^Deployment name/],
+  ['modelId', /^Model ID/],
+];
+
+describe('ConnectionForm', () => {
+  it('offers every API profile in the version picker, with its label', () => {
+    renderWithProviders(<ConnectionForm errors={{}} />);
+    const options = screen
+      .getByRole('combobox', { name: 'API version' })
+      .querySelectorAll('option');
+    expect([...options].map((option) => [option.value, option.textContent])).toEqual(
+      API_PROFILES.map((profile) => [profile.version, profile.label]),
+    );
+  });
+
+  it.each(API_PROFILES.map((profile) => [profile.version, profile] as const))(
+    'shows the model fields profile %s names, and only those',
+    (version, profile) => {
+      applyConnectionSettings({ apiVersion: version });
+      renderWithProviders(<ConnectionForm errors={{}} />);
+      const named = new Map(profile.model.fields.map(({ name, required }) => [name, required]));
+      for (const [field, label] of FIELD_LABELS) {
+        const required = named.get(field);
+        const input = screen.queryByRole('textbox', { name: label });
+        if (required === undefined) {
+          expect(input).toBeNull();
+        } else {
+          expect(input).not.toBeNull();
+          expect(input?.hasAttribute('required')).toBe(required);
+        }
+      }
+    },
+  );
+});

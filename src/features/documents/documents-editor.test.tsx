@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { MantineProvider } from '@mantine/core';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planBatch } from '../../service/batching';
+import { DocumentsEditor } from './documents-editor';
+import { useDocumentsDraft, useImportedDocuments } from './documents-store';
+import { buildImport, sourceKind, type ImportSource } from './import/build-import';
+import { guessDelimiter, parseDelimited } from './import/delimited';
+import type { ImportOptions } from './import/import-files';
+import { splitDocuments } from './paragraphs';
+
+// happy-dom has no Web Workers: the worker's own pure steps stand in for it.
+vi.mock('./import/import-files', () => ({
+  importFiles: async (files: File[], { choice }: ImportOptions = {}) => {
+    const sources = await Promise.all(
+      files.map(async (file): Promise<ImportSource> => {
+        const text = await file.text();
+        return sourceKind(file.name) === 'table'
+          ? {
+              name: file.name,
+              kind: 'table',
+              table: parseDelimited(text, guessDelimiter(file.name, text.split('\n', 1)[0] ?? '')),
+            }
+          : { name: file.name, kind: 'json', text };
+      }),
+    );
+    return buildImport(sources, [], choice);
+  },
+}));
+
+/** The editor with the counter fed as the workspace feeds it: from the one document set. */
+function Workspace() {
+  const draft = useDocumentsDraft();
+  const imported = useImportedDocuments();
+  const plan = planBatch(imported ? imported.documents : splitDocuments(draft));
+  return (
+    <MantineProvider>
+      <DocumentsEditor size={plan.size} plan={plan} error={undefined} />
+    </MantineProvider>
+  );
+}
+
+const tickets = new File(
+  [
+    'ticket_id,body,expected\nT-1,Charged twice,Billing\nT-2,App crashes,TechnicalIssue;Mobile\nT-3,Where is my parcel,Shipping\n',
+  ],
+  'tickets.csv',
+  { type: 'text/csv' },
+);
+
+// Mantine's autosizing text box listens for web fonts, which happy-dom does not have.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+});
+
+afterEach(cleanup);
+
+describe('DocumentsEditor', () => {
+  it('uses a chosen file at once, and goes back to the text box in one click', async () => {
+    const user = userEvent.setup();
+    render(<Workspace />);
+    await user.type(screen.getByRole('textbox', { name: 'Documents' }), 'One{enter}{enter}Two');
+    expect(screen.getByText(/^2 documents · /)).toBeDefined();
+
+    await user.upload(screen.getByLabelText('Choose files'), tickets);
+    const status = await screen.findByText(/^Using 3 documents from/);
+    expect(within(status).getByText('tickets.csv')).toBeDefined();
+    expect(screen.getByText(/^3 documents · /)).toBeDefined();
+    expect(screen.queryByRole('textbox', { name: 'Documents' })).toBeNull();
+    expect(screen.getByText('Mobile')).toBeDefined();
+
+    // A new column choice is applied at once: without an id column, documents are numbered.
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'ID column' }),
+      'None: number them doc1, doc2, …',
+    );
+    expect(await screen.findByText('doc1')).toBeDefined();
+    expect(screen.getByText(/^3 documents · /)).toBeDefined();
+
+    await user.click(screen.getByRole('button', { name: 'Use the text box instead' }));
+    expect(screen.getByRole('textbox', { name: 'Documents' })).toHaveProperty(
+      'value',
+      'One\n\nTwo',
+    );
+    expect(screen.getByText(/^2 documents · /)).toBeDefined();
+    expect(screen.queryByRole('combobox', { name: 'Text column' })).toBeNull();
+  });
+
+  it('applies nothing from a file with blocking problems, and says why', async () => {
+    const user = userEvent.setup();
+    render(<Workspace />);
+    const before = screen.getByText(/documents · /).textContent;
+    const duplicates = new File(
+      ['{"id":"a","text":"one"}\n{"id":"b","text":"two"}\n{"id":"a","text":"three"}\n'],
+      'records.jsonl',
+    );
+    await user.upload(screen.getByLabelText('Choose files'), duplicates);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('1 id is used more than once');
+    expect(screen.getByRole('textbox', { name: 'Documents' })).toBeDefined();
+    expect(screen.getByText(/documents · /).textContent).toBe(before);
+  });
+});

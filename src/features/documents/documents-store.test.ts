@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { StateStorage } from 'zustand/middleware';
+import { createDocumentsStore } from './documents-store';
+import { createDraftRepository, DraftDatabase, type DraftRepository } from './draft-db';
+
+function memoryStorage(): StateStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (name) => items.get(name) ?? null,
+    setItem: (name, value) => void items.set(name, value),
+    removeItem: (name) => void items.delete(name),
+  };
+}
+
+let databases = 0;
+const freshDatabase = () => new DraftDatabase(`documents-store-test-${(databases += 1)}`);
+
+/** Resolves once the store has finished restoring (or had nothing to restore). */
+function restored(store: ReturnType<typeof createDocumentsStore>) {
+  return new Promise<void>((resolve) => {
+    if (!store.getState().restoring) resolve();
+    const unsubscribe = store.subscribe((state) => {
+      if (state.restoring) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+const documents = [
+  { id: 'T-1', text: 'Refund please', labels: ['Billing'] },
+  { id: 'T-2', text: 'It crashes', labels: ['TechnicalIssue', 'Mobile'] },
+];
+
+describe('the documents store', () => {
+  it('uses imported documents at once, and has them again after a reload', async () => {
+    const db = freshDatabase();
+    const storage = memoryStorage();
+    let saved: Promise<boolean> | undefined;
+    const base = createDraftRepository(db);
+    const repository: DraftRepository = {
+      ...base,
+      save: (set) => (saved = base.save(set)),
+    };
+    const page = createDocumentsStore({ repository, storage });
+    page.getState().actions.setDraft('typed text');
+    page.getState().actions.setImported({ sourceName: 'tickets.csv', documents });
+    expect(page.getState().imported?.documents).toEqual(documents);
+    expect(await saved).toBe(true);
+    // Only UI state goes to localStorage; the documents are in IndexedDB.
+    expect(storage.items.get('classify-console:documents')).not.toContain('Refund please');
+
+    const reloaded = createDocumentsStore({ repository: createDraftRepository(db), storage });
+    expect(reloaded.getState().restoring).toBe(true);
+    expect(reloaded.getState().imported).toEqual({ sourceName: 'tickets.csv', documents: [] });
+    await restored(reloaded);
+    expect(reloaded.getState().imported).toEqual({ sourceName: 'tickets.csv', documents });
+    expect(reloaded.getState().draft).toBe('typed text');
+  });
+
+  it('goes back to the text box in one step, the draft untouched, and stays there after a reload', () => {
+    const db = freshDatabase();
+    const storage = memoryStorage();
+    const page = createDocumentsStore({ repository: createDraftRepository(db), storage });
+    page.getState().actions.setDraft('my paragraphs');
+    page.getState().actions.setImported({ sourceName: 'tickets.csv', documents });
+    page.getState().actions.switchToTextBox();
+    expect(page.getState().imported).toBeUndefined();
+    expect(page.getState().source).toBe('text');
+    expect(page.getState().draft).toBe('my paragraphs');
+
+    const reloaded = createDocumentsStore({ repository: createDraftRepository(db), storage });
+    expect(reloaded.getState().restoring).toBe(false);
+    expect(reloaded.getState().imported).toBeUndefined();
+  });
+
+  it('says so, and falls back to the text box, when the documents cannot be read back', async () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      'classify-console:documents',
+      JSON.stringify({
+        state: { draft: 'kept', source: 'import', sourceName: 'gone.csv' },
+        version: 2,
+      }),
+    );
+    const store = createDocumentsStore({
+      repository: createDraftRepository(freshDatabase()),
+      storage,
+    });
+    await restored(store);
+    expect(store.getState().source).toBe('text');
+    expect(store.getState().imported).toBeUndefined();
+    expect(store.getState().notice).toMatch(/gone\.csv could not be read back/);
+  });
+
+  it('keeps the draft of version 1, with the text box in use', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      'classify-console:documents',
+      JSON.stringify({ state: { draft: 'old draft' }, version: 1 }),
+    );
+    const store = createDocumentsStore({
+      repository: createDraftRepository(freshDatabase()),
+      storage,
+    });
+    expect(store.getState().draft).toBe('old draft');
+    expect(store.getState().source).toBe('text');
+  });
+
+  it('tells the user when the documents could not be kept', async () => {
+    const failing: DraftRepository = {
+      save: () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })),
+      load: () => Promise.resolve(undefined),
+      clear: () => Promise.resolve(),
+    };
+    const store = createDocumentsStore({ repository: failing, storage: memoryStorage() });
+    store.getState().actions.setImported({ sourceName: 'big.csv', documents });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().imported?.documents).toHaveLength(2);
+    expect(store.getState().notice).toMatch(/no room/);
+  });
+});
