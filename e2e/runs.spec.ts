@@ -8,7 +8,7 @@ const tickets = (count: number) =>
   );
 
 const isSubmit = (url: string, method: string) =>
-  method === 'POST' && /\/language\/analyze-text\/jobs\?/.test(url);
+  method === 'POST' && url.includes('/language/analyze-text/jobs?');
 
 test.describe('runs survive a reload', () => {
   test('a reload mid-run loses nothing: the run waits for the key, then goes on by itself', async ({
@@ -88,7 +88,9 @@ test.describe('the Runs table', () => {
     await app.field('Job name').fill('Second look');
     const runs = page.getByRole('table', { name: 'Runs' });
     await runs.getByRole('button', { name: 'Rerun SupportTickets/production · 5 docs' }).click();
-    await expect(page.getByRole('region', { name: 'Run' })).toContainText('Second look');
+    await expect(page.getByRole('region', { name: 'Run', exact: true })).toContainText(
+      'Second look',
+    );
     await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect(runs.getByRole('row')).toHaveCount(3);
 
@@ -98,7 +100,7 @@ test.describe('the Runs table', () => {
       if (request.url().includes('demo.classify-console.invalid')) calls.push(request.url());
     });
     await runs.getByRole('button', { name: 'Open SupportTickets/production · 5 docs' }).click();
-    await expect(page.getByRole('region', { name: 'Run' })).toContainText(
+    await expect(page.getByRole('region', { name: 'Run', exact: true })).toContainText(
       'SupportTickets/production · 5 docs',
     );
     const before = await app.results().innerText();

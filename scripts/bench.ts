@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { AzureKeyCredential, TextAnalysisClient } from '@azure/ai-language-text';
 import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
 import { createQueryClient } from '../src/app/query-client';
 import { DEMO_KEY } from '../src/demo/demo-settings';
 import { RunCoordinator } from '../src/features/runs/run-coordinator';
@@ -9,6 +8,7 @@ import type { RunSettings } from '../src/features/runs/run-model';
 import { RunsDatabase } from '../src/features/runs/runs-db';
 import { createRunsRepository } from '../src/features/runs/runs-repository';
 import { planBatch } from '../src/service/batching';
+import { startApp } from './app-server';
 import { launchOptions } from './chromium';
 import { startServiceServer } from './service-server';
 
@@ -142,14 +142,6 @@ async function benchPolling() {
 
 // ---------------------------------------------------------------------------------------------
 // The real app in Chromium
-
-async function startApp() {
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview gave no URL');
-  return { url, close: () => server.close() };
-}
 
 /** Fills the form and brings the documents in as a .jsonl file, the way thousands usually come. */
 async function submitInApp(page: Page, appUrl: string, origin: string, count: number) {

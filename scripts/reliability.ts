@@ -1,20 +1,30 @@
-import { MutationObserver, type QueryClient } from '@tanstack/react-query';
+import 'fake-indexeddb/auto';
 import { createQueryClient } from '../src/app/query-client';
 import type { Fault } from '../src/demo/faults';
 import { DEMO_KEY } from '../src/demo/demo-settings';
-import { jobPollOptions } from '../src/features/runs/job-query';
-import { submitJobOptions, type Submission } from './submit-job';
+import { RunCoordinator } from '../src/features/runs/run-coordinator';
+import type { RunSettings } from '../src/features/runs/run-model';
+import { RunsDatabase } from '../src/features/runs/runs-db';
+import { createRunsRepository } from '../src/features/runs/runs-repository';
+import { delay } from '../src/lib/delay';
+import { planBatch } from '../src/service/batching';
 import { ServiceError } from '../src/service/errors';
 import type { JobInput } from '../src/service/model';
 import { startAttackerServer } from './attacker-server';
+import { startApp } from './app-server';
 import { BAD_INPUTS, refusalsOf } from './bad-inputs';
-import { pollUntilSettled } from './poll-job';
+import { runProxyAttacks } from './proxy-attacks';
+import { reloadsDuringRun } from './reliability-reloads';
 import { startServiceServer } from './service-server';
 
 /**
- * Drives the app's own submit and polling options (the same React Query options the UI uses)
- * against the simulated service on loopback while faults are injected, and prints the figures.
- * A "user" clicks Resume polling up to three times when polling gives up, as the UI offers.
+ * The reliability figures, printed:
+ *   1. the app's own run runner against the simulated service on loopback while faults and
+ *      attacks (redirects, foreign job URLs) are injected; a "user" clicks Resume polling up to
+ *      three times when polling gives up, as the UI offers;
+ *   2. hostile use of the local proxy (scripts/proxy-attacks.ts);
+ *   3. a 2,000-document run in Chromium reloaded at 20 random moments, with the key remembered
+ *      and with the key typed again after each reload (`--no-browser` skips this part).
  */
 
 const JOBS = Number(process.env.RELIABILITY_JOBS ?? 40);
@@ -74,44 +84,68 @@ function seeded(seed: number) {
 
 type Outcome = 'completed' | 'refused-foreign' | 'refused-redirect' | 'lost';
 
-/** A call the client refused because the service pointed it elsewhere. */
-const isRefusedAttack = (error: unknown) =>
-  error instanceof ServiceError && (error.kind === 'foreign-origin' || error.kind === 'redirect');
+const isRefusal = (kind: string | undefined) => kind === 'foreign-origin' || kind === 'redirect';
 
+const settingsOf = (input: JobInput): RunSettings => ({
+  endpoint: input.endpoint,
+  resourceEndpoint: input.endpoint,
+  useProxy: false,
+  apiVersion: input.apiVersion,
+  labelMode: input.labelMode,
+  projectName: input.projectName,
+  deploymentName: input.deploymentName,
+  modelId: input.modelId,
+  language: input.language,
+  jobName: input.jobName,
+});
+
+/**
+ * One run of one job through the app's own runner (the code the page runs, over an in-memory
+ * IndexedDB). Each Resume polling is a user pressing the button the UI offers when polling stops.
+ */
 async function followJob(
-  client: QueryClient,
-  submission: Submission,
+  coordinator: RunCoordinator,
+  input: JobInput,
   onRefused: () => void,
 ): Promise<Outcome> {
-  let submitted;
-  try {
-    submitted = await new MutationObserver(client, submitJobOptions).mutate(submission);
-  } catch (error) {
-    if (!isRefusedAttack(error)) return 'lost';
-    onRefused();
-    return error instanceof ServiceError && error.kind === 'redirect'
-      ? 'refused-redirect'
-      : 'refused-foreign';
+  const run = await coordinator.startRun({
+    settings: settingsOf(input),
+    documents: input.documents,
+    plan: planBatch(input.documents),
+    source: 'reliability',
+  });
+  const runner = coordinator.runner(run.id);
+  let resumes = 0;
+  for (;;) {
+    await delay(50);
+    const [job] = await coordinator.repository.jobs(run.id);
+    if (!job || !runner) return 'lost';
+    if (job.state === 'finished') return 'completed';
+    if (job.state === 'refused') {
+      if (!isRefusal(job.failure?.kind)) return 'lost';
+      onRefused();
+      return job.failure.kind === 'redirect' ? 'refused-redirect' : 'refused-foreign';
+    }
+    if (job.state !== 'queued' && job.state !== 'sending' && job.state !== 'sent') return 'lost';
+    const stalled = runner.getLive().stalled.get(job.index);
+    if (!stalled) continue;
+    const refusal = isRefusal(stalled instanceof ServiceError ? stalled.kind : undefined);
+    if (refusal) onRefused();
+    // Stopped by refusing to follow the service elsewhere: the attack failed, nothing was lost.
+    if (resumes++ === RESUMES) return refusal ? 'refused-redirect' : 'lost';
+    runner.resumePolling(job.index);
   }
-  const credentials = { endpoint: submission.input.endpoint, key: submission.key };
-  const options = jobPollOptions(submitted.jobUrl, credentials);
-  // Each further attempt is a user clicking Resume polling.
-  const last = { refused: false };
-  for (let attempt = 0; attempt <= RESUMES; attempt++) {
-    const settled = await pollUntilSettled(client, options, submitted.submittedAt, (error) => {
-      last.refused = isRefusedAttack(error);
-      if (last.refused) onRefused();
-    });
-    if (settled === 'done') return 'completed';
-  }
-  // Stopped by refusing to follow the service elsewhere: the attack failed, nothing was lost to a fault.
-  return last.refused ? 'refused-redirect' : 'lost';
 }
 
 async function main() {
   const service = await startServiceServer({ port: 0 });
   const attacker = await startAttackerServer();
-  const client = createQueryClient();
+  const db = new RunsDatabase(`reliability-${crypto.randomUUID()}`);
+  const coordinator = new RunCoordinator({
+    repository: createRunsRepository(db),
+    queryClient: createQueryClient(),
+    keyFor: () => DEMO_KEY,
+  });
   const random = seeded(20261128);
   const injected = new Map<string, number>();
   const outcomes: Outcome[] = [];
@@ -153,7 +187,7 @@ async function main() {
           injected.set(fault.kind, (injected.get(fault.kind) ?? 0) + 1);
         }
         outcomes.push(
-          await followJob(client, { input: job, key: DEMO_KEY }, () => {
+          await followJob(coordinator, job, () => {
             refused++;
           }),
         );
@@ -190,14 +224,47 @@ async function main() {
   );
   console.log(`wall time: ${seconds.toFixed(1)} s`);
 
-  client.clear();
+  coordinator.stopAll();
+  await db.delete();
   await attacker.close();
   await service.close();
+
+  console.log('\nhostile use of the local proxy');
+  const proxy = await runProxyAttacks();
+  console.log(
+    `   attacks tried: ${proxy.tried}, refused: ${proxy.refused}, requests that carried the key or token to another host: ${proxy.keyLeaks}`,
+  );
+
+  let reloadsOk = true;
+  if (!process.argv.includes('--no-browser')) {
+    const app = await startApp();
+    try {
+      for (const rememberKey of [true, false]) {
+        console.log(
+          `\na run in Chromium reloaded at random moments (${rememberKey ? 'key remembered' : 'key typed again after each reload'})`,
+        );
+        const figures = await reloadsDuringRun(app.url, rememberKey);
+        console.log(
+          `   reloads: ${figures.reloads}; documents lost: ${figures.documentsLost}; jobs sent twice without the user's choice: ${figures.sentTwiceUnasked}; sent again by the user after "may have been sent": ${figures.resentByUser}`,
+        );
+        console.log(
+          `   results present at the end: ${figures.resultsPresent.toLocaleString('en-US')}; wall time ${figures.seconds.toFixed(1)} s`,
+        );
+        reloadsOk &&= figures.documentsLost === 0 && figures.sentTwiceUnasked === 0;
+      }
+    } finally {
+      await app.close();
+    }
+  }
+
   const ok =
     lost === 0 &&
     leaked === 0 &&
     refused === attacksTried &&
-    badInputsRefused === BAD_INPUTS.length;
+    badInputsRefused === BAD_INPUTS.length &&
+    proxy.keyLeaks === 0 &&
+    proxy.refused === proxy.tried &&
+    reloadsOk;
   process.exit(ok ? 0 : 1);
 }
 

@@ -1,20 +1,44 @@
 import { UnstyledButton } from '@mantine/core';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { formatConfidence } from '../../lib/format';
-import type { DocumentResult } from '../../service/model';
+import type { DocumentResult, LabelMode } from '../../service/model';
+import { ConfidenceBars } from './confidence-bars';
+import type { ResultMark } from './result-item';
 import { invalidConfidences } from './result-problems';
 import classes from './results-table.module.css';
+import type { IndexedResult } from './sort-results';
 
 /** Shown instead of a percentage: the service sent a confidence outside [0, 1]. */
 const INVALID = 'invalid';
 
+/** Longer than this, or on several lines, a text may be clamped: its row reveals it whole. */
+const REVEAL_ABOVE = 80;
+
+export function joinLabels(labels: readonly string[]): string {
+  return labels.join('; ');
+}
+
+interface ClassListProps {
+  result: DocumentResult;
+  labels: readonly string[] | undefined;
+  correction: readonly string[] | undefined;
+  mark: ResultMark | undefined;
+  labelMode: LabelMode;
+  threshold: number;
+}
+
+/** The predicted classes, what the evaluation says of them in words, the label and the correction. */
 export function ClassList({
   result,
-  label,
-}: {
-  result: DocumentResult;
-  label: string | undefined;
-}) {
+  labels,
+  correction,
+  mark,
+  labelMode,
+  threshold,
+}: ClassListProps) {
   const invalid = invalidConfidences(result);
+  const dropped = (confidence: number, index: number) =>
+    confidence < threshold && (labelMode === 'multi' || index === 0);
   return (
     <div className={classes.text}>
       {result.error ? (
@@ -24,8 +48,17 @@ export function ClassList({
       ) : (
         <>
           {result.classes.map((score, index) => (
-            <div key={`${score.category} ${index}`}>
-              {score.category} <strong>{formatConfidence(score.confidence)}</strong>
+            <div
+              key={`${score.category} ${index}`}
+              className={dropped(score.confidence, index) ? classes.dropped : undefined}
+            >
+              <span
+                className={mark?.mismatch && index === 0 ? classes.struck : undefined}
+                title={dropped(score.confidence, index) ? 'Below the threshold' : undefined}
+              >
+                {score.category}
+              </span>{' '}
+              <strong>{formatConfidence(score.confidence)}</strong>
             </div>
           ))}
           {invalid.map((problem, index) => (
@@ -35,7 +68,52 @@ export function ClassList({
           ))}
         </>
       )}
-      {label === undefined ? null : <div className={classes.label}>Label: {label}</div>}
+      {mark?.mismatch || mark?.belowThreshold ? (
+        <div className={classes.marks}>
+          {mark.mismatch ? <span className={classes.mismatch}>≠ label</span> : null}
+          {mark.belowThreshold ? <span className={classes.below}>Below threshold</span> : null}
+        </div>
+      ) : null}
+      {labels === undefined ? null : (
+        <div className={classes.label}>Label: {joinLabels(labels)}</div>
+      )}
+      {correction === undefined ? null : (
+        <div className={classes.correction}>Corrected: {joinLabels(correction)}</div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Two lines of the text; the whole of it appears over the row while the row is hovered or holds the
+ * focus (the row's button). The clamped copy holds the full text, so a screen reader reads it all.
+ */
+export function DocumentText({ text }: { text: string }) {
+  const long = text.length > REVEAL_ABOVE || text.includes('\n');
+  return (
+    <div className={classes.textCell}>
+      <div className={classes.clamped} dir="auto">
+        {text}
+      </div>
+      {long ? (
+        <div className={classes.fullText} dir="auto" aria-hidden>
+          {text}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function OtherRunClasses({ classes: other }: { classes: readonly string[] | undefined }) {
+  return (
+    <div className={classes.text}>
+      {other === undefined ? (
+        <div className={classes.dimmed}>Not in that run</div>
+      ) : other.length === 0 ? (
+        <div>No class</div>
+      ) : (
+        other.map((category, index) => <div key={`${category} ${index}`}>{category}</div>)
+      )}
     </div>
   );
 }
@@ -68,19 +146,29 @@ export function Notes({ result }: { result: DocumentResult }) {
 
 /**
  * The document id as the row's button: its name stays the id, so the row header reads as before,
- * and it stretches over the whole row so a click anywhere on the row opens the chart.
+ * and it stretches over the whole row so a click anywhere on the row opens the chart. It takes the
+ * focus when the review keys (`j` / `k`) move to its row.
  */
 export function OpenChartButton({
   id,
   selected,
+  active,
   onSelect,
+  claimFocus,
 }: {
   id: string;
   selected: boolean;
+  active: boolean;
   onSelect: (id: string) => void;
+  claimFocus: (id: string) => boolean;
 }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (active && claimFocus(id)) ref.current?.focus();
+  }, [active, claimFocus, id]);
   return (
     <UnstyledButton
+      ref={ref}
       className={classes.open}
       aria-pressed={selected}
       title={`Show the chart for ${id}`}
@@ -89,4 +177,76 @@ export function OpenChartButton({
       {id}
     </UnstyledButton>
   );
+}
+
+/** What one row needs; every field is stable while the row's data is, so rows can be memoised. */
+export interface RowProps {
+  row: IndexedResult;
+  mark: ResultMark | undefined;
+  /** Undefined without a compared run; `null` when the other run has no result for this id. */
+  otherClasses: readonly string[] | null | undefined;
+  labelMode: LabelMode;
+  threshold: number;
+  selected: boolean;
+  active: boolean;
+  onSelect: (id: string) => void;
+  claimFocus: (id: string) => boolean;
+}
+
+/** The row's cells in column order (see `resultsColumns`): the first is the row header. */
+export function rowCells({
+  row,
+  mark,
+  otherClasses,
+  labelMode,
+  threshold,
+  selected,
+  active,
+  onSelect,
+  claimFocus,
+}: RowProps): { key: string; content: ReactNode }[] {
+  const { result, item } = row;
+  return [
+    {
+      key: 'id',
+      content: (
+        <OpenChartButton
+          id={result.id}
+          selected={selected}
+          active={active}
+          onSelect={onSelect}
+          claimFocus={claimFocus}
+        />
+      ),
+    },
+    { key: 'text', content: <DocumentText text={item.text} /> },
+    {
+      key: 'classes',
+      content: (
+        <ClassList
+          result={result}
+          labels={item.labels}
+          correction={item.correction}
+          mark={mark}
+          labelMode={labelMode}
+          threshold={threshold}
+        />
+      ),
+    },
+    ...(otherClasses === undefined
+      ? []
+      : [
+          {
+            key: 'other',
+            content: <OtherRunClasses classes={otherClasses ?? undefined} />,
+          },
+        ]),
+    {
+      key: 'confidence',
+      content: result.error ? null : (
+        <ConfidenceBars documentId={result.id} scores={result.classes} />
+      ),
+    },
+    { key: 'notes', content: <Notes result={result} /> },
+  ];
 }

@@ -1,14 +1,33 @@
-import { Badge, Card, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { formatConfidence } from '../../lib/format';
 import type { DocumentResult } from '../../service/model';
-import { Notes } from './result-cells';
+import { joinLabels, Notes } from './result-cells';
+import type { ResultItem, ResultMark } from './result-item';
+import classes from './results-table.module.css';
 
 const DocumentChart = lazy(() => import('./document-chart'));
 
 interface ResultDetailProps {
-  result: DocumentResult;
-  label: string | undefined;
+  item: ResultItem;
+  mark: ResultMark | undefined;
+  /** The classes the number keys pick, in order: `1` is the first. */
+  classNames: readonly string[];
+  /** Set when corrections can be made: the chosen class(es), or an empty list to clear. */
+  onCorrect: ((labels: string[]) => void) | undefined;
+  /** Multi label: a class is added to or taken from the correction; single: it replaces it. */
+  multiLabel: boolean;
   onClose: () => void;
 }
 
@@ -17,13 +36,33 @@ function bringIntoView(node: HTMLElement | null) {
   node?.scrollIntoView({ block: 'nearest' });
 }
 
-function Comparison({ result, label }: { result: DocumentResult; label: string }) {
+/** What the number key `n` (or its button) makes of the correction. */
+export function nextCorrection(
+  current: readonly string[] | undefined,
+  chosen: string,
+  multiLabel: boolean,
+): string[] {
+  const labels = current ?? [];
+  if (labels.includes(chosen)) return multiLabel ? labels.filter((l) => l !== chosen) : [];
+  return multiLabel ? [...labels, chosen] : [chosen];
+}
+
+function Comparison({
+  result,
+  labels,
+  mark,
+}: {
+  result: DocumentResult;
+  labels: readonly string[];
+  mark: ResultMark | undefined;
+}) {
   const predicted = result.error ? undefined : result.classes[0];
-  const matches = predicted?.category === label;
+  // The evaluation's word when there is one; otherwise the top class against a single label.
+  const matches = mark ? !mark.mismatch : labels.length === 1 && predicted?.category === labels[0];
   return (
     <Group gap="xs">
       <Text size="sm">
-        Label <strong>{label}</strong> · predicted{' '}
+        Label <strong>{joinLabels(labels)}</strong> · predicted{' '}
         <strong>
           {predicted
             ? `${predicted.category} (${formatConfidence(predicted.confidence)})`
@@ -33,12 +72,66 @@ function Comparison({ result, label }: { result: DocumentResult; label: string }
       <Badge color={matches ? 'green' : 'orange'} variant="light">
         {matches ? 'Matches the label' : 'Differs from the label'}
       </Badge>
+      {mark?.belowThreshold ? (
+        <Badge color="gray" variant="light">
+          Below threshold
+        </Badge>
+      ) : null}
     </Group>
   );
 }
 
-/** One document's chart, larger, with its label (from an import) beside the predicted class. */
-export function ResultDetail({ result, label, onClose }: ResultDetailProps) {
+function Correction({
+  item,
+  classNames,
+  onCorrect,
+  multiLabel,
+}: {
+  item: ResultItem;
+  classNames: readonly string[];
+  onCorrect: (labels: string[]) => void;
+  multiLabel: boolean;
+}) {
+  const { correction } = item;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        Corrected label:{' '}
+        <strong>{correction ? joinLabels(correction) : 'none (the gold label stands)'}</strong>
+      </Text>
+      <Group gap={6}>
+        {classNames.slice(0, 9).map((name, index) => (
+          <Button
+            key={name}
+            size="compact-xs"
+            variant={correction?.includes(name) ? 'filled' : 'default'}
+            aria-pressed={correction?.includes(name) ?? false}
+            aria-keyshortcuts={String(index + 1)}
+            onClick={() => onCorrect(nextCorrection(correction, name, multiLabel))}
+          >
+            {index + 1} {name}
+          </Button>
+        ))}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {multiLabel
+          ? 'Keys 1–9 add or remove that class; 0 clears the correction.'
+          : 'Keys 1–9 set that class; the same key again, or 0, clears it.'}
+      </Text>
+    </Stack>
+  );
+}
+
+/** One document: its whole text beside its classes and chart, its label, and its correction. */
+export function ResultDetail({
+  item,
+  mark,
+  classNames,
+  onCorrect,
+  multiLabel,
+  onClose,
+}: ResultDetailProps) {
+  const { result } = item;
   return (
     <Card
       withBorder
@@ -54,15 +147,32 @@ export function ResultDetail({ result, label, onClose }: ResultDetailProps) {
           </Title>
           <CloseButton aria-label={`Close the chart for ${result.id}`} onClick={onClose} />
         </Group>
-        {label === undefined ? null : <Comparison result={result} label={label} />}
-        {result.error ? null : result.classes.length === 0 ? (
-          <Text size="sm">No class</Text>
-        ) : (
-          <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
-            <DocumentChart documentId={result.id} scores={result.classes} />
-          </Suspense>
-        )}
-        <Notes result={result} />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Text size="sm" dir="auto" className={classes.detailText}>
+            {item.text}
+          </Text>
+          <Stack gap="sm">
+            {item.labels === undefined ? null : (
+              <Comparison result={result} labels={item.labels} mark={mark} />
+            )}
+            {result.error ? null : result.classes.length === 0 ? (
+              <Text size="sm">No class</Text>
+            ) : (
+              <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+                <DocumentChart documentId={result.id} scores={result.classes} />
+              </Suspense>
+            )}
+            {onCorrect ? (
+              <Correction
+                item={item}
+                classNames={classNames}
+                onCorrect={onCorrect}
+                multiLabel={multiLabel}
+              />
+            ) : null}
+            <Notes result={result} />
+          </Stack>
+        </SimpleGrid>
       </Stack>
     </Card>
   );

@@ -1,6 +1,6 @@
 import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { formatCount } from '../../lib/format';
-import type { ClassFilter, classCounts } from './sort-results';
+import type { ClassFilter, classCounts, ResultsSort } from './sort-results';
 
 const ALL = 'all';
 const NO_CLASS = 'no-class';
@@ -18,7 +18,64 @@ function parseFilter(value: string): ClassFilter {
   return { kind: 'all' };
 }
 
+const LEAST_CONFIDENT: ResultsSort = { column: 'confidence', direction: 'ascending' };
+const SMALLEST_MARGIN: ResultsSort = { column: 'margin', direction: 'ascending' };
+
+type Order = 'input' | 'least-confident' | 'smallest-margin' | 'column';
+
+function orderOf(sort: ResultsSort | undefined): Order {
+  if (!sort) return 'input';
+  if (sort.direction === 'ascending' && sort.column === 'confidence') return 'least-confident';
+  if (sort.direction === 'ascending' && sort.column === 'margin') return 'smallest-margin';
+  return 'column';
+}
+
+function sortOf(order: Order, current: ResultsSort | undefined): ResultsSort | undefined {
+  if (order === 'least-confident') return LEAST_CONFIDENT;
+  if (order === 'smallest-margin') return SMALLEST_MARGIN;
+  return order === 'column' ? current : undefined;
+}
+
+/** The review queue's orders beside the column headers' sorts. */
+function OrderSelect({
+  sort,
+  onSort,
+  withMargin,
+}: {
+  sort: ResultsSort | undefined;
+  onSort: (sort: ResultsSort | undefined) => void;
+  withMargin: boolean;
+}) {
+  const order = orderOf(sort);
+  const options = [
+    { value: 'input', label: 'Input order' },
+    { value: 'least-confident', label: 'Least confident first' },
+    ...(withMargin ? [{ value: 'smallest-margin', label: 'Smallest margin first' }] : []),
+    ...(order === 'column' ? [{ value: 'column', label: 'As sorted by a column' }] : []),
+  ];
+  return (
+    <NativeSelect
+      label="Order"
+      data={options}
+      value={order}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        const next: Order =
+          value === 'least-confident' || value === 'smallest-margin' || value === 'column'
+            ? value
+            : 'input';
+        onSort(sortOf(next, sort));
+      }}
+      w={220}
+    />
+  );
+}
+
 interface ResultsFiltersProps {
+  sort: ResultsSort | undefined;
+  onSort: (sort: ResultsSort | undefined) => void;
+  /** "Smallest margin first" is offered for single label only. */
+  withMargin: boolean;
   counts: ReturnType<typeof classCounts>;
   filter: ClassFilter;
   onFilter: (filter: ClassFilter) => void;
@@ -29,6 +86,9 @@ interface ResultsFiltersProps {
 }
 
 export function ResultsFilters({
+  sort,
+  onSort,
+  withMargin,
   counts,
   filter,
   onFilter,
@@ -59,9 +119,10 @@ export function ResultsFilters({
         onChange={(event) => onFilter(parseFilter(event.currentTarget.value))}
         w={220}
       />
+      <OrderSelect sort={sort} onSort={onSort} withMargin={withMargin} />
       <TextInput
         label="Search results"
-        placeholder="Id, class, warning or error"
+        placeholder="Text, id, class, warning or error"
         type="search"
         value={query}
         onChange={(event) => onQuery(event.currentTarget.value)}

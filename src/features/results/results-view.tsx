@@ -1,15 +1,20 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { DocumentResult } from '../../service/model';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { ExportButtons } from './export/export-buttons';
-import type { ExportMeta } from './export/results-json';
 import { RawResponse } from './raw-response';
-import { TopClassChart } from './top-class-chart';
-import { ResultDetail } from './result-detail';
+import { nextCorrection, ResultDetail } from './result-detail';
+import type {
+  ResultItem,
+  ResultMark,
+  ResultsCompare,
+  ResultsFocus,
+  ResultsRunSettings,
+} from './result-item';
 import { resultNotices } from './result-problems';
 import { ResultsFilters } from './results-filters';
 import { ResultsNotices, type ResultsCut } from './results-notices';
-import { ResultsTable, VIRTUALISE_ABOVE } from './results-table';
+import { ResultsTable, VIRTUALISE_ABOVE, type ResultsCursor } from './results-table';
+import { ShortcutsButton, ShortcutsModal, useReviewKeys } from './review-keys';
 import {
   classCounts,
   indexResults,
@@ -19,62 +24,141 @@ import {
   type ResultsSort,
   type SortColumn,
 } from './sort-results';
+import { TopClassChart } from './top-class-chart';
 
 export interface ResultsViewProps {
-  /** Every result so far, in the service's order; it may grow while a batch runs. */
-  documents: DocumentResult[];
+  /**
+   * Every document with a result so far, in input order; it may grow while a batch runs. Keep an
+   * item's object (and its `result`) the same while nothing about it changes: search text and
+   * rows are cached by them.
+   */
+  items: readonly ResultItem[];
   /** The last job body as received, for the raw view. */
   raw: unknown;
   /** Whether no more results will come. */
   finished: boolean;
-  /** Expected classes by document id, from an imported label column. */
-  labels?: Map<string, string>;
-  meta: ExportMeta;
+  /** What the run was sent with and its threshold, for the exports and the threshold marks. */
+  settings: ResultsRunSettings;
+  /** The classes the number keys pick in the row detail, in order: `1` is the first (up to 9). */
+  classNames: readonly string[];
+  /** The evaluation's verdict by document id, marked in the rows in words. */
+  marks?: ReadonlyMap<string, ResultMark>;
+  /** Show only these documents, with a line that says which and a Clear button. */
+  focus?: ResultsFocus;
+  onClearFocus?: () => void;
+  /** Another run of the same documents: a column shows its classes. */
+  compare?: ResultsCompare;
+  /** Sets a document's corrected label(s); an empty list clears the correction. */
+  onCorrect?: (id: string, labels: string[]) => void;
   /** Set when paging stopped before the service's last page (a `JobPoll` with `truncated`). */
   resultsCut?: ResultsCut;
 }
 
 export function ResultsView({
-  documents,
+  items,
   raw,
   finished,
-  labels,
-  meta,
+  settings,
+  classNames,
+  marks,
+  focus,
+  onClearFocus,
+  compare,
+  onCorrect,
   resultsCut,
 }: ResultsViewProps) {
   // New results render in the background, in slices, so the page stays responsive as they come in.
-  const shownDocuments = useDeferredValue(documents);
+  const shownItems = useDeferredValue(items);
   const [sort, setSort] = useState<ResultsSort>();
   const [filter, setFilter] = useState<ClassFilter>({ kind: 'all' });
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string>();
+  const [cursor, setCursor] = useState<ResultsCursor>();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  // The row the keys moved to; its button takes the focus once, when it renders.
+  const focusFor = useRef<string>(undefined);
   // Typing stays ahead of filtering 10,000 rows.
   const deferredQuery = useDeferredValue(query);
+  const multiLabel = settings.labelMode === 'multi';
 
-  const rows = useMemo(() => indexResults(shownDocuments), [shownDocuments]);
-  const counts = useMemo(() => classCounts(rows), [rows]);
-  const notices = useMemo(() => resultNotices(shownDocuments), [shownDocuments]);
-  const shown = useMemo(
-    () => viewResults(rows, { sort, filter, query: deferredQuery }),
-    [rows, sort, filter, deferredQuery],
+  const rows = useMemo(() => indexResults(shownItems), [shownItems]);
+  const documents = useMemo(() => shownItems.map((item) => item.result), [shownItems]);
+  const withLabels = useMemo(
+    () => shownItems.some((item) => item.labels !== undefined || item.correction !== undefined),
+    [shownItems],
   );
-  const selected =
-    selectedId === undefined ? undefined : shownDocuments.find((d) => d.id === selectedId);
+  const counts = useMemo(() => classCounts(rows), [rows]);
+  const notices = useMemo(() => resultNotices(documents), [documents]);
+  const shown = useMemo(
+    () => viewResults(rows, { sort, filter, query: deferredQuery, focus: focus?.ids }),
+    [rows, sort, filter, deferredQuery, focus],
+  );
+  const selected = useMemo(
+    () =>
+      selectedId === undefined ? undefined : shownItems.find((i) => i.result.id === selectedId),
+    [shownItems, selectedId],
+  );
 
   const toTop = () => scrollRef.current?.scrollTo({ top: 0 });
+  const select = useCallback((id: string) => {
+    setSelectedId(id);
+    setCursor({ id, moved: 0 });
+  }, []);
+  const claimFocus = useCallback((id: string) => {
+    if (focusFor.current !== id) return false;
+    focusFor.current = undefined;
+    return true;
+  }, []);
+
+  useReviewKeys(sectionRef, {
+    move: (step) => {
+      const at = cursor ? shown.findIndex((row) => row.result.id === cursor.id) : -1;
+      const next = shown[at === -1 ? 0 : Math.max(0, Math.min(shown.length - 1, at + step))];
+      if (!next) return;
+      const { id } = next.result;
+      focusFor.current = id;
+      setCursor({ id, moved: (cursor?.moved ?? 0) + 1 });
+      // An open detail follows, so a review is j, a number, j, a number…
+      if (selectedId !== undefined) setSelectedId(id);
+    },
+    open: () => {
+      if (cursor) setSelectedId(cursor.id);
+    },
+    close: () => setSelectedId(undefined),
+    correct: (digit) => {
+      if (!selected || !onCorrect) return;
+      const { id } = selected.result;
+      if (digit === 0) return onCorrect(id, []);
+      const chosen = classNames[digit - 1];
+      if (chosen !== undefined)
+        onCorrect(id, nextCorrection(selected.correction, chosen, multiLabel));
+    },
+    help: () => setShortcutsOpen(true),
+  });
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="results-heading">
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby="results-heading"
+      ref={sectionRef}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="center">
           <Title order={2} size="h4" id="results-heading">
             Results
           </Title>
-          <ExportButtons documents={documents} meta={meta} complete={finished} labels={labels} />
+          <Group gap="xs">
+            <ShortcutsButton onOpen={() => setShortcutsOpen(true)} />
+            <ExportButtons items={items} settings={settings} marks={marks} complete={finished} />
+          </Group>
         </Group>
+        <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
         <ResultsNotices notices={notices} cut={resultsCut} />
-        {shownDocuments.length === 0 ? (
+        {shownItems.length === 0 ? (
           <Text c="dimmed">
             {finished
               ? 'The job returned no documents.'
@@ -85,8 +169,14 @@ export function ResultsView({
             <Title order={3} size="h6">
               Documents per top class
             </Title>
-            <TopClassChart documents={shownDocuments} />
+            <TopClassChart documents={documents} threshold={settings.threshold} />
             <ResultsFilters
+              sort={sort}
+              onSort={(next) => {
+                setSort(next);
+                toTop();
+              }}
+              withMargin={!multiLabel}
               counts={counts}
               filter={filter}
               onFilter={(next) => {
@@ -99,10 +189,23 @@ export function ResultsView({
                 toTop();
               }}
               shown={shown.length}
-              total={shownDocuments.length}
+              total={shownItems.length}
             />
+            {focus ? (
+              <Text size="sm" role="status">
+                Showing: {focus.description}
+                {onClearFocus ? (
+                  <>
+                    {' · '}
+                    <Anchor component="button" type="button" size="sm" onClick={onClearFocus}>
+                      Clear
+                    </Anchor>
+                  </>
+                ) : null}
+              </Text>
+            ) : null}
             <ResultsTable
-              virtual={shownDocuments.length > VIRTUALISE_ABOVE}
+              virtual={shownItems.length > VIRTUALISE_ABOVE}
               rows={shown}
               sort={sort}
               onSort={(column: SortColumn) => {
@@ -110,15 +213,26 @@ export function ResultsView({
                 toTop();
               }}
               selectedId={selectedId}
-              onSelect={setSelectedId}
-              labels={labels}
+              onSelect={select}
+              cursor={cursor}
+              claimFocus={claimFocus}
+              withLabels={withLabels}
+              marks={marks}
+              compare={compare}
+              labelMode={settings.labelMode}
+              threshold={settings.threshold}
               scrollRef={scrollRef}
             />
             {selected ? (
               <ResultDetail
-                key={selected.id}
-                result={selected}
-                label={labels?.get(selected.id)}
+                key={selected.result.id}
+                item={selected}
+                mark={marks?.get(selected.result.id)}
+                classNames={classNames}
+                onCorrect={
+                  onCorrect ? (labels) => onCorrect(selected.result.id, labels) : undefined
+                }
+                multiLabel={multiLabel}
                 onClose={() => setSelectedId(undefined)}
               />
             ) : null}

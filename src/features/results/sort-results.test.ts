@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentResult } from '../../service/model';
+import type { ResultItem } from './result-item';
 import { classCounts, indexResults, nextSort, viewResults, type ResultsView } from './sort-results';
 
 function result(id: string, classes: [string, number][] = [], error?: string): DocumentResult {
@@ -22,7 +23,16 @@ const documents = [
   result('doc4', [], 'Document text is empty.'),
   result('doc5'),
 ];
-const rows = indexResults(documents);
+const texts: Record<string, string> = {
+  doc1: 'My invoice is wrong',
+  doc2: 'Where is my parcel?',
+  doc10: 'لم تصل الفاتورة',
+};
+const items: ResultItem[] = documents.map((result) => ({
+  result,
+  text: texts[result.id] ?? '',
+}));
+const rows = indexResults(items);
 const ids = (view: Partial<ResultsView>) =>
   viewResults(rows, { filter: { kind: 'all' }, query: '', ...view }).map((row) => row.result.id);
 
@@ -90,12 +100,55 @@ describe('viewResults', () => {
     ]);
   });
 
+  it('searches the text too, right-to-left scripts included', () => {
+    expect(ids({ query: 'INVOICE' })).toEqual(['doc1']);
+    expect(ids({ query: 'الفاتورة' })).toEqual(['doc10']);
+  });
+
+  it('keeps the search text of an unchanged result, and builds it again for a new text', () => {
+    const [first] = items;
+    if (!first) throw new Error('no item');
+    expect(indexResults([{ ...first, correction: ['Account'] }])[0]?.haystack).toBe(
+      rows[0]?.haystack,
+    );
+    expect(indexResults([{ ...first, text: 'Other words' }])[0]?.haystack).toContain('other words');
+  });
+
+  it('shows only the focused ids', () => {
+    expect(ids({ focus: new Set(['doc3', 'doc1', 'nope']) })).toEqual(['doc1', 'doc3']);
+    expect(ids({ focus: new Set(['doc3']), query: 'doc1' })).toEqual([]);
+  });
+
+  it('puts the smallest margin between the top two classes first; one class counts its confidence', () => {
+    const margins = indexResults(
+      [
+        result('wide', [
+          ['A', 0.9],
+          ['B', 0.1],
+        ]),
+        result('narrow', [
+          ['A', 0.5],
+          ['B', 0.45],
+        ]),
+        result('single', [['A', 0.3]]),
+        result('none'),
+      ].map((document) => ({ result: document, text: '' })),
+    );
+    const view = viewResults(margins, {
+      sort: { column: 'margin', direction: 'ascending' },
+      filter: { kind: 'all' },
+      query: '',
+    });
+    expect(view.map((row) => row.result.id)).toEqual(['narrow', 'single', 'wide', 'none']);
+    expect(view[0]?.margin).toBeCloseTo(0.05);
+  });
+
   it('sorts and filters 10,000 rows in well under a frame budget per step', () => {
     const many = Array.from({ length: 10_000 }, (_, index) =>
       result(`doc${index + 1}`, [[`Class${index % 7}`, ((index * 7919) % 10_000) / 10_000]]),
     );
     const started = performance.now();
-    const indexed = indexResults(many);
+    const indexed = indexResults(many.map((document) => ({ result: document, text: 'some text' })));
     const view = viewResults(indexed, {
       sort: { column: 'confidence', direction: 'descending' },
       filter: { kind: 'class', category: 'Class3' },

@@ -1,7 +1,9 @@
 import type { DocumentResult } from '../../service/model';
 import { describeError } from './describe-error';
+import type { ResultItem } from './result-item';
 
-export type SortColumn = 'id' | 'class' | 'confidence';
+/** `margin`: top confidence minus the second's (the review queue's "Smallest margin first"). */
+export type SortColumn = 'id' | 'class' | 'confidence' | 'margin';
 export type SortDirection = 'ascending' | 'descending';
 export interface ResultsSort {
   column: SortColumn;
@@ -16,17 +18,22 @@ export interface ResultsView {
   sort?: ResultsSort;
   filter: ClassFilter;
   query: string;
+  /** When set, only these document ids. */
+  focus?: ReadonlySet<string> | undefined;
 }
 
 /** A result with its sort keys worked out once, so sorting 10,000 rows compares only numbers. */
 export interface IndexedResult {
+  item: ResultItem;
   result: DocumentResult;
   /** Position in the service's order. */
   order: number;
   /** Position of the top class in alphabetical order; undefined for an error or no class. */
   classRank: number | undefined;
   topConfidence: number | undefined;
-  /** Id, classes, warnings and error, lower-cased, for the text search. */
+  /** Top confidence minus the second's; the top confidence when there is one class. */
+  margin: number | undefined;
+  /** Id, text, classes, warnings and error, lower-cased, for the search. */
   haystack: string;
 }
 
@@ -42,38 +49,48 @@ function topClassOf(result: DocumentResult): string | undefined {
 }
 
 // Results of finished jobs never change, so each document's search text is built once, not on
-// every merge while a batch fills the table.
-const haystacks = new WeakMap<DocumentResult, string>();
+// every merge while a batch fills the table (or a correction makes a new item).
+const haystacks = new WeakMap<DocumentResult, { text: string; haystack: string }>();
 
-function haystackOf(result: DocumentResult): string {
-  let haystack = haystacks.get(result);
-  if (haystack === undefined) {
-    haystack = [
-      result.id,
-      ...result.classes.map((score) => score.category),
-      ...result.warnings.map((warning) => `${warning.code} ${warning.message}`),
-      result.error ? describeError(result.error) : '',
-      ...(result.problems ?? []).map((problem) =>
-        problem.kind === 'duplicate-id' ? 'duplicate id' : `${problem.category} invalid`,
-      ),
-    ]
-      .join('\n')
-      .toLowerCase();
-    haystacks.set(result, haystack);
-  }
+function haystackOf({ result, text }: ResultItem): string {
+  const cached = haystacks.get(result);
+  if (cached?.text === text) return cached.haystack;
+  const haystack = [
+    result.id,
+    text,
+    ...result.classes.map((score) => score.category),
+    ...result.warnings.map((warning) => `${warning.code} ${warning.message}`),
+    result.error ? describeError(result.error) : '',
+    ...(result.problems ?? []).map((problem) =>
+      problem.kind === 'duplicate-id' ? 'duplicate id' : `${problem.category} invalid`,
+    ),
+  ]
+    .join('\n')
+    .toLowerCase();
+  haystacks.set(result, { text, haystack });
   return haystack;
 }
 
-export function indexResults(documents: DocumentResult[]): IndexedResult[] {
-  const classRanks = ranks(documents.flatMap((document) => topClassOf(document) ?? []));
-  return documents.map((result, order) => {
+function marginOf(result: DocumentResult): number | undefined {
+  if (result.error) return undefined;
+  const [top, second] = result.classes;
+  if (!top) return undefined;
+  return second ? top.confidence - second.confidence : top.confidence;
+}
+
+export function indexResults(items: readonly ResultItem[]): IndexedResult[] {
+  const classRanks = ranks(items.flatMap((item) => topClassOf(item.result) ?? []));
+  return items.map((item, order) => {
+    const { result } = item;
     const topClass = topClassOf(result);
     return {
+      item,
       result,
       order,
       classRank: topClass === undefined ? undefined : classRanks.get(topClass),
       topConfidence: topClass === undefined ? undefined : result.classes[0]?.confidence,
-      haystack: haystackOf(result),
+      margin: marginOf(result),
+      haystack: haystackOf(item),
     };
   });
 }
@@ -138,6 +155,7 @@ function sortKey(
 ): number | undefined {
   if (column === 'id') return idRanks?.get(row.result.id) ?? row.order;
   if (column === 'class') return row.classRank;
+  if (column === 'margin') return row.margin;
   return row.topConfidence;
 }
 
@@ -147,8 +165,12 @@ function sortKey(
  */
 export function viewResults(rows: IndexedResult[], view: ResultsView): IndexedResult[] {
   const query = view.query.trim().toLowerCase();
+  const { focus } = view;
   const shown = rows.filter(
-    (row) => matchesFilter(row, view.filter) && (query === '' || row.haystack.includes(query)),
+    (row) =>
+      (!focus || focus.has(row.result.id)) &&
+      matchesFilter(row, view.filter) &&
+      (query === '' || row.haystack.includes(query)),
   );
   const { sort } = view;
   if (!sort) return shown;

@@ -3,13 +3,24 @@ import { formatCount } from '../../lib/format';
 import type { DocumentResult } from '../../service/model';
 import classes from './confidence-bars.module.css';
 
-/** How many documents got each class as their top class (errors and "No class" counted apart). */
+/**
+ * How many documents got each class as their top class (errors, "No class" and a top class under
+ * the confidence threshold counted apart).
+ */
 export function topClassCounts(
   documents: DocumentResult[],
+  threshold = 0,
 ): { category: string; documents: number }[] {
   const counts = new Map<string, number>();
   for (const document of documents) {
-    const top = document.error ? 'Error' : (document.classes[0]?.category ?? 'No class');
+    const [first] = document.classes;
+    const top = document.error
+      ? 'Error'
+      : !first
+        ? 'No class'
+        : first.confidence < threshold
+          ? 'Below threshold'
+          : first.category;
     counts.set(top, (counts.get(top) ?? 0) + 1);
   }
   return [...counts]
@@ -23,10 +34,12 @@ export function topClassCounts(
  */
 export const TopClassChart = memo(function TopClassChart({
   documents,
+  threshold,
 }: {
   documents: DocumentResult[];
+  threshold: number;
 }) {
-  const data = topClassCounts(documents);
+  const data = topClassCounts(documents, threshold);
   // A loop, not Math.max(...spread): a hostile service can send 200,000 distinct classes.
   let most = 1;
   for (const row of data) most = Math.max(most, row.documents);

@@ -1,77 +1,72 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, type CSSProperties } from 'react';
-import { ConfidenceBars } from './confidence-bars';
-import { ClassList, Notes, OpenChartButton } from './result-cells';
-import type { ResultsTableProps } from './results-table';
+import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { rowCells, type RowProps } from './result-cells';
+import type { ResultsCursor, ResultsTableProps } from './results-table';
+import { rowProps } from './row-props';
 import classes from './results-table.module.css';
-import { ariaSort, RESULTS_COLUMNS, SortHeader } from './sort-header';
+import { ariaSort, resultsColumns, SortHeader } from './sort-header';
 import type { IndexedResult } from './sort-results';
 
 const HEAD_HEIGHT = 40;
 /** A little over a line of small text with its gap, and a row's padding and border. */
 const LINE_HEIGHT = 24;
 const ROW_PADDING = 16;
+/** About what one line of the Text column holds at its narrowest. */
+const TEXT_LINE_CHARACTERS = 40;
 
 /**
- * A row's height from its data: a line per class (at least one) and for the label. Rows are at
- * least this tall, so most measure exactly as estimated and scrolling lays nothing out again.
+ * A row's height from its data: a line per class (at least one), for the label and correction,
+ * and up to two for the text. Rows are at least this tall, so most measure exactly as estimated
+ * and scrolling lays nothing out again.
  */
 export function estimateRowHeight(row: IndexedResult | undefined, withLabel: boolean): number {
   if (!row) return ROW_PADDING + LINE_HEIGHT;
-  const { result } = row;
+  const { result, item } = row;
   const problems = result.problems ?? [];
   const invalid = problems.filter((problem) => problem.kind === 'invalid-confidence').length;
   const classLines =
-    Math.max(1, result.error ? 1 : result.classes.length + invalid) + (withLabel ? 1 : 0);
+    Math.max(1, result.error ? 1 : result.classes.length + invalid) +
+    (withLabel ? 1 : 0) +
+    (item.correction ? 1 : 0);
   const noteLines = result.warnings.length + (result.error ? 1 : 0) + problems.length;
-  return ROW_PADDING + LINE_HEIGHT * Math.max(classLines, noteLines);
-}
-
-interface RowProps {
-  row: IndexedResult;
-  index: number;
-  start: number;
-  minHeight: number;
-  label: string | undefined;
-  selected: boolean;
-  onSelect: (id: string) => void;
-  measure: (node: HTMLDivElement | null) => void;
+  const textLines = item.text.length > TEXT_LINE_CHARACTERS || item.text.includes('\n') ? 2 : 1;
+  return ROW_PADDING + LINE_HEIGHT * Math.max(classLines, noteLines, textLines);
 }
 
 const VirtualRow = memo(function VirtualRow({
-  row,
   index,
   start,
   minHeight,
-  label,
-  selected,
-  onSelect,
   measure,
-}: RowProps) {
-  const { result } = row;
+  ...props
+}: RowProps & {
+  index: number;
+  start: number;
+  minHeight: number;
+  measure: (node: HTMLDivElement | null) => void;
+}) {
+  const [header, ...cells] = rowCells(props);
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
+      aria-current={props.active || undefined}
       data-index={index}
       ref={measure}
       className={`${classes.grid} ${classes.row} ${classes.virtualRow}`}
-      data-selected={selected || undefined}
+      data-selected={props.selected || undefined}
+      data-active={props.active || undefined}
       data-odd={index % 2 === 1 || undefined}
       style={{ transform: `translateY(${start}px)`, minHeight }}
     >
       <div role="rowheader" className={classes.cell}>
-        <OpenChartButton id={result.id} selected={selected} onSelect={onSelect} />
+        {header?.content}
       </div>
-      <div role="cell" className={classes.cell}>
-        <ClassList result={result} label={label} />
-      </div>
-      <div role="cell" className={classes.cell}>
-        {result.error ? null : <ConfidenceBars documentId={result.id} scores={result.classes} />}
-      </div>
-      <div role="cell" className={classes.cell}>
-        <Notes result={result} />
-      </div>
+      {cells.map((cell) => (
+        <div role="cell" className={classes.cell} key={cell.key}>
+          {cell.content}
+        </div>
+      ))}
     </div>
   );
 });
@@ -80,22 +75,15 @@ const VirtualRow = memo(function VirtualRow({
  * Only the rows in view (and a few around them) are in the page, so 10,000 results scroll as
  * smoothly as 20. ARIA table roles with row counts and indexes keep it a table for screen readers.
  */
-export function VirtualResultsTable({
-  rows,
-  sort,
-  onSort,
-  selectedId,
-  onSelect,
-  labels,
-  scrollRef,
-}: ResultsTableProps) {
+export function VirtualResultsTable(props: ResultsTableProps) {
+  const { rows, sort, onSort, scrollRef, withLabels, cursor, compare } = props;
+  const columns = resultsColumns(compare?.name);
   // Stable per row list: a new key function makes the virtualizer lay out all 10,000 rows again.
-  const withLabel = labels !== undefined;
   const estimateSize = useCallback(
-    (index: number) => estimateRowHeight(rows[index], withLabel),
-    [rows, withLabel],
+    (index: number) => estimateRowHeight(rows[index], withLabels),
+    [rows, withLabels],
   );
-  // By position in the service's order, not id: a hostile service may repeat an id.
+  // By position in input order, not id: a hostile service may repeat an id.
   const getItemKey = useCallback((index: number) => rows[index]?.order ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- its results are read during render only
   const virtualizer = useVirtualizer({
@@ -106,8 +94,18 @@ export function VirtualResultsTable({
     scrollMargin: HEAD_HEIGHT,
     overscan: 8,
   });
-  const style: CSSProperties & Record<'--results-head-height', string> = {
+  // The review keys moved to a row that may not be rendered: bring it in, and its button takes the focus.
+  const scrolledFor = useRef<ResultsCursor>(undefined);
+  useEffect(() => {
+    // Once per move: new results coming in must not pull the view back to the row.
+    if (!cursor || cursor.moved === 0 || scrolledFor.current === cursor) return;
+    scrolledFor.current = cursor;
+    const index = rows.findIndex((row) => row.result.id === cursor.id);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [cursor, rows, virtualizer]);
+  const style: CSSProperties & Record<'--results-head-height' | '--results-columns', string> = {
     '--results-head-height': `${HEAD_HEIGHT}px`,
+    '--results-columns': columns.map((column) => column.width).join(' '),
   };
   return (
     <div
@@ -120,7 +118,7 @@ export function VirtualResultsTable({
     >
       <div role="rowgroup" className={classes.head}>
         <div role="row" aria-rowindex={1} className={classes.grid}>
-          {RESULTS_COLUMNS.map((column) => (
+          {columns.map((column) => (
             <div
               role="columnheader"
               key={column.label}
@@ -143,13 +141,10 @@ export function VirtualResultsTable({
           return (
             <VirtualRow
               key={item.key}
-              row={row}
+              {...rowProps(props, row)}
               index={item.index}
               start={item.start - HEAD_HEIGHT}
-              minHeight={estimateRowHeight(row, withLabel)}
-              label={labels?.get(row.result.id)}
-              selected={row.result.id === selectedId}
-              onSelect={onSelect}
+              minHeight={estimateRowHeight(row, withLabels)}
               measure={virtualizer.measureElement}
             />
           );

@@ -11,7 +11,7 @@ const TITLES: Partial<Record<RunJob['state'], string>> = {
 
 interface JobAlertProps {
   job: RunJob;
-  stalled: string | undefined;
+  stalled: Error | undefined;
   onSendAgain: () => void;
   onResumePolling: () => void;
 }
@@ -21,7 +21,7 @@ export function JobAlert({ job, stalled, onSendAgain, onResumePolling }: JobAler
   if (stalled) {
     return (
       <>
-        <ServiceErrorAlert title="Stopped following the job" error={new Error(stalled)} />
+        <ServiceErrorAlert title="Stopped following the job" error={stalled} />
         <Group gap="sm">
           <Button variant="light" onClick={onResumePolling}>
             Resume polling

@@ -3,10 +3,7 @@ import type { RunJob } from './run-model';
 export type Tone = 'done' | 'failed' | 'running' | 'waiting';
 
 /** What one job of a run is doing, in words, from what is stored and what the runner knows now. */
-export function describeJob(
-  job: RunJob,
-  stalled: string | undefined,
-): { word: string; tone: Tone } {
+export function describeJob(job: RunJob, stalled: Error | undefined): { word: string; tone: Tone } {
   switch (job.state) {
     case 'queued':
       return { word: 'queued', tone: 'waiting' };

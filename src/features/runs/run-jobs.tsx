@@ -19,7 +19,7 @@ const JobCell = memo(function JobCell({ label, tone }: JobCellProps) {
 interface RunJobsProps {
   jobs: RunJob[];
   live: RunLive;
-  onSendAgain: (index: number) => void;
+  onSendAgain: (indexes: number[]) => void;
   onResumePolling: (index: number) => void;
 }
 
@@ -29,6 +29,7 @@ export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsPro
   const tally = new Map<string, number>();
   for (const { word } of described) tally.set(word, (tally.get(word) ?? 0) + 1);
   const attention = described.filter(({ tone }) => tone === 'failed');
+  const unsure = jobs.filter((job) => job.state === 'unsure').map((job) => job.index);
   return (
     <>
       <Text size="sm" c="dimmed">
@@ -43,6 +44,17 @@ export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsPro
           />
         ))}
       </ol>
+      {unsure.length > 1 ? (
+        <Group gap="sm">
+          <Button variant="light" onClick={() => onSendAgain(unsure)}>
+            Send all {formatCount(unsure.length)} again
+          </Button>
+          <Text size="xs" c="dimmed">
+            The page closed while these jobs were being sent: the service may have received them.
+            Send them again only if you do not mind possible duplicates on the service.
+          </Text>
+        </Group>
+      ) : null}
       {attention.length > 0 ? (
         <Table aria-label="Jobs that need attention" verticalSpacing={2} fz="sm">
           <Table.Thead>
@@ -62,7 +74,7 @@ export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsPro
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="red.8">
-                      {stalled ?? job.error ?? `The job ${word}.`}
+                      {stalled?.message ?? job.error ?? `The job ${word}.`}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -80,7 +92,7 @@ export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsPro
                         <Button
                           size="compact-xs"
                           variant="light"
-                          onClick={() => onSendAgain(job.index)}
+                          onClick={() => onSendAgain([job.index])}
                           aria-label={`${job.state === 'unsure' ? 'Send again' : 'Retry'} job ${job.index + 1}`}
                         >
                           {job.state === 'unsure' ? 'Send again' : 'Retry'}

@@ -170,7 +170,11 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
           <RunJobs
             jobs={jobs}
             live={live}
-            onSendAgain={(index) => act((runner) => runner.sendAgain(index))}
+            onSendAgain={(indexes) =>
+              act(async (runner) => {
+                for (const index of indexes) await runner.sendAgain(index);
+              })
+            }
             onResumePolling={(index) => act((runner) => runner.resumePolling(index))}
           />
         )}

@@ -872,7 +872,7 @@ describe('RunRunner', () => {
     const runner = makeRunner();
     await runner.start();
     await clock.advance(30_000);
-    expect(runner.getLive().stalled.get(0)).toBe('Server error');
+    expect(runner.getLive().stalled.get(0)?.message).toBe('Server error');
     expect(service.pollCalls).toHaveLength(1);
     runner.resumePolling(0);
     expect(runner.getLive().stalled.size).toBe(0);

@@ -44,7 +44,7 @@ export interface RunLive {
   throttledUntil: number;
   waitingForKey: boolean;
   /** Jobs whose polling gave up for now, with why; Resume polling tries again. */
-  stalled: ReadonlyMap<number, string>;
+  stalled: ReadonlyMap<number, Error>;
   /** Set when the browser's storage is full: the run stops sending and keeps what it saved. */
   storageError: string | undefined;
 }
@@ -441,7 +441,7 @@ export class RunRunner {
         return this.pump();
       }
       const stalled = new Map(this.live.stalled);
-      stalled.set(index, describeError(error));
+      stalled.set(index, error instanceof Error ? error : new Error(describeError(error)));
       this.setLive({ stalled });
       return this.pump();
     }

@@ -1,52 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentResult } from '../../../service/model';
+import type { ResultItem } from '../result-item';
 import { exportFileName } from './export-file-name';
-import { neutraliseFormulae, resultsToCsv } from './results-csv';
+import { labelsToCsv, neutraliseFormulae, resultsToCsv } from './results-csv';
 
-const documents: DocumentResult[] = [
-  {
-    id: 'doc1',
-    classes: [
-      { category: 'Billing', confidence: 0.94 },
-      { category: 'Account', confidence: 0.03 },
-    ],
-    warnings: [],
+const doc1: DocumentResult = {
+  id: 'doc1',
+  classes: [
+    { category: 'Billing', confidence: 0.94 },
+    { category: 'Account', confidence: 0.03 },
+  ],
+  warnings: [],
+};
+const doc2: DocumentResult = {
+  id: 'doc2, "quoted"',
+  classes: [],
+  warnings: [{ code: 'LongWordsInDocument', message: 'Very long words,\nwere truncated.' }],
+};
+const doc3: DocumentResult = {
+  id: 'doc3',
+  classes: [],
+  warnings: [],
+  error: {
+    code: 'InvalidArgument',
+    message: 'Invalid document in request.',
+    innerCode: 'InvalidDocument',
+    innerMessage: 'Document text is empty.',
   },
-  {
-    id: 'doc2, "quoted"',
-    classes: [],
-    warnings: [{ code: 'LongWordsInDocument', message: 'Very long words,\nwere truncated.' }],
-  },
-  {
-    id: 'doc3',
-    classes: [],
-    warnings: [],
-    error: {
-      code: 'InvalidArgument',
-      message: 'Invalid document in request.',
-      innerCode: 'InvalidDocument',
-      innerMessage: 'Document text is empty.',
-    },
-  },
-];
+};
+
+const asItems = (documents: DocumentResult[], text = ''): ResultItem[] =>
+  documents.map((result) => ({ result, text }));
 
 describe('resultsToCsv', () => {
   it('writes a header and one row per document, every text cell quoted, with CRLF line ends', () => {
-    expect(resultsToCsv(documents).split('\r\n')).toEqual([
-      'id,top_class,top_confidence,classes,warnings,error',
-      '"doc1","Billing",0.9400,"Billing:0.9400; Account:0.0300","",""',
-      '"doc2, ""quoted""","",,"","LongWordsInDocument: Very long words,\nwere truncated.",""',
-      '"doc3","",,"","","InvalidDocument: Document text is empty."',
+    const items: ResultItem[] = [
+      { result: doc1, text: 'Refund, "please"\nnow' },
+      { result: doc2, text: '' },
+      { result: doc3, text: '' },
+    ];
+    expect(resultsToCsv(items).split('\r\n')).toEqual([
+      'id,text,top_class,top_confidence,classes,warnings,error',
+      '"doc1","Refund, ""please""\nnow","Billing",0.9400,"Billing:0.9400; Account:0.0300","",""',
+      '"doc2, ""quoted""","","",,"","LongWordsInDocument: Very long words,\nwere truncated.",""',
+      '"doc3","","",,"","","InvalidDocument: Document text is empty."',
       '',
     ]);
   });
 
-  it('adds a label column when labels are known', () => {
-    const labels = new Map([['doc1', 'Billing']]);
-    const [header, first, second] = resultsToCsv(documents, labels).split('\r\n');
-    expect(header).toBe('id,top_class,top_confidence,classes,warnings,error,label');
-    expect(first).toMatch(/,"Billing"$/);
-    expect(second).toMatch(/,""$/);
+  it('adds label and corrected_label columns when some document has them, several joined by ;', () => {
+    const items: ResultItem[] = [
+      { result: doc1, text: '', labels: ['Billing', 'Account'], correction: ['Shipping'] },
+      { result: doc2, text: '' },
+    ];
+    const [header, first, second] = resultsToCsv(items).split('\r\n');
+    expect(header).toBe(
+      'id,text,top_class,top_confidence,classes,warnings,error,label,corrected_label',
+    );
+    expect(first).toMatch(/,"Billing; Account","Shipping"$/);
+    expect(second).toMatch(/,"",""$/);
+  });
+
+  it('keeps the order it is given (input order) and writes what a threshold keeps', () => {
+    const csv = resultsToCsv(asItems([doc3, doc1]), { labelMode: 'multi', threshold: 0.02 });
+    const [header, first, second] = csv.split('\r\n');
+    expect(header).toMatch(/,error,kept_classes$/);
+    expect(first).toMatch(/^"doc3".*,""$/);
+    expect(second).toMatch(/^"doc1".*,"Billing; Account"$/);
+    const single = resultsToCsv(asItems([doc1]), { labelMode: 'single', threshold: 0.95 });
+    expect(single.split('\r\n')[1]).toMatch(/,""$/);
+    expect(resultsToCsv(asItems([doc1]), { labelMode: 'single', threshold: 0 })).not.toContain(
+      'kept_classes',
+    );
   });
 
   it('keeps cells from being run as spreadsheet formulas', () => {
@@ -55,7 +80,8 @@ describe('resultsToCsv', () => {
       classes: [{ category: '=HYPERLINK("http://x")', confidence: 0.5 }],
       warnings: [],
     }));
-    const rows = resultsToCsv(risky).split('\r\n').slice(1, -1);
+    const rows = resultsToCsv(asItems(risky, '-1 star')).split('\r\n').slice(1, -1);
+    expect(rows.every((row) => row.includes(`,"'-1 star",`))).toBe(true);
     expect(rows.map((row) => row.split(',')[0])).toEqual([
       `"'=1+1"`,
       `"'+SUM(A1)"`,
@@ -78,10 +104,10 @@ describe('resultsToCsv', () => {
       '=1+1\nsecond line',
       'x; -2',
     ].map((id) => ({ id, classes: [], warnings: [] }));
-    const csv = resultsToCsv(risky);
+    const csv = resultsToCsv(asItems(risky));
     const ids = csv
       .slice(csv.indexOf('\r\n') + 2)
-      .split(',"",,"","",""\r\n')
+      .split(',"","",,"","",""\r\n')
       .slice(0, -1);
     expect(ids).toEqual([
       `";'=2*3;"`,
@@ -113,16 +139,33 @@ describe('resultsToCsv', () => {
       },
       { id: 'doc2', classes: [], warnings: [] },
     ];
-    const [header, first, second] = resultsToCsv(flagged).split('\r\n');
-    expect(header).toBe('id,top_class,top_confidence,classes,warnings,error,flags');
+    const [header, first, second] = resultsToCsv(asItems(flagged)).split('\r\n');
+    expect(header).toBe('id,text,top_class,top_confidence,classes,warnings,error,flags');
     expect(first).toBe(
-      '"doc1","Fine",0.3000,"Fine:0.3000","","","invalid confidence for Huge: 42; duplicate id"',
+      '"doc1","","Fine",0.3000,"Fine:0.3000","","","invalid confidence for Huge: 42; duplicate id"',
     );
-    expect(second).toBe('"doc2","",,"","","",""');
+    expect(second).toBe('"doc2","","",,"","","",""');
   });
 
   it('writes only the header when there are no results', () => {
-    expect(resultsToCsv([])).toBe('id,top_class,top_confidence,classes,warnings,error\r\n');
+    expect(resultsToCsv([])).toBe('id,text,top_class,top_confidence,classes,warnings,error\r\n');
+  });
+});
+
+describe('labelsToCsv', () => {
+  it('writes id, text and the correction, else the gold label, else nothing, in input order', () => {
+    const items: ResultItem[] = [
+      { result: doc3, text: 'No label here' },
+      { result: doc1, text: 'Refund my invoice', labels: ['Billing'], correction: ['Account'] },
+      { result: doc2, text: '=cmd()\nsecond line', labels: ['Shipping', 'Billing'] },
+    ];
+    expect(labelsToCsv(items).split('\r\n')).toEqual([
+      'id,text,label',
+      '"doc3","No label here",""',
+      '"doc1","Refund my invoice","Account"',
+      `"doc2, ""quoted""","'=cmd()\nsecond line","Shipping; Billing"`,
+      '',
+    ]);
   });
 });
 
@@ -130,6 +173,9 @@ describe('exportFileName', () => {
   it('names the file by the local date and time, without characters a file system dislikes', () => {
     expect(exportFileName('csv', new Date(2026, 10, 28, 13, 5, 59))).toBe(
       'classify-results-2026-11-28T13-05.csv',
+    );
+    expect(exportFileName('csv', new Date(2026, 10, 28, 13, 5), 'labels')).toBe(
+      'classify-labels-2026-11-28T13-05.csv',
     );
   });
 });

@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
-import type { DocumentResult, ResultProblem } from '../../../service/model';
+import type { DocumentResult, LabelMode, ResultProblem } from '../../../service/model';
 import { describeError } from '../describe-error';
+import { keptClasses, type ResultItem } from '../result-item';
 
-const HEADER = ['id', 'top_class', 'top_confidence', 'classes', 'warnings', 'error'];
+const HEADER = ['id', 'text', 'top_class', 'top_confidence', 'classes', 'warnings', 'error'];
 
 /**
  * A spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula (OWASP "CSV
@@ -23,6 +24,11 @@ export function neutraliseFormulae(value: string): string {
   return value.replace(FORMULA_INSIDE, "$1'");
 }
 
+/** Several labels in one cell, the way the import reads them back (`;` or `|` between). */
+function joinLabels(labels: readonly string[] | undefined): string {
+  return labels ? labels.join('; ') : '';
+}
+
 function confidence(value: number): string {
   return value.toFixed(4);
 }
@@ -36,46 +42,94 @@ function describeProblem(problem: ResultProblem): string {
   }
 }
 
-interface Columns {
-  flags: boolean;
-  labels: Map<string, string> | undefined;
+/** Every text cell quoted, formulas neutralised, CRLF line ends; `numeric` columns left unquoted. */
+function writeCsv(header: string[], rows: string[][], numeric: string[] = []): string {
+  const body = Papa.unparse(
+    rows.map((cells) => cells.map(neutraliseFormulae)),
+    {
+      quotes: header.map((name) => !numeric.includes(name)),
+      escapeFormulae: FORMULA_START,
+      newline: '\r\n',
+      header: false,
+    },
+  );
+  return `${header.join(',')}\r\n${body}${body === '' ? '' : '\r\n'}`;
 }
 
-function row(document: DocumentResult, { flags, labels }: Columns): string[] {
+/** How the run was judged, for the columns that depend on it. */
+export interface CsvRunOptions {
+  labelMode: LabelMode;
+  /** 0 to 1; above 0, a `kept_classes` column says what the threshold keeps. */
+  threshold: number;
+}
+
+interface Columns {
+  flags: boolean;
+  labels: boolean;
+  corrections: boolean;
+  kept: CsvRunOptions | undefined;
+}
+
+function row(item: ResultItem, columns: Columns): string[] {
+  const document: DocumentResult = item.result;
   const [top] = document.classes;
   const cells = [
     document.id,
+    item.text,
     top?.category ?? '',
     top ? confidence(top.confidence) : '',
     document.classes.map((score) => `${score.category}:${confidence(score.confidence)}`).join('; '),
     document.warnings.map((warning) => `${warning.code}: ${warning.message}`).join('; '),
     document.error ? describeError(document.error) : '',
   ];
-  if (flags) cells.push((document.problems ?? []).map(describeProblem).join('; '));
-  if (labels) cells.push(labels.get(document.id) ?? '');
-  return cells.map(neutraliseFormulae);
+  if (columns.flags) cells.push((document.problems ?? []).map(describeProblem).join('; '));
+  if (columns.labels) cells.push(joinLabels(item.labels));
+  if (columns.corrections) cells.push(joinLabels(item.correction));
+  if (columns.kept) {
+    const { labelMode, threshold } = columns.kept;
+    cells.push(joinLabels(keptClasses(document, labelMode, threshold)));
+  }
+  return cells;
 }
 
 /**
- * One row per document, every text cell quoted, CRLF line ends. Confidences outside [0, 1] never
- * reach `classes` (see `DocumentResult`), so they are not written as scores: when some result has
- * such a problem, or a duplicate id, a `flags` column says so. With `labels` (from an import), a
- * last `label` column for comparing with the predicted class.
+ * One row per document in the order given (the documents' input order), every text cell quoted,
+ * CRLF line ends. Confidences outside [0, 1] never reach `classes` (see `DocumentResult`), so they
+ * are not written as scores: when some result has such a problem, or a duplicate id, a `flags`
+ * column says so. Then, when some document has them, `label` (gold labels) and `corrected_label`
+ * (the reviewer's), several joined by `; `; with a threshold above 0, `kept_classes`: the classes
+ * at or above it. The run's settings are in the JSON export, not repeated on every row.
  */
-export function resultsToCsv(documents: DocumentResult[], labels?: Map<string, string>): string {
+export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions): string {
   const columns: Columns = {
-    flags: documents.some((document) => (document.problems?.length ?? 0) > 0),
-    labels,
+    flags: items.some((item) => (item.result.problems?.length ?? 0) > 0),
+    labels: items.some((item) => item.labels !== undefined),
+    corrections: items.some((item) => item.correction !== undefined),
+    kept: run && run.threshold > 0 ? run : undefined,
   };
-  const header = [...HEADER, ...(columns.flags ? ['flags'] : []), ...(labels ? ['label'] : [])];
-  const rows = documents.map((document) => row(document, columns));
+  const header = [
+    ...HEADER,
+    ...(columns.flags ? ['flags'] : []),
+    ...(columns.labels ? ['label'] : []),
+    ...(columns.corrections ? ['corrected_label'] : []),
+    ...(columns.kept ? ['kept_classes'] : []),
+  ];
   // The confidence is a number, the only cell left unquoted so a spreadsheet reads it as one.
-  const quotes = header.map((name) => name !== 'top_confidence');
-  const body = Papa.unparse(rows, {
-    quotes,
-    escapeFormulae: FORMULA_START,
-    newline: '\r\n',
-    header: false,
-  });
-  return `${header.join(',')}\r\n${body}${body === '' ? '' : '\r\n'}`;
+  return writeCsv(
+    header,
+    items.map((item) => row(item, columns)),
+    ['top_confidence'],
+  );
+}
+
+/**
+ * `id,text,label` for the documents import to read again: the label is the correction if there is
+ * one, else the gold label, else empty. Formulas are neutralised here too, so a text that starts
+ * with `=`, `+`, `-` or `@` comes back with a `'` in front of it.
+ */
+export function labelsToCsv(items: readonly ResultItem[]): string {
+  return writeCsv(
+    ['id', 'text', 'label'],
+    items.map((item) => [item.result.id, item.text, joinLabels(item.correction ?? item.labels)]),
+  );
 }

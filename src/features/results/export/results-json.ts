@@ -1,12 +1,7 @@
-import type { DocumentResult, ResultProblem } from '../../../service/model';
+import type { ResultProblem } from '../../../service/model';
+import type { ResultItem, ResultMark, ResultsRunSettings } from '../result-item';
 
-export interface ExportMeta {
-  jobIds: string[];
-  /** The endpoint the jobs ran on; only its host is written. */
-  endpoint: string;
-}
-
-export interface JsonExportMeta extends ExportMeta {
+export interface JsonExportMeta {
   /** False while a batch is still running: the file then holds what is done so far. */
   complete: boolean;
   exportedAt: Date;
@@ -26,28 +21,48 @@ function problemOf(problem: ResultProblem): ResultProblem {
     : { kind: problem.kind };
 }
 
+/** The `run` header: what the documents were sent with and how they were judged. */
+function runHeader(settings: ResultsRunSettings) {
+  return {
+    name: settings.runName,
+    projectName: settings.projectName,
+    ...(settings.deploymentName ? { deploymentName: settings.deploymentName } : {}),
+    ...(settings.modelId ? { modelId: settings.modelId } : {}),
+    apiVersion: settings.apiVersion,
+    kind: settings.labelMode === 'multi' ? 'multi-label' : 'single-label',
+    ranAt: new Date(settings.ranAt).toISOString(),
+    threshold: settings.threshold,
+  };
+}
+
 /**
- * The normalised results with a small header. Every field is picked by name, so nothing that rides
- * along on the objects passed in (a key least of all) can reach the file. A confidence outside
- * [0, 1] is never among `classes`: it is written under `problems`, as received, beside a duplicate id.
+ * The normalised results in input order, with a small header and the run's settings under `run`.
+ * Every field is picked by name, so nothing that rides along on the objects passed in (a key least
+ * of all) can reach the file. A confidence outside [0, 1] is never among `classes`: it is written
+ * under `problems`, as received, beside a duplicate id. Gold labels are `labels`, the reviewer's
+ * `correction`, and the evaluation's marks `mismatch` / `belowThreshold` when true.
  */
 export function resultsToJson(
-  documents: DocumentResult[],
+  items: readonly ResultItem[],
+  settings: ResultsRunSettings,
   meta: JsonExportMeta,
-  labels?: Map<string, string>,
+  marks?: ReadonlyMap<string, ResultMark>,
 ): string {
   const body = {
     exportedAt: meta.exportedAt.toISOString(),
-    endpointHost: hostOf(meta.endpoint),
-    jobIds: [...meta.jobIds],
+    endpointHost: hostOf(settings.endpoint),
+    jobIds: [...settings.jobIds],
     complete: meta.complete,
-    documentCount: documents.length,
-    documents: documents.map((document) => {
-      const label = labels?.get(document.id);
+    run: runHeader(settings),
+    documentCount: items.length,
+    documents: items.map(({ result: document, text, labels, correction }) => {
       const { error } = document;
+      const mark = marks?.get(document.id);
       return {
         id: document.id,
-        ...(label === undefined ? {} : { label }),
+        text,
+        ...(labels ? { labels: [...labels] } : {}),
+        ...(correction ? { correction: [...correction] } : {}),
         classes: document.classes.map(({ category, confidence }) => ({ category, confidence })),
         warnings: document.warnings.map(({ code, message }) => ({ code, message })),
         ...(error
@@ -62,6 +77,8 @@ export function resultsToJson(
             }
           : {}),
         ...(document.problems?.length ? { problems: document.problems.map(problemOf) } : {}),
+        ...(mark?.mismatch ? { mismatch: true } : {}),
+        ...(mark?.belowThreshold ? { belowThreshold: true } : {}),
       };
     }),
   };

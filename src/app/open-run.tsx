@@ -1,0 +1,200 @@
+import { Card, Stack } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { PanelErrorBoundary } from '../components/panel-error-boundary';
+import type { ChangeCell } from '../features/evaluation/compare-runs-panel';
+import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
+import { bucketName, matrixCellIds } from '../features/evaluation/count-matrix';
+import type { ResultItem, ResultsFocus } from '../features/results/result-item';
+import { ResultsView } from '../features/results/results-view';
+import { useCachedJobPoll } from '../features/runs/job-query';
+import { RunPanel } from '../features/runs/run-panel';
+import { useRunCoordinator } from '../features/runs/runs-context';
+import {
+  useRun,
+  useRunCorrections,
+  useRunDocuments,
+  useRunLive,
+  useRunResults,
+  type RunRow,
+} from '../features/runs/use-runs';
+import { Workbench, useWorkbench } from './workbench';
+
+interface OpenRunProps {
+  runId: string;
+  hasKey: boolean;
+  /** The other runs, for Compare with. */
+  others: readonly RunRow[];
+}
+
+/** How long the slider must rest before the threshold is saved with the run. */
+const SAVE_THRESHOLD_AFTER_MS = 400;
+
+/**
+ * The open run: its progress, the evaluation when it has labels, and its results, all read from
+ * the browser's storage. Focus (a matrix cell, mismatches) and the threshold live here, as UI state.
+ */
+export function OpenRun({ runId, hasKey, others }: OpenRunProps) {
+  const { repository } = useRunCoordinator();
+  const row = useRun(runId);
+  const live = useRunLive(runId);
+  const results = useRunResults(runId);
+  const documents = useRunDocuments(row?.run);
+  const corrections = useRunCorrections(runId);
+  const run = row?.run;
+  const jobs = row?.jobs;
+  const lastJobUrl = jobs?.findLast((job) => job.state === 'finished')?.jobUrl;
+  const lastPoll = useCachedJobPoll(lastJobUrl);
+
+  const [threshold, setThreshold] = useState<number>();
+  const shownThreshold = threshold ?? run?.threshold ?? 0;
+  useEffect(() => {
+    if (threshold === undefined || threshold === run?.threshold) return;
+    const timer = setTimeout(
+      () => void repository.setThreshold(runId, threshold),
+      SAVE_THRESHOLD_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [repository, runId, threshold, run?.threshold]);
+
+  const documentsById = useMemo(
+    () => new Map((documents ?? []).map((document) => [document.id, document])),
+    [documents],
+  );
+  const items = useMemo<ResultItem[]>(
+    () =>
+      (results ?? []).map((result) => {
+        const document = documentsById.get(result.id);
+        const correction = corrections?.get(result.id);
+        return {
+          result,
+          text: document?.text ?? '',
+          ...(document?.labels ? { labels: document.labels } : {}),
+          ...(correction ? { correction } : {}),
+        };
+      }),
+    [results, documentsById, corrections],
+  );
+
+  const workbench = useWorkbench({
+    run,
+    items,
+    threshold: shownThreshold,
+    others,
+  });
+  const [cell, setCell] = useState<ConfusionCell>();
+  const [changeCell, setChangeCell] = useState<ChangeCell>();
+  const [mismatchesOnly, setMismatchesOnly] = useState(false);
+
+  const focus = useMemo<ResultsFocus | undefined>(() => {
+    const { evaluation, comparison, mismatches } = workbench;
+    if (cell && evaluation?.mode === 'single') {
+      const matrix = evaluation.confusion;
+      const ids = matrixCellIds(matrix, cell.label, cell.predicted);
+      return {
+        description: `${ids.length} documents labelled ${cell.label}, predicted ${bucketName(matrix, cell.predicted)}`,
+        ids: new Set(ids),
+      };
+    }
+    if (changeCell && comparison) {
+      const ids = matrixCellIds(comparison.changes, changeCell.thisRun, changeCell.otherRun);
+      return {
+        description: `${ids.length} documents ${bucketName(comparison.changes, changeCell.thisRun)} here, ${bucketName(comparison.changes, changeCell.otherRun)} in ${workbench.compareName ?? 'the other run'}`,
+        ids: new Set(ids),
+      };
+    }
+    if (mismatchesOnly && mismatches) {
+      return {
+        description: `${mismatches.size} documents whose prediction differs from the label`,
+        ids: mismatches,
+      };
+    }
+    return undefined;
+  }, [workbench, cell, changeCell, mismatchesOnly]);
+
+  if (!run || !jobs) return null;
+  const finished = !jobs.some(
+    (job) => job.state === 'queued' || job.state === 'sending' || job.state === 'sent',
+  );
+  const jobIds = jobs.flatMap((job) => (job.jobId ? [job.jobId] : []));
+  const resultsCut = jobs.find((job) => job.resultsCut)?.resultsCut;
+  const indexById = (id: string) => documentsById.get(id)?.index;
+
+  return (
+    <>
+      <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
+        <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+      </PanelErrorBoundary>
+      {workbench.evaluation || workbench.compareOptions.length > 0 ? (
+        <PanelErrorBoundary panel="Evaluation" resetKeys={[run.id]}>
+          <Card withBorder padding="md">
+            <Stack gap="lg">
+              <Workbench
+                run={run}
+                state={workbench}
+                threshold={shownThreshold}
+                onThreshold={setThreshold}
+                cell={cell}
+                onCell={(next) => {
+                  setChangeCell(undefined);
+                  setMismatchesOnly(false);
+                  setCell(
+                    next.label === cell?.label && next.predicted === cell.predicted
+                      ? undefined
+                      : next,
+                  );
+                }}
+                changeCell={changeCell}
+                onChangeCell={(next) => {
+                  setCell(undefined);
+                  setMismatchesOnly(false);
+                  setChangeCell(next);
+                }}
+                mismatchesOnly={mismatchesOnly}
+                onMismatchesOnly={(checked) => {
+                  setCell(undefined);
+                  setChangeCell(undefined);
+                  setMismatchesOnly(checked);
+                }}
+              />
+            </Stack>
+          </Card>
+        </PanelErrorBoundary>
+      ) : null}
+      {results && (results.length > 0 || finished) ? (
+        <PanelErrorBoundary panel="Results" resetKeys={[run.id]}>
+          <ResultsView
+            items={items}
+            raw={lastPoll?.raw}
+            finished={finished}
+            settings={{
+              runName: run.name,
+              endpoint: run.settings.endpoint,
+              jobIds,
+              projectName: run.settings.projectName,
+              deploymentName: run.settings.deploymentName,
+              modelId: run.settings.modelId,
+              apiVersion: run.settings.apiVersion,
+              labelMode: run.settings.labelMode,
+              ranAt: run.createdAt,
+              threshold: shownThreshold,
+            }}
+            classNames={workbench.classNames}
+            {...(workbench.marks ? { marks: workbench.marks } : {})}
+            {...(focus ? { focus } : {})}
+            onClearFocus={() => {
+              setCell(undefined);
+              setChangeCell(undefined);
+              setMismatchesOnly(false);
+            }}
+            {...(workbench.compare ? { compare: workbench.compare } : {})}
+            onCorrect={(id, labels) => {
+              const index = indexById(id);
+              if (index !== undefined) void repository.setCorrection(run.id, index, id, labels);
+            }}
+            {...(resultsCut ? { resultsCut } : {})}
+          />
+        </PanelErrorBoundary>
+      ) : null}
+    </>
+  );
+}

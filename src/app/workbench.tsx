@@ -1,0 +1,200 @@
+import { Group } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { compareRuns, type RunComparison } from '../features/evaluation/compare-runs';
+import { CompareRuns, type ChangeCell } from '../features/evaluation/compare-runs-panel';
+import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
+import { CoverageChart } from '../features/evaluation/coverage-chart';
+import type { CurvePoint } from '../features/evaluation/coverage-curve';
+import type { DocumentMark } from '../features/evaluation/document-marks';
+import type { Evaluation } from '../features/evaluation/evaluate';
+import { toEvaluationItems, type EvaluationItem } from '../features/evaluation/evaluation-item';
+import { EvaluationPanel } from '../features/evaluation/evaluation-panel';
+import { MismatchesToggle } from '../features/evaluation/mismatches-toggle';
+import { keptClasses } from '../features/evaluation/threshold';
+import { ThresholdControl } from '../features/evaluation/threshold-control';
+import { useEvaluation } from '../features/evaluation/use-evaluation';
+import type { ResultItem, ResultsCompare } from '../features/results/result-item';
+import type { Run } from '../features/runs/run-model';
+import { useRunResults, type RunRow } from '../features/runs/use-runs';
+
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+export interface WorkbenchState {
+  /** Set when some document has a label (or a correction) and a result. */
+  evaluation: Evaluation | undefined;
+  curve: readonly CurvePoint[];
+  marks: ReadonlyMap<string, DocumentMark> | undefined;
+  mismatches: ReadonlySet<string> | undefined;
+  /** Every class seen in results or labels, for the review's number keys. */
+  classNames: string[];
+  compareOptions: { value: string; label: string }[];
+  compareId: string | null;
+  setCompareId: (runId: string | null) => void;
+  comparison: RunComparison | undefined;
+  compare: ResultsCompare | undefined;
+  compareName: string | undefined;
+}
+
+/** The gold labels a document is scored against: a reviewer's correction wins over the import's. */
+function labelsOf(items: readonly ResultItem[]): Map<string, readonly string[]> {
+  const labels = new Map<string, readonly string[]>();
+  for (const item of items) {
+    const chosen = item.correction ?? item.labels;
+    if (chosen && chosen.length > 0) labels.set(item.result.id, chosen);
+  }
+  return labels;
+}
+
+function useOtherRunItems(runId: string | null, labels: Map<string, readonly string[]>) {
+  const results = useRunResults(runId ?? '');
+  return useMemo(
+    () => (runId && results ? toEvaluationItems(results, labels) : undefined),
+    [runId, results, labels],
+  );
+}
+
+/** The runs that share documents with this one: some job starts at the same document id. */
+function sharingRuns(run: Run | undefined, rows: readonly RunRow[], own: RunRow | undefined) {
+  if (!run || !own) return [];
+  const firsts = new Set(own.jobs.map((job) => job.firstId));
+  return rows
+    .filter((row) => row.run.id !== run.id && row.jobs.some((job) => firsts.has(job.firstId)))
+    .map((row) => ({ value: row.run.id, label: row.run.name }));
+}
+
+export function useWorkbench({
+  run,
+  items,
+  threshold,
+  others,
+}: {
+  run: Run | undefined;
+  items: readonly ResultItem[];
+  threshold: number;
+  others: readonly RunRow[];
+}): WorkbenchState {
+  const labelMode = run?.settings.labelMode ?? 'single';
+  const labels = useMemo(() => labelsOf(items), [items]);
+  const evaluationItems = useMemo<EvaluationItem[]>(
+    () =>
+      toEvaluationItems(
+        items.map((item) => item.result),
+        labels,
+      ),
+    [items, labels],
+  );
+  const { evaluation, curve, marks, mismatches } = useEvaluation(
+    evaluationItems,
+    labelMode,
+    threshold,
+  );
+  const classNames = useMemo(() => {
+    const names = new Set<string>();
+    for (const item of items) {
+      for (const score of item.result.classes) names.add(score.category);
+      for (const label of item.labels ?? []) names.add(label);
+    }
+    return [...names].sort(natural.compare);
+  }, [items]);
+
+  const own = others.find((row) => row.run.id === run?.id);
+  const compareOptions = useMemo(() => sharingRuns(run, others, own), [run, others, own]);
+  const [compareId, setCompareId] = useState<string | null>(null);
+  const chosen = compareOptions.some((option) => option.value === compareId) ? compareId : null;
+  const otherItems = useOtherRunItems(chosen, labels);
+  const comparison = useMemo(
+    () => (otherItems ? compareRuns(evaluationItems, otherItems, labelMode, threshold) : undefined),
+    [otherItems, evaluationItems, labelMode, threshold],
+  );
+  const compareName = compareOptions.find((option) => option.value === chosen)?.label;
+  const compare = useMemo<ResultsCompare | undefined>(() => {
+    if (!otherItems || !compareName) return undefined;
+    const classOf = new Map<string, string[]>();
+    for (const item of otherItems) {
+      classOf.set(item.id, keptClasses(item.predicted, labelMode, threshold));
+    }
+    return { name: compareName, classOf };
+  }, [otherItems, compareName, labelMode, threshold]);
+
+  const labelled = evaluation.evaluated > 0;
+  return {
+    evaluation: labelled ? evaluation : undefined,
+    curve,
+    marks: labelled ? marks : undefined,
+    mismatches: labelled ? mismatches : undefined,
+    classNames,
+    compareOptions,
+    compareId: chosen,
+    setCompareId,
+    comparison,
+    compare,
+    compareName,
+  };
+}
+
+interface WorkbenchProps {
+  run: Run;
+  state: WorkbenchState;
+  threshold: number;
+  onThreshold: (threshold: number) => void;
+  cell: ConfusionCell | undefined;
+  onCell: (cell: ConfusionCell) => void;
+  changeCell: ChangeCell | undefined;
+  onChangeCell: (cell: ChangeCell) => void;
+  mismatchesOnly: boolean;
+  onMismatchesOnly: (checked: boolean) => void;
+}
+
+/** The evaluation against gold labels, the threshold, and the comparison with another run. */
+export function Workbench({
+  run,
+  state,
+  threshold,
+  onThreshold,
+  cell,
+  onCell,
+  changeCell,
+  onChangeCell,
+  mismatchesOnly,
+  onMismatchesOnly,
+}: WorkbenchProps) {
+  const { evaluation } = state;
+  return (
+    <>
+      {evaluation ? (
+        <EvaluationPanel
+          evaluation={evaluation}
+          documents={run.documentCount}
+          threshold={threshold}
+          selectedCell={cell}
+          onSelectCell={onCell}
+          controls={
+            <Group align="flex-start" gap="xl" wrap="wrap">
+              <ThresholdControl value={threshold} onChange={onThreshold} />
+              <CoverageChart
+                curve={state.curve}
+                labelMode={run.settings.labelMode}
+                threshold={threshold}
+              />
+              <MismatchesToggle
+                checked={mismatchesOnly}
+                onChange={onMismatchesOnly}
+                count={state.mismatches?.size ?? 0}
+              />
+            </Group>
+          }
+        />
+      ) : null}
+      {state.compareOptions.length > 0 ? (
+        <CompareRuns
+          options={state.compareOptions}
+          value={state.compareId}
+          onChange={state.setCompareId}
+          comparison={state.comparison}
+          selectedCell={changeCell}
+          onSelectCell={onChangeCell}
+        />
+      ) : null}
+    </>
+  );
+}

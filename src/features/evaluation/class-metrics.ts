@@ -1,0 +1,109 @@
+/** Division where 0 / 0 (no documents, a class never predicted or never labelled) counts as 0. */
+export function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
+/** F1 from counts: 2TP / (2TP + FP + FN), the harmonic mean of precision and recall; 0 when all are 0. */
+export function f1Score(tp: number, fp: number, fn: number): number {
+  return ratio(2 * tp, 2 * tp + fp + fn);
+}
+
+export interface ClassCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface ClassMetrics extends ClassCounts {
+  category: string;
+  /** Documents that do not have this class in either the labels or the prediction. */
+  tn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** How many documents are labelled with this class (TP + FN). */
+  support: number;
+}
+
+export interface Averages {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface ClassTable {
+  classes: ClassMetrics[];
+  /** From the counts summed over classes. */
+  micro: Averages;
+  /** The plain mean of each class's precision, recall and F1 (not F1 of the mean P and R). */
+  macro: Averages;
+}
+
+/** A tally of TP/FP/FN per class, filled in as documents are read. */
+export class ClassTally {
+  private readonly counts = new Map<string, ClassCounts>();
+
+  private of(category: string): ClassCounts {
+    let counts = this.counts.get(category);
+    if (!counts) {
+      counts = { tp: 0, fp: 0, fn: 0 };
+      this.counts.set(category, counts);
+    }
+    return counts;
+  }
+
+  add(category: string, outcome: keyof ClassCounts): void {
+    this.of(category)[outcome] += 1;
+  }
+
+  /**
+   * The per-class table over `documents` documents. Its classes are those that appear in the labels
+   * or in the predictions kept after the threshold (a class only below the threshold is not listed).
+   */
+  table(documents: number): ClassTable {
+    const classes = [...this.counts]
+      .map(([category, { tp, fp, fn }]) => ({
+        category,
+        tp,
+        fp,
+        fn,
+        tn: documents - tp - fp - fn,
+        precision: ratio(tp, tp + fp),
+        recall: ratio(tp, tp + fn),
+        f1: f1Score(tp, fp, fn),
+        support: tp + fn,
+      }))
+      .sort((a, b) => a.category.localeCompare(b.category));
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let precision = 0;
+    let recall = 0;
+    let f1 = 0;
+    for (const row of classes) {
+      tp += row.tp;
+      fp += row.fp;
+      fn += row.fn;
+      precision += row.precision;
+      recall += row.recall;
+      f1 += row.f1;
+    }
+    const support = tp + fn;
+    return {
+      classes,
+      micro: {
+        precision: ratio(tp, tp + fp),
+        recall: ratio(tp, tp + fn),
+        f1: f1Score(tp, fp, fn),
+        support,
+      },
+      macro: {
+        precision: ratio(precision, classes.length),
+        recall: ratio(recall, classes.length),
+        f1: ratio(f1, classes.length),
+        support,
+      },
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { documentMarks, mismatchIds } from './document-marks';
+import { multiItems, singleItems } from './test-items';
+
+describe('document marks', () => {
+  it('single label: marks mismatches and documents below the threshold', () => {
+    const marks = documentMarks(singleItems, 'single', 0.5);
+    expect(marks.get('d1')).toEqual({ kept: ['A'], belowThreshold: false, mismatch: false });
+    expect(marks.get('d4')).toEqual({ kept: [], belowThreshold: true, mismatch: true });
+    // The model gave no class: a mismatch, but not the threshold's doing.
+    expect(marks.get('d6')).toEqual({ kept: [], belowThreshold: false, mismatch: true });
+    // No label: never a mismatch, still below the threshold or not.
+    expect(marks.get('d7')).toEqual({ kept: ['A'], belowThreshold: false, mismatch: false });
+    expect(marks.has('d8')).toBe(false);
+    expect([...mismatchIds(documentMarks(singleItems, 'single', 0))]).toEqual([
+      'd2',
+      'd4',
+      'd5',
+      'd6',
+      'd9',
+    ]);
+  });
+
+  it('multi label: a mismatch is a different set of classes', () => {
+    const marks = documentMarks(multiItems, 'multi', 0.6);
+    expect(marks.get('m1')).toEqual({ kept: ['A', 'B'], belowThreshold: true, mismatch: false });
+    expect(marks.get('m4')).toEqual({ kept: [], belowThreshold: true, mismatch: true });
+    expect(marks.get('m8')).toEqual({ kept: ['A'], belowThreshold: true, mismatch: false });
+    expect([...mismatchIds(documentMarks(multiItems, 'multi', 0))]).toEqual([
+      'm1',
+      'm3',
+      'm4',
+      'm5',
+      'm8',
+    ]);
+  });
+
+  it('has no marks without documents', () => {
+    expect(documentMarks([], 'single', 0).size).toBe(0);
+  });
+});

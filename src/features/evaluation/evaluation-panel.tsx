@@ -1,0 +1,59 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useId, type ReactNode } from 'react';
+import { formatCount } from '../../lib/format';
+import { ConfusionMatrix, type ConfusionCell } from './confusion-matrix';
+import type { Evaluation } from './evaluate';
+import { evaluationFigures } from './evaluation-figures';
+import { MetricFigures } from './metric-figures';
+import { PerClassTable } from './per-class-table';
+
+export interface EvaluationPanelProps {
+  evaluation: Evaluation;
+  /** All documents in the run, evaluated or not. */
+  documents: number;
+  threshold: number;
+  selectedCell: ConfusionCell | undefined;
+  onSelectCell: (cell: ConfusionCell) => void;
+  /** The threshold slider, the coverage chart and the mismatches filter, placed by the app. */
+  controls?: ReactNode;
+}
+
+export function EvaluationPanel({
+  evaluation,
+  documents,
+  threshold,
+  selectedCell,
+  onSelectCell,
+  controls,
+}: EvaluationPanelProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <Stack gap="md">
+        <Title order={3} id={headingId}>
+          Evaluation
+        </Title>
+        <Text size="sm" c="dimmed">
+          {formatCount(evaluation.evaluated)} of {formatCount(documents)} documents have a label and
+          a result.
+        </Text>
+        {controls}
+        {evaluation.evaluated === 0 ? (
+          <Text size="sm">No document has both a label and a result yet.</Text>
+        ) : (
+          <>
+            <MetricFigures figures={evaluationFigures(evaluation, threshold)} />
+            <PerClassTable table={evaluation} counts={evaluation.mode === 'multi'} />
+            {evaluation.mode === 'single' && (
+              <ConfusionMatrix
+                matrix={evaluation.confusion}
+                selected={selectedCell}
+                onSelectCell={onSelectCell}
+              />
+            )}
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,252 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentResult } from '../../service/model';
+import { renderWithProviders } from '../../test/render';
+import type { ResultItem, ResultsRunSettings } from './result-item';
+import { ResultsView, type ResultsViewProps } from './results-view';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const settings: ResultsRunSettings = {
+  runName: 'Tickets',
+  endpoint: 'https://contoso.cognitiveservices.azure.com',
+  jobIds: ['job-1'],
+  projectName: 'SupportTickets',
+  deploymentName: 'production',
+  apiVersion: '2023-04-01',
+  labelMode: 'single',
+  ranAt: Date.UTC(2026, 11, 1, 9),
+  threshold: 0,
+};
+
+function result(id: string, classes: [string, number][]): DocumentResult {
+  return {
+    id,
+    classes: classes.map(([category, confidence]) => ({ category, confidence })),
+    warnings: [],
+  };
+}
+
+const items: ResultItem[] = [
+  {
+    result: result('doc1', [
+      ['Billing', 0.9],
+      ['Account', 0.05],
+    ]),
+    text: 'My invoice is wrong',
+    labels: ['Billing'],
+  },
+  {
+    result: result('doc2', [
+      ['Account', 0.55],
+      ['Billing', 0.45],
+    ]),
+    text: 'لا أستطيع تسجيل الدخول إلى حسابي',
+    labels: ['Billing'],
+  },
+  {
+    result: result('doc3', [['Shipping', 0.3]]),
+    text: 'Where is my parcel?',
+    labels: ['Shipping'],
+  },
+];
+
+function renderView(overrides: Partial<ResultsViewProps> = {}) {
+  const onCorrect = vi.fn();
+  const view = renderWithProviders(
+    <ResultsView
+      items={items}
+      raw={undefined}
+      finished
+      settings={settings}
+      classNames={['Account', 'Billing', 'Shipping']}
+      onCorrect={onCorrect}
+      {...overrides}
+    />,
+  );
+  return { ...view, onCorrect };
+}
+
+const table = () => screen.getByRole('table', { name: 'Results' });
+const rowHeaders = () =>
+  within(table())
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent);
+const rowOf = (id: string) => {
+  const row = within(table()).getByRole('rowheader', { name: id }).closest('tr');
+  if (!row) throw new Error(`no row for ${id}`);
+  return row;
+};
+
+describe('ResultsView', () => {
+  it('shows each document’s text as text, with dir="auto", and searches it', async () => {
+    renderView({
+      items: [...items, { result: result('doc4', []), text: '<b>not bold</b>' }],
+    });
+    expect(within(table()).getByRole('columnheader', { name: 'Text' })).toBeDefined();
+    const arabic = within(rowOf('doc2')).getByText('لا أستطيع تسجيل الدخول إلى حسابي');
+    expect(arabic.getAttribute('dir')).toBe('auto');
+    expect(within(rowOf('doc4')).getByText('<b>not bold</b>').querySelector('b')).toBeNull();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search results' }), 'PARCEL');
+    expect(rowHeaders()).toEqual(['doc3']);
+    expect(screen.getByText('Showing 1 of 4 documents')).toBeDefined();
+  });
+
+  it('marks a mismatch and a class below the threshold in the row, in words', () => {
+    renderView({
+      marks: new Map([
+        ['doc2', { mismatch: true }],
+        ['doc3', { belowThreshold: true }],
+      ]),
+      settings: { ...settings, threshold: 0.5 },
+    });
+    expect(rowOf('doc2').textContent).toContain('≠ label');
+    expect(rowOf('doc2').textContent).toContain('Label: Billing');
+    expect(rowOf('doc1').textContent).not.toContain('≠ label');
+    expect(rowOf('doc3').textContent).toContain('Below threshold');
+    expect(
+      screen.getByRole('img', { name: /^Documents per top class/ }).getAttribute('aria-label'),
+    ).toContain('Below threshold: 1');
+  });
+
+  it('shows only the focused documents, says which, and clears', async () => {
+    const onClearFocus = vi.fn();
+    const { rerender } = renderView({
+      focus: {
+        description: '1 document labelled Billing, predicted Account',
+        ids: new Set(['doc2']),
+      },
+      onClearFocus,
+    });
+    expect(rowHeaders()).toEqual(['doc2']);
+    expect(
+      screen.getByText(/Showing: 1 document labelled Billing, predicted Account/),
+    ).toBeDefined();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(onClearFocus).toHaveBeenCalledOnce();
+    rerender(
+      <ResultsView items={items} raw={undefined} finished settings={settings} classNames={[]} />,
+    );
+    expect(rowHeaders()).toEqual(['doc1', 'doc2', 'doc3']);
+    expect(screen.queryByText(/Showing:/)).toBeNull();
+  });
+
+  it('shows the other run’s classes beside this run’s', () => {
+    renderView({ compare: { name: 'staging', classOf: new Map([['doc1', ['Account']]]) } });
+    expect(within(table()).getByRole('columnheader', { name: 'In staging' })).toBeDefined();
+    expect(rowOf('doc1').textContent).toContain('Account');
+    expect(rowOf('doc3').textContent).toContain('Not in that run');
+  });
+
+  it('orders the review queue by least confidence and by smallest margin', async () => {
+    renderView();
+    const order = screen.getByRole('combobox', { name: 'Order' });
+    await userEvent.selectOptions(order, 'Least confident first');
+    expect(rowHeaders()).toEqual(['doc3', 'doc2', 'doc1']);
+    await userEvent.selectOptions(order, 'Smallest margin first');
+    expect(rowHeaders()).toEqual(['doc2', 'doc3', 'doc1']);
+  });
+
+  it('offers no margin order for multi label', () => {
+    renderView({ settings: { ...settings, labelMode: 'multi' } });
+    const order = screen.getByRole('combobox', { name: 'Order' });
+    expect(within(order).queryByRole('option', { name: 'Smallest margin first' })).toBeNull();
+  });
+
+  it('reviews with the keyboard: j / k, Enter, a number to correct, Escape', async () => {
+    const user = userEvent.setup();
+    const { onCorrect, rerender } = renderView();
+    await user.keyboard('j');
+    expect(document.activeElement?.textContent).toBe('doc1');
+    await user.keyboard('jjk');
+    expect(document.activeElement?.textContent).toBe('doc2');
+    expect(rowOf('doc2').getAttribute('aria-current')).toBe('true');
+    // Enter on the row's button opens it; a number key sets the correction.
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('heading', { name: 'doc2' })).toBeDefined();
+    expect(
+      screen.getByText('لا أستطيع تسجيل الدخول إلى حسابي', { selector: 'section p' }),
+    ).toBeDefined();
+    await user.keyboard('3');
+    expect(onCorrect).toHaveBeenLastCalledWith('doc2', ['Shipping']);
+
+    const corrected = items.map((item) =>
+      item.result.id === 'doc2' ? { ...item, correction: ['Shipping'] } : item,
+    );
+    rerender(
+      <ResultsView
+        items={corrected}
+        raw={undefined}
+        finished
+        settings={settings}
+        classNames={['Account', 'Billing', 'Shipping']}
+        onCorrect={onCorrect}
+      />,
+    );
+    expect(rowOf('doc2').textContent).toContain('Corrected: Shipping');
+    // The same number again clears it.
+    await user.keyboard('3');
+    expect(onCorrect).toHaveBeenLastCalledWith('doc2', []);
+    // The open detail follows j.
+    await user.keyboard('j');
+    expect(screen.getByRole('heading', { name: 'doc3' })).toBeDefined();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('heading', { name: 'doc3' })).toBeNull();
+  });
+
+  it('leaves the keys alone while typing in the search box', async () => {
+    const user = userEvent.setup();
+    const { onCorrect } = renderView();
+    await user.click(screen.getByRole('searchbox', { name: 'Search results' }));
+    await user.keyboard('j1?');
+    expect(onCorrect).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search results' }).value).toBe(
+      'j1?',
+    );
+  });
+
+  it('lists the shortcuts on ? and from a visible button', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog.textContent).toContain('Next row');
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeDefined();
+  });
+
+  it('corrects from the detail’s class buttons too', async () => {
+    const user = userEvent.setup();
+    const { onCorrect } = renderView();
+    await user.click(within(rowOf('doc1')).getByRole('button', { name: 'doc1' }));
+    await user.click(screen.getByRole('button', { name: '1 Account' }));
+    expect(onCorrect).toHaveBeenCalledWith('doc1', ['Account']);
+  });
+
+  it('moves with j in the virtual table too, bringing the row in and focusing its button', async () => {
+    const user = userEvent.setup();
+    const many: ResultItem[] = Array.from({ length: 250 }, (_, index) => ({
+      result: result(`doc${index + 1}`, [['Billing', 0.5]]),
+      text: `Text ${index + 1}`,
+    }));
+    // happy-dom lays nothing out: give the scrolling box the height it has in a browser.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(560);
+    renderView({ items: many });
+    expect(table().getAttribute('aria-rowcount')).toBe('251');
+    await user.keyboard('jj');
+    expect(document.activeElement?.textContent).toBe('doc2');
+    expect(document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe(
+      '3',
+    );
+    await user.keyboard('j'.repeat(58));
+    expect(document.activeElement?.textContent).toBe('doc60');
+  });
+});
