@@ -50,7 +50,7 @@ async function ourPoller(origin: string, jobMs: number, stats: { requests: numbe
   const coordinator = new RunCoordinator({
     repository,
     queryClient: createQueryClient(),
-    keyFor: () => DEMO_KEY,
+    secretFor: () => ({ key: DEMO_KEY }),
   });
   const settings: RunSettings = {
     endpoint: origin,

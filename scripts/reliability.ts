@@ -144,7 +144,7 @@ async function main() {
   const coordinator = new RunCoordinator({
     repository: createRunsRepository(db),
     queryClient: createQueryClient(),
-    keyFor: () => DEMO_KEY,
+    secretFor: () => ({ key: DEMO_KEY }),
   });
   const random = seeded(20261128);
   const injected = new Map<string, number>();

@@ -5,12 +5,15 @@ import {
 } from '../features/connection/connection-store';
 import { checkCredentials } from '../features/connection/validate-connection';
 import { RunCoordinator } from '../features/runs/run-coordinator';
+import type { RunSecret } from '../features/runs/run-runner';
 import { createRunsRepository } from '../features/runs/runs-repository';
 
-/** The key the form holds, when it is for this endpoint (as the browser calls it). */
-function keyFor(endpoint: string): string | undefined {
+/** The key or token the form holds, when it is for this endpoint (as the browser calls it). */
+function secretFor(endpoint: string): RunSecret | undefined {
   const credentials = checkCredentials(readConnectionSettings());
-  return credentials?.endpoint === endpoint ? credentials.key : undefined;
+  if (credentials?.endpoint !== endpoint) return undefined;
+  const { endpoint: _endpoint, ...secret } = credentials;
+  return secret;
 }
 
 /**
@@ -21,7 +24,7 @@ export function createRuns(queryClient: QueryClient): RunCoordinator {
   const coordinator = new RunCoordinator({
     repository: createRunsRepository(),
     queryClient,
-    keyFor,
+    secretFor,
   });
   let lastKey = readConnectionSettings().key;
   subscribeToConnection(() => {

@@ -32,3 +32,21 @@ export function describeJob(job: RunJob, stalled: Error | undefined): { word: st
 export function documentRange(job: RunJob): string {
   return job.documentIndexes.length > 1 ? `${job.firstId} – ${job.lastId}` : job.firstId;
 }
+
+const STATUS_WORDS: Record<string, string> = {
+  notstarted: 'Not started',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  completed: 'Completed',
+  partiallycompleted: 'Partially completed',
+  partiallysucceeded: 'Partially succeeded',
+  failed: 'Failed',
+  cancelling: 'Cancelling',
+  cancelled: 'Cancelled',
+  rejected: 'Rejected',
+};
+
+/** The service's status word for people: `notStarted` → "Not started"; unknown words as sent. */
+export function statusInWords(status: string): string {
+  return STATUS_WORDS[status.toLowerCase()] ?? status;
+}

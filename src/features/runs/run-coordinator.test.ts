@@ -90,7 +90,7 @@ function setup(): {
   const coordinator = new RunCoordinator({
     repository,
     queryClient: new QueryClient(),
-    keyFor: (endpoint) => (endpoint === settings.endpoint ? KEY : undefined),
+    secretFor: (endpoint) => (endpoint === settings.endpoint ? { key: KEY } : undefined),
     service,
     clock: stillClock,
   });

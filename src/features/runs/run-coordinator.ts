@@ -1,15 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { planBatch } from '../../service/batching';
 import type { Run, RunSettings } from './run-model';
-import { RunRunner, type Clock, type RunService } from './run-runner';
+import { DurationBook } from './duration-book';
+import { RunRunner, type Clock, type RunSecret, type RunService } from './run-runner';
 import { isOpenJob } from './run-schedule';
 import type { NewRun, RunsRepository } from './runs-repository';
 
 export interface RunCoordinatorDeps {
   repository: RunsRepository;
   queryClient: QueryClient;
-  /** The key the form holds for this endpoint (as the browser calls it), if any. */
-  keyFor: (endpoint: string) => string | undefined;
+  /** The key or token the form holds for this endpoint (as the browser calls it), if any. */
+  secretFor: (endpoint: string) => RunSecret | undefined;
   service?: RunService;
   clock?: Clock;
 }
@@ -22,6 +23,8 @@ export interface RunCoordinatorDeps {
 export class RunCoordinator {
   private readonly runners = new Map<string, RunRunner>();
   private readonly listeners = new Set<() => void>();
+  /** Per endpoint: what this browser has learnt of its job durations. */
+  private readonly durations = new Map<string, DurationBook>();
 
   constructor(private readonly deps: RunCoordinatorDeps) {}
 
@@ -42,11 +45,18 @@ export class RunCoordinator {
     let runner = this.runners.get(run.id);
     if (!runner) {
       const endpoint = run.settings.endpoint;
+      let durations = this.durations.get(endpoint);
+      if (!durations) {
+        durations = new DurationBook();
+        this.durations.set(endpoint, durations);
+        void durations.seed(this.deps.repository, endpoint).catch(() => undefined);
+      }
       runner = new RunRunner({
+        durations,
         run,
         repository: this.deps.repository,
         queryClient: this.deps.queryClient,
-        key: () => this.deps.keyFor(endpoint),
+        secret: () => this.deps.secretFor(endpoint),
         ...(this.deps.service ? { service: this.deps.service } : {}),
         ...(this.deps.clock ? { clock: this.deps.clock } : {}),
       });

@@ -79,6 +79,8 @@ export interface RunJob {
   documentIndexes: number[];
   firstId: string;
   lastId: string;
+  /** Characters of its documents (string length), to predict how long it takes. */
+  characters?: number;
   state: RunJobState;
   jobUrl?: string;
   jobId?: string;
@@ -88,6 +90,8 @@ export interface RunJob {
   outcome?: 'done' | 'failed' | 'cancelled';
   submittedAt?: number;
   finishedAt?: number;
+  /** How long the service took, by its own clock (created → last update), once done. */
+  serviceDurationMs?: number;
   /** Why it was refused, failed or expired, in words. */
   error?: string;
   /** Set when the service's results pages could not all be read: the results are incomplete. */

@@ -65,7 +65,7 @@ function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }
   const coordinator = new RunCoordinator({
     repository: createRunsRepository(new RunsDatabase(`run-panel-${crypto.randomUUID()}`)),
     queryClient: new QueryClient(),
-    keyFor: () => undefined,
+    secretFor: () => undefined,
   });
   const ui = (hasKey: boolean) => (
     <RunsProvider coordinator={coordinator}>

@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount } from '../../lib/format';
 import { JobAlert } from './job-alert';
 import { JobFacts } from './job-facts';
+import { statusInWords } from './job-words';
 import type { Run, RunJob } from './run-model';
 import type { RunLive } from './run-runner';
 import { RunJobs } from './run-jobs';
@@ -76,14 +77,20 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
           </div>
           <Group gap="xs">
             {single && onlyJob.status ? (
-              <Badge size="lg" variant="light" aria-label={`Status: ${onlyJob.status}`}>
-                {onlyJob.status}
+              <Badge
+                size="lg"
+                variant="light"
+                tt="none"
+                aria-label={`Status: ${statusInWords(onlyJob.status)}`}
+              >
+                {statusInWords(onlyJob.status)}
               </Badge>
             ) : null}
             <Badge
               size="lg"
               variant="light"
               color={STATUS_COLORS[progress.status]}
+              tt="none"
               aria-label={`Run: ${word}`}
             >
               {word}
@@ -134,26 +141,34 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
         ) : null}
         {progress.open > 0 && run.intent !== 'cancelled' ? (
           <Group gap="sm">
-            <Button
-              variant="light"
-              onClick={() => act((runner) => runner.setPaused(run.intent !== 'paused'))}
-            >
-              {run.intent === 'paused' ? 'Resume' : 'Pause'}
-            </Button>
+            {single ? null : (
+              <Button
+                variant="light"
+                onClick={() => act((runner) => runner.setPaused(run.intent !== 'paused'))}
+              >
+                {run.intent === 'paused' ? 'Resume' : 'Pause'}
+              </Button>
+            )}
             <ConfirmButton
               variant="light"
               color="red"
-              title="Cancel this run?"
-              message="Jobs not sent yet are dropped; jobs on the service are asked to stop. Results already saved are kept."
-              confirmLabel="Cancel run"
+              title={single ? 'Cancel this job?' : 'Cancel this run?'}
+              message={
+                single
+                  ? 'The service is asked to stop the job (the preview API cannot cancel: the job then runs to its end, but it is no longer followed).'
+                  : 'Jobs not sent yet are dropped; jobs on the service are asked to stop. Results already saved are kept.'
+              }
+              confirmLabel={single ? 'Cancel job' : 'Cancel run'}
               cancelLabel="Keep running"
               onConfirm={() => act((runner) => runner.cancel())}
             >
-              Cancel run
+              {single ? 'Cancel job' : 'Cancel run'}
             </ConfirmButton>
-            <Text size="xs" c="dimmed">
-              Up to {live.concurrency || '…'} jobs at a time; fewer while the service throttles.
-            </Text>
+            {single ? null : (
+              <Text size="xs" c="dimmed">
+                Up to {live.concurrency || '…'} jobs at a time; fewer while the service throttles.
+              </Text>
+            )}
           </Group>
         ) : null}
         {single ? (

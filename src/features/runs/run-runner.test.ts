@@ -7,7 +7,7 @@ import type { Credentials } from '../../service/http';
 import type { JobPoll } from '../../service/jobs';
 import type { DocumentResult, JobInput, JobPhase } from '../../service/model';
 import type { Run, RunSettings } from './run-model';
-import { RunRunner, type Clock, type RunService } from './run-runner';
+import { RunRunner, type Clock, type RunSecret, type RunService } from './run-runner';
 import { RETENTION_MS, runProgress, START_CONCURRENCY } from './run-schedule';
 import { RunsDatabase } from './runs-db';
 import {
@@ -133,8 +133,8 @@ class FakeService implements RunService {
 
   constructor(private readonly clock: ManualClock) {}
 
-  submit = (input: JobInput, key: string): Promise<string> => {
-    expect(key).toBe(KEY);
+  submit = (input: JobInput, secret: RunSecret): Promise<string> => {
+    expect(secret.key).toBe(KEY);
     this.submitCalls.push(input);
     const override = this.onSubmit?.(input, this.submitCalls.length);
     if (override) return override;
@@ -278,7 +278,7 @@ async function setup(documentCount: number, patch: Partial<RunSettings> = {}): P
       run,
       repository,
       queryClient,
-      key: () => key.value,
+      secret: () => (key.value === undefined ? undefined : { key: key.value }),
       service,
       clock,
     });

@@ -4,7 +4,10 @@ import type { Credentials } from '../../service/http';
 import { cancelJob, failureOf, submitJob, type JobPoll } from '../../service/jobs';
 import { canCancel } from '../../service/api-profiles';
 import { isFinished, type JobInput } from '../../service/model';
-import { jobPollOptions, nextJobPoll } from './job-query';
+import { DurationBook } from './duration-book';
+import { predictivePollDelay } from './job-duration';
+import { jobPollOptions } from './job-query';
+import { nextPollDelay } from '../../service/polling';
 import { initialPacing, recentlyThrottled, takeRequest, throttled, type Pacing } from './pacing';
 import type { JobFailure, Run, RunJob, RunResult } from './run-model';
 import {
@@ -18,9 +21,12 @@ import {
 } from './run-schedule';
 import { StorageFullError, type RunsRepository } from './runs-repository';
 
+/** The secret a run's calls carry: a key, or an access token (`scheme: 'bearer'`). Never stored. */
+export type RunSecret = Pick<Credentials, 'key' | 'scheme'>;
+
 /** The service calls a run makes; injected so that tests and scripts can stand in for them. */
 export interface RunService {
-  submit: (input: JobInput, key: string) => Promise<string>;
+  submit: (input: JobInput, secret: RunSecret) => Promise<string>;
   poll: (jobUrl: string, credentials: Credentials) => Promise<JobPoll>;
   cancel: (jobUrl: string, credentials: Credentials) => Promise<void>;
 }
@@ -53,10 +59,12 @@ export interface RunRunnerDeps {
   run: Run;
   repository: RunsRepository;
   queryClient: QueryClient;
-  /** The key for the run's endpoint when the form holds one; the runner waits without it. */
-  key: () => string | undefined;
+  /** The key (or token) for the run's endpoint when the form holds one; the runner waits without it. */
+  secret: () => RunSecret | undefined;
   service?: RunService;
   clock?: Clock;
+  /** What is known of this endpoint's job durations, to poll just after a job should end. */
+  durations?: DurationBook;
 }
 
 /** While the service has throttled lately, jobs poll this many times slower, leaving room to send. */
@@ -68,6 +76,16 @@ function defaultService(queryClient: QueryClient): RunService {
     poll: (jobUrl, credentials) => queryClient.query(jobPollOptions(jobUrl, credentials)),
     cancel: cancelJob,
   };
+}
+
+/** The service's own measure of a job: created → last update, in ms; undefined if unreadable. */
+function serviceDuration(
+  createdAt: string | undefined,
+  updatedAt: string | undefined,
+): number | undefined {
+  if (!createdAt || !updatedAt) return undefined;
+  const duration = Date.parse(updatedAt) - Date.parse(createdAt);
+  return Number.isFinite(duration) && duration > 0 ? duration : undefined;
 }
 
 function describeError(error: unknown): string {
@@ -105,6 +123,8 @@ export class RunRunner {
   private readonly deps: Required<Omit<RunRunnerDeps, 'run'>>;
   private jobs = new Map<number, RunJob>();
   private inFlight = new Set<number>();
+  /** Polls each job has had, for the predictive schedule. */
+  private polls = new Map<number, number>();
   private timers = new Map<number, ReturnType<typeof setTimeout>>();
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -124,6 +144,7 @@ export class RunRunner {
       ...deps,
       service: deps.service ?? defaultService(deps.queryClient),
       clock: deps.clock ?? systemClock,
+      durations: deps.durations ?? new DurationBook(),
     };
     this.live = {
       concurrency: START_CONCURRENCY,
@@ -190,7 +211,7 @@ export class RunRunner {
 
   /** The form's key changed: a run that waited for it goes on, by itself. */
   keyChanged(): void {
-    if (!this.deps.key()) return;
+    if (!this.deps.secret()) return;
     this.setLive({ waitingForKey: false });
     for (const job of this.jobs.values()) {
       // Only parked jobs: one whose poll is under way has no timer but is in flight.
@@ -219,9 +240,9 @@ export class RunRunner {
   }
 
   private async cancelOnService(jobs: RunJob[]): Promise<void> {
-    const key = this.deps.key();
+    const key = this.deps.secret();
     if (!key || !canCancel(this.run.settings.apiVersion)) return;
-    const credentials = { endpoint: this.run.settings.endpoint, key };
+    const credentials = { endpoint: this.run.settings.endpoint, ...key };
     await Promise.allSettled(
       jobs.flatMap((job) =>
         job.jobUrl ? [this.deps.service.cancel(job.jobUrl, credentials)] : [],
@@ -260,7 +281,7 @@ export class RunRunner {
 
   private pump(): void {
     if (this.stopped || this.run.intent !== 'run' || this.live.storageError) return;
-    const key = this.deps.key();
+    const key = this.deps.secret();
     const queued = [...this.jobs.values()].some((job) => job.state === 'queued');
     if (!key) {
       if (queued || this.hasSentJobs()) this.setLive({ waitingForKey: true });
@@ -304,7 +325,7 @@ export class RunRunner {
     this.setLive({ concurrency: this.concurrency.value, throttledUntil: this.pacing.pausedUntil });
   }
 
-  private async send(index: number, key: string): Promise<void> {
+  private async send(index: number, key: RunSecret): Promise<void> {
     const job = this.jobs.get(index);
     if (!job) return;
     this.inFlight.add(index);
@@ -356,7 +377,7 @@ export class RunRunner {
       await this.save(index, { state: 'sent', jobUrl, submittedAt });
       // Cancelled while the POST was on its way: the service accepted it, so cancel it there too.
       if (this.intentNow() === 'cancelled') void this.cancelOnService([{ ...job, jobUrl }]);
-      this.schedulePoll(index, nextJobPoll(undefined, submittedAt, this.deps.clock.now()) || 0);
+      this.schedulePoll(index, this.pollWait(job, this.deps.clock.now() - submittedAt));
     } catch (error) {
       this.inFlight.delete(index);
       if (error instanceof StorageFullError) return this.storageFull(error);
@@ -406,7 +427,7 @@ export class RunRunner {
       await this.save(index, expired);
       return this.pump();
     }
-    const key = this.deps.key();
+    const key = this.deps.secret();
     if (!key) {
       // Parked: keyChanged() picks it up again.
       this.inFlight.delete(index);
@@ -419,7 +440,7 @@ export class RunRunner {
     try {
       poll = await this.deps.service.poll(job.jobUrl, {
         endpoint: this.run.settings.endpoint,
-        key,
+        ...key,
       });
     } catch (error) {
       if (this.isStopped()) return;
@@ -450,9 +471,10 @@ export class RunRunner {
     if (snapshot.status !== job.status || snapshot.jobId !== job.jobId) {
       await this.save(index, { status: snapshot.status, jobId: snapshot.jobId });
     }
+    this.polls.set(index, (this.polls.get(index) ?? 0) + 1);
     if (!isFinished(snapshot.phase)) {
-      const wait = nextJobPoll(poll, job.submittedAt ?? now, this.deps.clock.now());
-      return this.schedulePoll(index, wait === false ? 0 : wait);
+      const elapsed = this.deps.clock.now() - (job.submittedAt ?? now);
+      return this.schedulePoll(index, this.pollWait(job, elapsed, poll.retryAfterMs));
     }
     this.inFlight.delete(index);
     // Finished from here on (saved with its results at the next flush): never polled again.
@@ -462,6 +484,18 @@ export class RunRunner {
     this.toSave.push({ index, poll });
     this.scheduleSave();
     this.pump();
+  }
+
+  /** The next poll: just after the expected end when durations are known, else the usual schedule. */
+  private pollWait(job: RunJob, elapsedMs: number, retryAfterMs?: number): number {
+    const expected = this.deps.durations.predict(job.documentIndexes.length, job.characters ?? 0);
+    return predictivePollDelay(
+      elapsedMs,
+      expected,
+      this.polls.get(job.index) ?? 0,
+      (elapsed) => nextPollDelay(elapsed),
+      retryAfterMs,
+    );
   }
 
   private expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
@@ -517,12 +551,21 @@ export class RunRunner {
             : 'failed';
       const failedDocuments = results.filter((result) => result.error).length + indexById.size;
       const [firstError] = snapshot.errors;
+      const serviceDurationMs = serviceDuration(snapshot.createdAt, snapshot.updatedAt);
+      if (outcome === 'done' && serviceDurationMs !== undefined) {
+        this.deps.durations.add({
+          documents: job.documentIndexes.length,
+          characters: job.characters ?? 0,
+          durationMs: serviceDurationMs,
+        });
+      }
       const patch: Partial<RunJob> = {
         state: 'finished',
         outcome,
         status: snapshot.status,
         jobId: snapshot.jobId,
         finishedAt: this.deps.clock.now(),
+        serviceDurationMs,
         failedDocuments,
         failure: storableFailure(failureOf(snapshot)),
         resultsCut: poll.truncated

@@ -115,6 +115,7 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
           documentIndexes,
           firstId: jobDocuments[0]?.id ?? '',
           lastId: jobDocuments.at(-1)?.id ?? '',
+          characters: jobDocuments.reduce((sum, document) => sum + document.text.length, 0),
           state: 'queued',
         };
       });
