@@ -12,8 +12,11 @@ export const HTTP_SERVICE = 'http://127.0.0.1:4010';
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
+  /** A text field by its label; Project name and Deployment name are comboboxes with suggestions. */
   field(label: string) {
-    return this.page.getByRole('textbox', { name: label, exact: true });
+    return this.page
+      .getByRole('textbox', { name: label, exact: true })
+      .or(this.page.getByRole('combobox', { name: label, exact: true }));
   }
 
   apiVersion() {

@@ -103,7 +103,10 @@ export async function reloadsDuringRun(
   });
   try {
     await page.goto(appUrl);
-    const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+    const field = (name: string) =>
+      page
+        .getByRole('textbox', { name, exact: true })
+        .or(page.getByRole('combobox', { name, exact: true }));
     await field('Endpoint').fill(service.origin);
     await field('Key').fill(DEMO_KEY);
     if (rememberKey)

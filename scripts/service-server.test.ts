@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DEMO_KEY, DEMO_PROJECTS } from '../src/demo/demo-settings';
+import { demoAccessToken } from '../src/demo/demo-token';
 import { startServiceServer } from './service-server';
 
 type Service = Awaited<ReturnType<typeof startServiceServer>>;
@@ -44,7 +46,7 @@ describe('service server', () => {
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'access-control-allow-origin': 'http://localhost:5173',
       'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-      'access-control-allow-headers': 'Ocp-Apim-Subscription-Key, Content-Type',
+      'access-control-allow-headers': 'Ocp-Apim-Subscription-Key, Authorization, Content-Type',
       'access-control-max-age': '600',
     });
   });
@@ -64,6 +66,42 @@ describe('service server', () => {
       status: 'succeeded',
       tasks: { items: [{ results: { documents: [{ class: [{ category: 'Shipping' }] }] } }] },
     });
+  });
+
+  it('lets a page send an access token, and accepts it until it expires', async () => {
+    service = await startServiceServer({ port: 0 });
+    const preflight = await fetch(`${service.origin}/language/authoring/analyze-text/projects`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/\bAuthorization\b/);
+    const list = (token: string) =>
+      fetch(`${service?.origin}/language/authoring/analyze-text/projects?api-version=2023-04-01`, {
+        headers: { Authorization: `Bearer ${token}`, Origin: 'http://localhost:5173' },
+      });
+    const accepted = await list(demoAccessToken(600));
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const page = z
+      .object({ value: z.array(z.object({ projectName: z.string() })), nextLink: z.string() })
+      .parse(await accepted.json());
+    expect(page.value.map((project) => project.projectName)).toEqual([
+      'SupportTickets',
+      'MovieGenres',
+    ]);
+    expect(
+      page.nextLink.startsWith(`${service.origin}/language/authoring/analyze-text/projects?`),
+    ).toBe(true);
+    const expired = await list(demoAccessToken(-60));
+    expect(expired.status).toBe(401);
+    const refusal = z
+      .object({ error: z.object({ message: z.string() }) })
+      .parse(await expired.json());
+    expect(refusal.error.message).toMatch(/^Unauthorized\. Access token is missing/);
   });
 
   it('can hide operation-location from other origins, like a gateway that does not expose it', async () => {

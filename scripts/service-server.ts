@@ -144,7 +144,7 @@ async function respond(message: IncomingMessage, service: RunningService): Promi
       status: 204,
       headers: {
         'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-        'Access-Control-Allow-Headers': 'Ocp-Apim-Subscription-Key, Content-Type',
+        'Access-Control-Allow-Headers': 'Ocp-Apim-Subscription-Key, Authorization, Content-Type',
         'Access-Control-Max-Age': '600',
       },
     });

@@ -47,7 +47,7 @@ describe.each(API_PROFILES.map((profile) => [profile.version, profile] as const)
     it.each(['single', 'multi'] as const)(
       'builds a %s-label job the demo service runs to the end',
       async (labelMode) => {
-        const jobUrl = await submitJob(jobInput(profile, labelMode), DEMO_KEY);
+        const jobUrl = await submitJob(jobInput(profile, labelMode), { key: DEMO_KEY });
         clock.now += timing.queuedMs + timing.runMs;
         const { snapshot } = await fetchJob(jobUrl, credentials);
         expect(snapshot.phase).toBe('done');
@@ -57,7 +57,7 @@ describe.each(API_PROFILES.map((profile) => [profile.version, profile] as const)
     );
 
     it(profile.cancel ? 'cancels a sent job' : 'has no cancel', async () => {
-      const jobUrl = await submitJob(jobInput(profile, 'single'), DEMO_KEY);
+      const jobUrl = await submitJob(jobInput(profile, 'single'), { key: DEMO_KEY });
       if (!profile.cancel) {
         // The preview has no cancel route: the service would answer 404.
         const url = new URL(jobUrl);

@@ -61,12 +61,25 @@ function tokensOf(text: string): string[] {
   );
 }
 
+/**
+ * Another trained model of the same project: extra words per class (what it learned differently)
+ * and its own noise, so two deployments of one project disagree on some documents.
+ */
+export interface ModelVariant {
+  /** Seeds the variant's noise. */
+  id: string;
+  extraVocabulary?: Readonly<Record<string, string>>;
+  /** How much the noise weighs against the evidence; 1 is the default model's. */
+  noiseScale?: number;
+}
+
 /** A class the demo has no vocabulary for is recognised by the words of its own name. */
-function vocabularyOf(category: string): readonly string[] {
-  return (
+function vocabularyOf(category: string, variant: ModelVariant | undefined): readonly string[] {
+  const base =
     VOCABULARIES[category] ??
-    tokensOf(category.replace(/([a-z])([A-Z])/g, '$1 $2')).filter((word) => word.length >= 3)
-  );
+    tokensOf(category.replace(/([a-z])([A-Z])/g, '$1 $2')).filter((word) => word.length >= 3);
+  const extra = variant?.extraVocabulary?.[category];
+  return extra ? [...base, ...keywords(extra)] : base;
 }
 
 function keywordWeight(keyword: string, tokens: string[], joined: string): number {
@@ -79,8 +92,13 @@ function keywordWeight(keyword: string, tokens: string[], joined: string): numbe
   return hits === 0 ? 0 : Math.min(MAX_WEIGHT_PER_KEYWORD, 1 + (hits - 1) * REPEAT_WEIGHT);
 }
 
-function evidenceFor(category: string, tokens: string[], joined: string): number {
-  return vocabularyOf(category).reduce(
+function evidenceFor(
+  category: string,
+  tokens: string[],
+  joined: string,
+  variant: ModelVariant | undefined,
+): number {
+  return vocabularyOf(category, variant).reduce(
     (sum, keyword) => sum + keywordWeight(keyword, tokens, joined),
     0,
   );
@@ -104,13 +122,15 @@ export function scoreClasses(
   classes: readonly string[],
   text: string,
   labelMode: LabelMode,
+  variant?: ModelVariant,
 ): ClassConfidence[] {
   const tokens = tokensOf(text);
   const joined = ` ${tokens.join(' ')} `;
+  const scale = variant?.noiseScale ?? 1;
   const evidence = classes.map((category) => ({
     category,
-    evidence: evidenceFor(category, tokens, joined),
-    noise: stableNoise(text, category) - 0.5,
+    evidence: evidenceFor(category, tokens, joined, variant),
+    noise: (stableNoise(text, variant ? `${category}\u241f${variant.id}` : category) - 0.5) * scale,
   }));
   if (labelMode === 'multi') {
     return evidence
@@ -135,8 +155,9 @@ export function classify(
   classes: readonly string[],
   text: string,
   labelMode: LabelMode,
+  variant?: ModelVariant,
 ): ClassConfidence[] {
-  const scores = scoreClasses(classes, text, labelMode);
+  const scores = scoreClasses(classes, text, labelMode, variant);
   if (labelMode === 'single') return scores.slice(0, 1);
   return scores.filter((score) => score.confidenceScore > MULTI_LABEL_THRESHOLD);
 }

@@ -1,3 +1,5 @@
+import type { ModelVariant } from './classifier';
+import { DEMO_AUTHORING_PROJECTS } from './demo-authoring';
 import { DEMO_PROJECTS } from './demo-settings';
 import type { JobSubmission } from './service-state';
 
@@ -13,16 +15,34 @@ const PREVIEW_TASK_KINDS = {
   multi: 'CustomMultiClassification',
 } as const;
 
+/** A newer model of SupportTickets, trained on more account tickets: it mixes Billing and Account up more. */
+export const STAGING_VARIANT: ModelVariant = {
+  id: 'staging',
+  extraVocabulary: {
+    Account: 'subscription, card, plan, cancel, cancell, user',
+    Billing: 'account, accounts, sign, signed',
+    Feedback: 'nice, would be',
+  },
+  noiseScale: 1.5,
+};
+
+/** Each project's deployments and the model each serves (undefined: the default model). */
 const DEMO_MODELS = [
-  { ...DEMO_PROJECTS.single, labelMode: 'single' },
-  { ...DEMO_PROJECTS.multi, labelMode: 'multi' },
+  {
+    ...DEMO_PROJECTS.single,
+    labelMode: 'single',
+    deployments: { production: undefined, staging: STAGING_VARIANT },
+  },
+  { ...DEMO_PROJECTS.multi, labelMode: 'multi', deployments: { production: undefined } },
 ] as const;
 
+/** Every project on the demo resource, classification or not (it can be deleted). */
 export function isDemoProject(projectName: string): boolean {
-  return DEMO_MODELS.some((project) => project.projectName === projectName);
+  return DEMO_AUTHORING_PROJECTS.some((project) => project.projectName === projectName);
 }
 
-export type ModelResolution = { classes: readonly string[] } | { failure: string };
+export type ModelResolution =
+  { classes: readonly string[]; variant?: ModelVariant } | { failure: string };
 
 /** The project's classes, or the message the real service gives for a model it cannot use. */
 export function resolveModel(
@@ -51,7 +71,8 @@ export function resolveModel(
       failure: `Job task parameter value '${model.projectName}' is not supported for projectName parameter for job task type ${gaKind}.`,
     };
   }
-  if (model.deploymentName !== project.deploymentName) {
+  const deployments: Readonly<Record<string, ModelVariant | undefined>> = project.deployments;
+  if (!Object.hasOwn(deployments, model.deploymentName)) {
     return {
       failure: `Job task parameter value '${model.deploymentName}' is not supported for deploymentName parameter for job task type ${gaKind}.`,
     };
@@ -61,5 +82,6 @@ export function resolveModel(
       failure: `Job task type ${gaKind} is not supported by project '${project.projectName}', which is a ${TASK_KINDS[project.labelMode]} project.`,
     };
   }
-  return { classes: project.classes };
+  const variant = deployments[model.deploymentName];
+  return variant ? { classes: project.classes, variant } : { classes: project.classes };
 }

@@ -1,5 +1,5 @@
 import type { LabelMode } from '../service/model';
-import { classify } from './classifier';
+import { classify, type ModelVariant } from './classifier';
 import type { DocumentOutcome } from './service-state';
 import { countTextElements, firstTextElements } from '../lib/text-elements';
 
@@ -13,6 +13,7 @@ export function analyseDocument(
   document: { id: string; text: string },
   classes: readonly string[] | undefined,
   labelMode: LabelMode,
+  variant?: ModelVariant,
 ): DocumentOutcome {
   const characters = countTextElements(document.text);
   if (!document.text.trim()) {
@@ -43,7 +44,7 @@ export function analyseDocument(
   return {
     id: document.id,
     characters,
-    classes: classes ? classify(classes, text, labelMode) : [],
+    classes: classes ? classify(classes, text, labelMode, variant) : [],
     warnings,
   };
 }

@@ -212,7 +212,7 @@ describe('GA jobs', () => {
 
   it('is read to the end by the app’s own client', async () => {
     const input = jobInput({ documents: documents(repeat(25, DEMO_DOCUMENTS.single[1])) });
-    const jobUrl = await submitJob(input, DEMO_KEY);
+    const jobUrl = await submitJob(input, { key: DEMO_KEY });
     finish();
     const poll = await fetchJob(jobUrl, { endpoint: DEMO_ENDPOINT, key: DEMO_KEY });
     expect(poll.pages).toBe(2);

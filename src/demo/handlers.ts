@@ -2,14 +2,19 @@ import { http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import { profilesOf, type ApiGeneration } from '../service/api-profiles';
 import { GA_JOBS_PATH, GA_PROJECTS_PATH } from '../service/ga';
 import { previewJobsPath, previewProjectsPath } from '../service/preview';
+import { deploymentBodies, evaluationBody, modelBodies, projectBody } from './demo-authoring';
+import { DEMO_AUTHORING_PROJECTS } from './demo-authoring';
 import { DEMO_KEY } from './demo-settings';
+import { checkDemoBearer } from './demo-token';
 import type { FaultHook } from './faults';
 import { deletionJobBody, gaJobBody, previewJobBody, readPageQuery } from './job-bodies';
 import {
   invalidRequest,
   jobNotFound,
+  modelNotFound,
   projectNotFound,
   resourceNotFound,
+  tokenRefused,
   unauthorized,
 } from './service-errors';
 import { createServiceState, type ServiceState, type ServiceStateOptions } from './service-state';
@@ -31,6 +36,31 @@ const PREVIEW_AUTHORING_VERSIONS = [
   ...new Set(profilesOf('preview').map((profile) => profile.deletion.authoringVersion)),
 ];
 export const EXPOSED_HEADERS = 'operation-location, retry-after, location';
+
+/** Authoring lists come two items a page, so every client meets `nextLink`. */
+export const AUTHORING_PAGE_SIZE = 2;
+
+/** `skip` and `maxpagesize` (or `top`) as non-negative integers; undefined when one is not. */
+function readAuthoringPage(url: URL): { skip: number; size: number } | undefined {
+  const integer = (name: string) => {
+    const value = url.searchParams.get(name);
+    if (value === null) return null;
+    return /^\d+$/.test(value) ? Number(value) : undefined;
+  };
+  const skip = integer('skip');
+  const size = integer('maxpagesize') ?? integer('top');
+  if (skip === undefined || size === undefined || size === 0) return undefined;
+  return { skip: skip ?? 0, size: Math.min(size ?? AUTHORING_PAGE_SIZE, AUTHORING_PAGE_SIZE) };
+}
+
+/** The key, or a bearer token that looks like a JWT for the resource and has not expired. */
+function authenticate(request: Request, now: number): Response | undefined {
+  const key = request.headers.get('Ocp-Apim-Subscription-Key');
+  if (key !== null) return key === DEMO_KEY ? undefined : unauthorized();
+  const authorization = request.headers.get('Authorization');
+  if (authorization === null) return unauthorized();
+  return checkDemoBearer(authorization, now) === 'ok' ? undefined : tokenRefused();
+}
 
 export interface ServiceHandlerOptions extends ServiceStateOptions {
   /** e.g. DEMO_ENDPOINT or http://127.0.0.1:4010; job URLs and next links are built from it. */
@@ -143,6 +173,72 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     }),
   ];
 
+  /** One page of an authoring list, with a `nextLink` while more remain. */
+  const authoringList = (request: Request, items: readonly unknown[]) => {
+    const url = new URL(request.url);
+    const page = readAuthoringPage(url);
+    if (!page) return invalidPaging();
+    const end = page.skip + page.size;
+    const next = new URL(url.pathname, origin);
+    next.search = `api-version=${apiVersionOf(request)}&skip=${end}&maxpagesize=${page.size}`;
+    return HttpResponse.json({
+      value: items.slice(page.skip, end),
+      ...(end < items.length ? { nextLink: next.href } : {}),
+    });
+  };
+
+  /** Runs `read` for a project the resource has, after the api-version check. */
+  const authoringRead =
+    (read: (info: { request: Request; projectName: string; params: PathParams }) => Response) =>
+    ({ request, params }: { request: Request; params: PathParams }) => {
+      if (!GA_AUTHORING_VERSIONS.includes(apiVersionOf(request))) return resourceNotFound();
+      const projectName = param(params, 'projectName');
+      if (!state.isProjectAvailable(projectName)) return projectNotFound();
+      return read({ request, projectName, params });
+    };
+
+  const authoringRoutes = [
+    route('get', GA_PROJECTS_PATH, ({ request }) => {
+      if (!GA_AUTHORING_VERSIONS.includes(apiVersionOf(request))) return resourceNotFound();
+      const projects = DEMO_AUTHORING_PROJECTS.filter((project) =>
+        state.isProjectAvailable(project.projectName),
+      ).map((project) => projectBody(project.projectName, state.now()));
+      return authoringList(request, projects);
+    }),
+
+    route(
+      'get',
+      `${GA_PROJECTS_PATH}/:projectName`,
+      authoringRead(({ projectName }) => HttpResponse.json(projectBody(projectName, state.now()))),
+    ),
+
+    route(
+      'get',
+      `${GA_PROJECTS_PATH}/:projectName/deployments`,
+      authoringRead(({ request, projectName }) =>
+        authoringList(request, deploymentBodies(projectName, state.now())),
+      ),
+    ),
+
+    route(
+      'get',
+      `${GA_PROJECTS_PATH}/:projectName/models`,
+      authoringRead(({ request, projectName }) =>
+        authoringList(request, modelBodies(projectName, state.now())),
+      ),
+    ),
+
+    route(
+      'get',
+      `${GA_PROJECTS_PATH}/:projectName/models/:modelLabel/evaluation/summary-result`,
+      authoringRead(({ projectName, params }) => {
+        const label = param(params, 'modelLabel');
+        const body = evaluationBody(projectName, label);
+        return body === undefined ? modelNotFound(label) : HttpResponse.json(body);
+      }),
+    ),
+  ];
+
   const previewRoutes = PREVIEW_API_VERSIONS.flatMap((apiVersion) => {
     const jobs = previewJobsPath(apiVersion);
     return [
@@ -179,10 +275,10 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     route('all', '/*', ({ request }) => {
       const fault = options.faults?.next(request);
       if (fault) return fault;
-      if (request.headers.get('Ocp-Apim-Subscription-Key') !== DEMO_KEY) return unauthorized();
-      return undefined;
+      return authenticate(request, state.now());
     }),
     ...gaRoutes,
+    ...authoringRoutes,
     ...previewRoutes,
     ...previewAuthoringRoutes,
     route('all', '/*', () => resourceNotFound()),

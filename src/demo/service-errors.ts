@@ -27,6 +27,14 @@ export const unauthorized = () =>
     'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
   );
 
+/** The gateway's answer to a bearer token it cannot use: missing, malformed, for another resource or expired. */
+export const tokenRefused = () =>
+  errorResponse(
+    401,
+    '401',
+    'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.',
+  );
+
 export const resourceNotFound = () => errorResponse(404, '404', 'Resource not found');
 
 export const jobNotFound = (jobId: string) =>
@@ -35,6 +43,9 @@ export const jobNotFound = (jobId: string) =>
     'NotFound',
     `The specified job '${jobId}' was not found. Job results are kept for 24 hours after submission.`,
   );
+
+export const modelNotFound = (label: string) =>
+  errorResponse(404, 'NotFound', `The specified trained model '${label}' was not found.`);
 
 export const projectNotFound = () =>
   errorResponse(404, 'ProjectNotFound', 'The specified project was not found.');

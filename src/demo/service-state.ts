@@ -162,6 +162,7 @@ export function createServiceState(options: ServiceStateOptions = {}) {
     submitJob(submission: JobSubmission): ServiceJob {
       const resolved = resolveModel(submission, isProjectAvailable);
       const classes = 'classes' in resolved ? resolved.classes : undefined;
+      const variant = 'classes' in resolved ? resolved.variant : undefined;
       const job: ServiceJob = {
         jobId: randomUuid(),
         api: submission.api,
@@ -172,7 +173,7 @@ export function createServiceState(options: ServiceStateOptions = {}) {
         taskName: submission.taskName,
         ...submission.model,
         documents: submission.documents.map((document) =>
-          analyseDocument(document, classes, submission.labelMode),
+          analyseDocument(document, classes, submission.labelMode, variant),
         ),
         failure: 'failure' in resolved ? resolved.failure : undefined,
       };

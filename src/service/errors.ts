@@ -1,5 +1,10 @@
-import type { ServiceProblem } from './model';
-import { errorResponseSchema, type WireError, type WireInnerError } from './schemas';
+import type { AuthScheme, ServiceProblem } from './model';
+import {
+  errorResponseSchema,
+  gatewayErrorSchema,
+  type WireError,
+  type WireInnerError,
+} from './schemas';
 
 export type FailureKind =
   | 'http'
@@ -18,6 +23,8 @@ interface ServiceErrorInit {
   status?: number;
   problem?: ServiceProblem;
   retryAfterMs?: number;
+  /** How the secret was sent, for an HTTP error: a refused token needs other advice than a key. */
+  scheme?: AuthScheme;
 }
 
 /** Every failure the service layer reports, with what a person needs to act on it. */
@@ -26,6 +33,7 @@ export class ServiceError extends Error {
   readonly status: number | undefined;
   readonly problem: ServiceProblem | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly scheme: AuthScheme | undefined;
 
   constructor(init: ServiceErrorInit) {
     super(init.message);
@@ -34,6 +42,7 @@ export class ServiceError extends Error {
     this.status = init.status;
     this.problem = init.problem;
     this.retryAfterMs = init.retryAfterMs;
+    this.scheme = init.scheme;
   }
 
   /** Worth sending again: throttling and transient server or network trouble, never quota or auth. */
@@ -64,14 +73,21 @@ export function toProblem(error: WireError): ServiceProblem {
 export function problemFromBody(status: number, statusText: string, body: unknown): ServiceProblem {
   const parsed = errorResponseSchema.safeParse(body);
   if (parsed.success) return toProblem(parsed.data.error);
+  // The gateway answers some auth failures (a refused token) as `{ statusCode, message }`.
+  const gateway = gatewayErrorSchema.safeParse(body);
+  if (gateway.success)
+    return { code: String(gateway.data.statusCode), message: gateway.data.message };
   return { code: String(status), message: statusText || `HTTP ${status}` };
 }
 
 const QUOTA_PATTERN = /quota/i;
 
+/** The resource a Microsoft Entra token must be issued for (its `aud`). */
+export const COGNITIVE_SERVICES_RESOURCE = 'https://cognitiveservices.azure.com';
+
 /** A plain-language hint for each failure, following the contract's error table. */
 export function hintFor(error: ServiceError): string {
-  const { kind, status, problem } = error;
+  const { kind, status, problem, scheme } = error;
   const codes = [problem?.code, problem?.innerCode].filter(Boolean).join(' ');
   switch (kind) {
     case 'network':
@@ -97,6 +113,8 @@ export function hintFor(error: ServiceError): string {
     case 'http':
       break;
   }
+  if (status === 401 && scheme === 'bearer')
+    return `The access token was refused: it may have expired or be for another resource (it must be for ${COGNITIVE_SERVICES_RESOURCE}).`;
   if (status === 401)
     return 'Check the key, and that the endpoint belongs to the same resource as the key.';
   if (status === 403 && QUOTA_PATTERN.test(problem?.message ?? ''))

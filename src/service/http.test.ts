@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAttackerServer } from '../../scripts/attacker-server';
 import { ServiceError } from './errors';
-import { callService } from './http';
+import { listProjects } from './authoring';
+import { authHeader, callService } from './http';
 import { cancelJob, fetchJob, submitJob } from './jobs';
 import type { JobInput } from './model';
 import { fetchDeletionJob, requestProjectDeletion } from './project-deletion';
@@ -92,6 +93,8 @@ afterAll(async () => {
 });
 
 const credentials = () => ({ endpoint: endpoint.origin, key: KEY });
+const TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJleHAiOjF9.';
+const bearer = () => ({ endpoint: endpoint.origin, key: TOKEN, scheme: 'bearer' as const });
 const jobUrl = () => `${endpoint.origin}/language/analyze-text/jobs/job-1?api-version=2023-04-01`;
 const input = (): JobInput => ({
   endpoint: endpoint.origin,
@@ -106,7 +109,7 @@ const input = (): JobInput => ({
 });
 
 const everyCall: [string, (url: URL) => boolean, () => Promise<unknown>][] = [
-  ['submit', () => true, () => submitJob(input(), KEY)],
+  ['submit', () => true, () => submitJob(input(), { key: KEY })],
   ['poll', (url) => !url.searchParams.has('skip'), () => fetchJob(jobUrl(), credentials())],
   ['nextLink page', (url) => url.searchParams.has('skip'), () => fetchJob(jobUrl(), credentials())],
   ['cancel', () => true, () => cancelJob(jobUrl(), credentials())],
@@ -144,6 +147,22 @@ describe('redirects are refused, so the key never follows one', () => {
       expect(attacker.credentialedRequests()).toBe(0);
     });
   }
+
+  it.each([
+    ['poll', (url: URL) => !url.searchParams.has('skip'), () => fetchJob(jobUrl(), bearer())],
+    ['project list', () => true, () => listProjects(bearer())],
+    ['submit', () => true, () => submitJob(input(), { key: TOKEN, scheme: 'bearer' })],
+  ] as const)('an access token never follows a redirect either (%s)', async (_name, when, call) => {
+    endpoint.redirect = { status: 307, location: `${attacker.origin}/stolen`, when };
+    const refused = await call().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    if (!(refused instanceof ServiceError)) throw new Error(`not refused: ${String(refused)}`);
+    expect(refused.kind).toBe('redirect');
+    expect(refused.message).toMatch(/not followed, so your access token did not leave/);
+    expect(attacker.credentialedRequests()).toBe(0);
+  });
 
   it('the calls still work when nothing redirects, pages included', async () => {
     const poll = await fetchJob(jobUrl(), credentials());
@@ -197,5 +216,46 @@ describe('redirects are refused, so the key never follows one', () => {
     expect(error.kind).toBe('redirect');
     expect(error.isTransient).toBe(false);
     expect(error.message).toMatch(/local proxy.*not followed, so your key did not leave/);
+  });
+});
+
+describe('the secret header', () => {
+  it('sends a key as Ocp-Apim-Subscription-Key and a token as a bearer token, never both', async () => {
+    const sent: HeadersInit[] = [];
+    vi.stubGlobal('fetch', (_url: URL, init: RequestInit) => {
+      sent.push(init.headers ?? {});
+      return Promise.resolve(Response.json({}));
+    });
+    await callService({ method: 'GET', url: jobUrl() }, credentials());
+    await callService({ method: 'GET', url: jobUrl() }, bearer());
+    expect(sent).toEqual([
+      { 'Ocp-Apim-Subscription-Key': KEY },
+      { Authorization: `Bearer ${TOKEN}` },
+    ]);
+    expect(authHeader({ key: 'k' })).toEqual({ 'Ocp-Apim-Subscription-Key': 'k' });
+  });
+
+  it('keeps a token from another origin, and says so', async () => {
+    const error = await callService(
+      { method: 'GET', url: `${attacker.origin}/jobs/1` },
+      bearer(),
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'foreign-origin' });
+    expect(String(error)).toMatch(/your access token did not leave/);
+    expect(attacker.credentialedRequests()).toBe(0);
+  });
+
+  it('marks an HTTP error with the scheme, so a refused token gets its own hint', async () => {
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(Response.json({ error: { code: '401', message: 'no' } }, { status: 401 })),
+    );
+    const keyError = await callService({ method: 'GET', url: jobUrl() }, credentials()).catch(
+      (caught: unknown) => caught,
+    );
+    const tokenError = await callService({ method: 'GET', url: jobUrl() }, bearer()).catch(
+      (caught: unknown) => caught,
+    );
+    expect(keyError).toMatchObject({ status: 401, scheme: 'key' });
+    expect(tokenError).toMatchObject({ status: 401, scheme: 'bearer' });
   });
 });

@@ -1,4 +1,5 @@
 import { ServiceError, problemFromBody } from './errors';
+import type { AuthScheme } from './model';
 
 export interface ServiceRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -6,10 +7,29 @@ export interface ServiceRequest {
   body?: unknown;
 }
 
+export type { AuthScheme };
+
 export interface Credentials {
-  /** The normalised endpoint; the key is sent to its origin and nowhere else. */
+  /** The normalised endpoint; the secret is sent to its origin and nowhere else. */
   endpoint: string;
+  /** The key, or the access token when `scheme` is `bearer`. */
   key: string;
+  /** How `key` is sent; `key` when omitted. */
+  scheme?: AuthScheme;
+}
+
+/** What a secret is called in messages: people should know which one did or did not leave. */
+export function secretName(scheme: AuthScheme = 'key'): string {
+  return scheme === 'bearer' ? 'access token' : 'key';
+}
+
+/** The one header that carries the secret; the same origin and redirect rules apply to both. */
+export function authHeader(
+  credentials: Pick<Credentials, 'key' | 'scheme'>,
+): Record<string, string> {
+  return credentials.scheme === 'bearer'
+    ? { Authorization: `Bearer ${credentials.key}` }
+    : { 'Ocp-Apim-Subscription-Key': credentials.key };
 }
 
 export interface ServiceResponse {
@@ -45,7 +65,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  * The key goes to the endpoint's origin and nowhere else. Through the local proxy the endpoint is a
  * path on the app's own origin, so the URL must also stay under that path.
  */
-export function assertSameOrigin(url: string, endpoint: string): URL {
+export function assertSameOrigin(url: string, endpoint: string, scheme?: AuthScheme): URL {
   const base = new URL(endpoint);
   const target = new URL(url, endpoint);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -53,7 +73,7 @@ export function assertSameOrigin(url: string, endpoint: string): URL {
   if (target.origin !== base.origin || !inside) {
     throw new ServiceError({
       kind: 'foreign-origin',
-      message: `The service pointed to ${target.origin}, which is not your endpoint (${base.origin}). The request was not sent, so your key did not leave.`,
+      message: `The service pointed to ${target.origin}, which is not your endpoint (${base.origin}). The request was not sent, so your ${secretName(scheme)} did not leave.`,
     });
   }
   return target;
@@ -74,7 +94,7 @@ function parseBody(text: string): unknown {
 async function send(
   target: URL,
   request: ServiceRequest,
-  key: string,
+  credentials: Pick<Credentials, 'key' | 'scheme'>,
   signal: AbortSignal | undefined,
   timeoutMs: number,
 ) {
@@ -83,11 +103,11 @@ async function send(
     return await fetch(target, {
       method: request.method,
       headers: {
-        'Ocp-Apim-Subscription-Key': key,
+        ...authHeader(credentials),
         ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: request.body === undefined ? null : JSON.stringify(request.body),
-      // Following a redirect would send the key to whatever address the answer names.
+      // Following a redirect would send the secret to whatever address the answer names.
       redirect: 'manual',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
@@ -107,7 +127,7 @@ async function send(
  * A redirect is never followed: browsers give an opaque redirect (status 0, no Location), Node gives
  * the 3xx itself. Either way it is refused, so the key stays with the endpoint's origin.
  */
-function refuseRedirect(response: Response, target: URL): void {
+function refuseRedirect(response: Response, target: URL, scheme: AuthScheme): void {
   const opaque = response.type === 'opaqueredirect';
   if (!opaque && (response.status < 300 || response.status > 399)) return;
   const location = opaque ? null : response.headers.get('location');
@@ -123,21 +143,22 @@ function refuseRedirect(response: Response, target: URL): void {
   throw new ServiceError({
     kind: 'redirect',
     ...(opaque ? {} : { status: response.status }),
-    message: `The service at ${target.origin} answered with a redirect to ${to}. It was not followed, so your key did not leave.`,
+    message: `The service at ${target.origin} answered with a redirect to ${to}. It was not followed, so your ${secretName(scheme)} did not leave.`,
   });
 }
 
-/** One call to the service: origin check, key header, timeout, redirects refused, error parsing, Retry-After. */
+/** One call to the service: origin check, key or token header, timeout, redirects refused, error parsing, Retry-After. */
 export async function callService(
   request: ServiceRequest,
   credentials: Credentials,
   signal?: AbortSignal,
   timeoutMs = TIMEOUT_MS,
 ): Promise<ServiceResponse> {
-  const target = assertSameOrigin(request.url, credentials.endpoint);
+  const scheme = credentials.scheme ?? 'key';
+  const target = assertSameOrigin(request.url, credentials.endpoint, scheme);
   await requestGate(target);
-  const response = await send(target, request, credentials.key, signal, timeoutMs);
-  refuseRedirect(response, target);
+  const response = await send(target, request, credentials, signal, timeoutMs);
+  refuseRedirect(response, target, scheme);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   const text = await response.text();
   if (!response.ok) {
@@ -152,8 +173,7 @@ export async function callService(
       throw new ServiceError({
         kind: 'redirect',
         status: response.status,
-        message:
-          'The service answered the local proxy with a redirect to another address. It was not followed, so your key did not leave.',
+        message: `The service answered the local proxy with a redirect to another address. It was not followed, so your ${secretName(scheme)} did not leave.`,
       });
     }
     throw new ServiceError({
@@ -162,6 +182,7 @@ export async function callService(
       message: problem.message,
       problem,
       retryAfterMs,
+      scheme,
     });
   }
   return {

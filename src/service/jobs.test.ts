@@ -61,7 +61,7 @@ describe('submitJob', () => {
         return new HttpResponse(null, { status: 202, headers: { 'operation-location': jobUrl } });
       }),
     );
-    await expect(submitJob(input, 'secret-key')).resolves.toBe(jobUrl);
+    await expect(submitJob(input, { key: 'secret-key' })).resolves.toBe(jobUrl);
     expect(keysSeen).toEqual(['secret-key']);
   });
 
@@ -72,7 +72,7 @@ describe('submitJob', () => {
         () => new HttpResponse(null, { status: 202 }),
       ),
     );
-    await expect(submitJob(input, 'k')).rejects.toMatchObject({ kind: 'cors' });
+    await expect(submitJob(input, { key: 'k' })).rejects.toMatchObject({ kind: 'cors' });
   });
 
   it('refuses a job URL on another origin', async () => {
@@ -86,7 +86,7 @@ describe('submitJob', () => {
           }),
       ),
     );
-    await expect(submitJob(input, 'k')).rejects.toMatchObject({ kind: 'foreign-origin' });
+    await expect(submitJob(input, { key: 'k' })).rejects.toMatchObject({ kind: 'foreign-origin' });
   });
 
   it('parses the error body and Retry-After', async () => {
@@ -95,7 +95,7 @@ describe('submitJob', () => {
         HttpResponse.json(throttled, { status: 429, headers: { 'Retry-After': '2' } }),
       ),
     );
-    const error = await submitJob(input, 'k').catch((caught: unknown) => caught);
+    const error = await submitJob(input, { key: 'k' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServiceError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 2000, problem: { code: '429' } });
   });
@@ -106,7 +106,7 @@ describe('submitJob', () => {
         HttpResponse.json(unauthorized, { status: 401 }),
       ),
     );
-    await expect(submitJob(input, 'k')).rejects.toThrow(/Access denied/);
+    await expect(submitJob(input, { key: 'k' })).rejects.toThrow(/Access denied/);
   });
 });
 

@@ -10,8 +10,11 @@ export function submitRequest(input: JobInput) {
 }
 
 /** Sends the job; the service answers 202 with the job's URL in `operation-location`. */
-export async function submitJob(input: JobInput, key: string): Promise<string> {
-  const credentials = { endpoint: input.endpoint, key };
+export async function submitJob(
+  input: JobInput,
+  secret: Pick<Credentials, 'key' | 'scheme'>,
+): Promise<string> {
+  const credentials: Credentials = { endpoint: input.endpoint, ...secret };
   const response = await callService(submitRequest(input), credentials);
   const location = response.headers.get('operation-location');
   if (!location) {
@@ -21,7 +24,7 @@ export async function submitJob(input: JobInput, key: string): Promise<string> {
       message: `The service accepted the job (HTTP ${response.status}) but its operation-location header could not be read, so the job cannot be followed.`,
     });
   }
-  return assertSameOrigin(location, input.endpoint).href;
+  return assertSameOrigin(location, input.endpoint, credentials.scheme).href;
 }
 
 export interface JobPoll {

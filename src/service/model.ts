@@ -6,6 +6,9 @@ import type { ApiVersion } from './api-profiles';
 export type { ApiVersion };
 export type LabelMode = 'single' | 'multi';
 
+/** `key`: an `Ocp-Apim-Subscription-Key`; `bearer`: a Microsoft Entra access token. */
+export type AuthScheme = 'key' | 'bearer';
+
 export interface InputDocument {
   id: string;
   text: string;

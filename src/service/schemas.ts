@@ -29,6 +29,9 @@ export type WireError = z.infer<typeof errorSchema>;
 
 export const errorResponseSchema = z.object({ error: errorSchema });
 
+/** The API gateway's own error shape, seen for refused access tokens. */
+export const gatewayErrorSchema = z.object({ statusCode: z.number(), message: z.string() });
+
 // Any number, 1e999 (Infinity) included: a nonsense score is flagged on its document, not a failed job.
 const score = z.union([z.number(), z.literal(Infinity), z.literal(-Infinity)]);
 const classScoreSchema = z.object({ category: z.string(), confidenceScore: score });
@@ -104,3 +107,84 @@ export const deletionJobSchema = z.object({
   errors: z.array(errorSchema).default([]),
 });
 export type WireDeletionJob = z.infer<typeof deletionJobSchema>;
+
+/** Authoring reads (GA). Timestamps stay strings, as the job model keeps them. */
+const pagedList = <T extends z.ZodType>(item: T) =>
+  z.object({ value: z.array(item).default([]), nextLink: z.string().nullish() });
+
+export const projectSchema = z.object({
+  projectName: z.string(),
+  projectKind: z.string(),
+  language: z.string().default(''),
+  multilingual: z.boolean().default(false),
+  description: z.string().nullish(),
+  storageInputContainerName: z.string().optional(),
+  createdDateTime: z.string(),
+  lastModifiedDateTime: z.string(),
+  lastTrainedDateTime: z.string().nullish(),
+  lastDeployedDateTime: z.string().nullish(),
+});
+export const projectListSchema = pagedList(projectSchema);
+export type WireProject = z.infer<typeof projectSchema>;
+
+export const deploymentSchema = z.object({
+  deploymentName: z.string(),
+  modelId: z.string(),
+  lastTrainedDateTime: z.string(),
+  lastDeployedDateTime: z.string(),
+  deploymentExpirationDate: z.string(),
+  modelTrainingConfigVersion: z.string(),
+});
+export const deploymentListSchema = pagedList(deploymentSchema);
+
+export const trainedModelSchema = z.object({
+  label: z.string(),
+  modelId: z.string(),
+  lastTrainedDateTime: z.string(),
+  lastTrainingDurationInSeconds: z.number(),
+  modelExpirationDate: z.string(),
+  modelTrainingConfigVersion: z.string(),
+  hasSnapshot: z.boolean().default(false),
+});
+export const trainedModelListSchema = pagedList(trainedModelSchema);
+
+const classEvaluationSchema = z.object({
+  f1: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  truePositiveCount: z.number(),
+  trueNegativeCount: z.number(),
+  falsePositiveCount: z.number(),
+  falseNegativeCount: z.number(),
+});
+
+const evaluationFigures = {
+  classes: z.record(z.string(), classEvaluationSchema),
+  microF1: z.number(),
+  microPrecision: z.number(),
+  microRecall: z.number(),
+  macroF1: z.number(),
+  macroPrecision: z.number(),
+  macroRecall: z.number(),
+};
+
+const matrixCellSchema = z.object({ normalizedValue: z.number().optional(), rawValue: z.number() });
+
+export const evaluationSummarySchema = z.object({
+  projectKind: z.string(),
+  evaluationOptions: z
+    .object({
+      kind: z.string().optional(),
+      trainingSplitPercentage: z.number().optional(),
+      testingSplitPercentage: z.number().optional(),
+    })
+    .optional(),
+  customSingleLabelClassificationEvaluation: z
+    .object({
+      ...evaluationFigures,
+      confusionMatrix: z.record(z.string(), z.record(z.string(), matrixCellSchema)),
+    })
+    .optional(),
+  customMultiLabelClassificationEvaluation: z.object(evaluationFigures).optional(),
+});
+export type WireEvaluationSummary = z.infer<typeof evaluationSummarySchema>;

@@ -34,7 +34,10 @@ describe('ConnectionForm', () => {
       const named = new Map(profile.model.fields.map(({ name, required }) => [name, required]));
       for (const [field, label] of FIELD_LABELS) {
         const required = named.get(field);
-        const input = screen.queryByRole('textbox', { name: label });
+        // Project and deployment names are comboboxes that suggest what the resource has.
+        const input =
+          screen.queryByRole('textbox', { name: label }) ??
+          screen.queryByRole('combobox', { name: label });
         if (required === undefined) {
           expect(input).toBeNull();
         } else {

@@ -1,9 +1,6 @@
 import {
-  Button,
   Checkbox,
-  Group,
   NativeSelect,
-  PasswordInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -16,6 +13,10 @@ import {
   useConnectionSettings,
   type ConnectionField,
 } from './connection-store';
+import { CredentialsFields } from './credentials-fields';
+import { DeploymentField, ProjectField, ResourceSuggestionsStatus } from './resource-pickers';
+import type { TokenProvider } from './token-provider';
+import { useResourceCredentials } from './use-resource-credentials';
 import type { FieldErrors } from './validate-connection';
 
 const VERSION_OPTIONS = API_PROFILES.map(({ version, label }) => ({ value: version, label }));
@@ -34,10 +35,17 @@ const MODEL_FIELDS: Record<
   modelId: { label: 'Model ID', description: () => 'e.g. …_MultiClassification_latest' },
 };
 
-export function ConnectionForm({ errors }: { errors: FieldErrors }) {
+interface ConnectionFormProps {
+  errors: FieldErrors;
+  /** Overrides the configured Sign in with Microsoft (tests pass a fake). */
+  tokenProvider?: TokenProvider | undefined;
+}
+
+export function ConnectionForm({ errors, tokenProvider }: ConnectionFormProps) {
   const settings = useConnectionSettings();
-  const { setField, setRememberKey, setUseProxy, forgetKey } = useConnectionActions();
+  const { setField, setUseProxy } = useConnectionActions();
   const { model } = profileOf(settings.apiVersion);
+  const credentials = useResourceCredentials(settings);
   const text = (field: ConnectionField) => ({
     value: settings[field],
     error: errors[field],
@@ -61,23 +69,7 @@ export function ConnectionForm({ errors }: { errors: FieldErrors }) {
         checked={settings.useProxy}
         onChange={(event) => setUseProxy(event.currentTarget.checked)}
       />
-      <PasswordInput
-        label="Key"
-        description="Kept in this tab's memory only, unless you tick Remember key."
-        autoComplete="off"
-        required
-        {...text('key')}
-      />
-      <Group justify="space-between" gap="xs">
-        <Checkbox
-          label="Remember key on this device"
-          checked={settings.rememberKey}
-          onChange={(event) => setRememberKey(event.currentTarget.checked)}
-        />
-        <Button variant="subtle" size="compact-sm" onClick={forgetKey} disabled={!settings.key}>
-          Forget key
-        </Button>
-      </Group>
+      <CredentialsFields errors={errors} tokenProvider={tokenProvider} />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <NativeSelect
           label="API version"
@@ -104,17 +96,40 @@ export function ConnectionForm({ errors }: { errors: FieldErrors }) {
           />
         </Stack>
       </SimpleGrid>
+      <ResourceSuggestionsStatus credentials={credentials} />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        {model.fields.map(({ name, required }) => (
-          <TextInput
-            key={name}
-            label={MODEL_FIELDS[name].label}
-            description={MODEL_FIELDS[name].description(required)}
-            spellCheck={false}
-            required={required}
-            {...text(name)}
-          />
-        ))}
+        {model.fields.map(({ name, required }) => {
+          const shared = {
+            credentials,
+            value: settings[name],
+            onChange: (value: string) => setField(name, value),
+            error: errors[name],
+            required,
+            description: MODEL_FIELDS[name].description(required),
+          };
+          if (name === 'projectName') {
+            return (
+              <ProjectField
+                key={name}
+                {...shared}
+                onKind={(labelMode) => setField('labelMode', labelMode)}
+              />
+            );
+          }
+          if (name === 'deploymentName') {
+            return <DeploymentField key={name} {...shared} projectName={settings.projectName} />;
+          }
+          return (
+            <TextInput
+              key={name}
+              label={MODEL_FIELDS[name].label}
+              description={shared.description}
+              spellCheck={false}
+              required={required}
+              {...text(name)}
+            />
+          );
+        })}
         <TextInput
           label="Language"
           description="Optional code sent with every document, e.g. en."

@@ -2,12 +2,19 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_API_VERSION } from '../../service/api-profiles';
-import type { ApiVersion, LabelMode } from '../../service/model';
+import type { ApiVersion, AuthScheme, LabelMode } from '../../service/model';
 
 export interface ConnectionSettings {
   endpoint: string;
   key: string;
   rememberKey: boolean;
+  /** `key`: the resource's key; `bearer`: a Microsoft Entra access token. */
+  authMethod: AuthScheme;
+  /** The access token: in this tab's memory only, never stored, not even with Remember key. */
+  token: string;
+  /** Sign in with Microsoft: the directory (tenant) and the app registration's client ID. */
+  tenantId: string;
+  clientId: string;
   /** Call the service through the app's own origin (the local proxy) instead of directly. */
   useProxy: boolean;
   apiVersion: ApiVersion;
@@ -19,13 +26,18 @@ export interface ConnectionSettings {
   jobName: string;
 }
 
-export type ConnectionField = Exclude<keyof ConnectionSettings, 'rememberKey' | 'useProxy'>;
+export type ConnectionField = Exclude<
+  keyof ConnectionSettings,
+  'rememberKey' | 'useProxy' | 'authMethod'
+>;
 
 interface ConnectionActions {
   setField: (field: ConnectionField, value: string) => void;
   setRememberKey: (remember: boolean) => void;
   setUseProxy: (useProxy: boolean) => void;
+  setAuthMethod: (authMethod: AuthScheme) => void;
   forgetKey: () => void;
+  forgetToken: () => void;
   replaceSettings: (settings: Partial<ConnectionSettings>) => void;
 }
 
@@ -35,6 +47,10 @@ export const EMPTY_CONNECTION: ConnectionSettings = {
   endpoint: '',
   key: '',
   rememberKey: false,
+  authMethod: 'key',
+  token: '',
+  tenantId: '',
+  clientId: '',
   useProxy: false,
   apiVersion: DEFAULT_API_VERSION,
   labelMode: 'single',
@@ -53,7 +69,9 @@ const useConnectionStore = create<ConnectionSettings & { actions: ConnectionActi
         setField: (field, value) => set({ [field]: value }),
         setRememberKey: (rememberKey) => set({ rememberKey }),
         setUseProxy: (useProxy) => set({ useProxy }),
+        setAuthMethod: (authMethod) => set({ authMethod }),
         forgetKey: () => set({ key: '', rememberKey: false }),
+        forgetToken: () => set({ token: '' }),
         replaceSettings: (settings) => set(settings),
       },
     }),
@@ -61,8 +79,8 @@ const useConnectionStore = create<ConnectionSettings & { actions: ConnectionActi
       name: STORAGE_NAME,
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      // The key is stored only when the user asked for it; everything else survives a reload.
-      partialize: ({ actions: _actions, key, ...settings }) =>
+      // The key is stored only when the user asked for it, the token never; the rest survives a reload.
+      partialize: ({ actions: _actions, key, token: _token, ...settings }) =>
         settings.rememberKey ? { ...settings, key } : settings,
     },
   ),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoAccessToken } from '../../demo/demo-token';
 import { EMPTY_CONNECTION, type ConnectionSettings } from './connection-store';
 import { checkCredentials, validateConnection, type FieldErrors } from './validate-connection';
 
@@ -75,5 +76,45 @@ describe('validateConnection', () => {
       key: '0123456789abcdef',
     });
     expect(checkCredentials({ ...valid, endpoint: 'http://evil.example' })).toBeUndefined();
+  });
+
+  describe('with an access token instead of the key', () => {
+    const token = demoAccessToken(3600);
+    const bearer: ConnectionSettings = {
+      ...valid,
+      key: '',
+      authMethod: 'bearer',
+      token: ` ${token} `,
+    };
+
+    it('sends the token as a bearer secret, and ignores the key', () => {
+      expect(checkCredentials(bearer)).toEqual({
+        endpoint: 'https://myres.cognitiveservices.azure.com',
+        key: token,
+        scheme: 'bearer',
+      });
+      const check = validateConnection(bearer, true);
+      expect(check).toMatchObject({ ok: true, connection: { key: token, scheme: 'bearer' } });
+      expect(check.errors.key).toBeUndefined();
+    });
+
+    it('accepts a pasted "Bearer …" header value as its token', () => {
+      expect(checkCredentials({ ...bearer, token: `Bearer ${token}` })?.key).toBe(token);
+    });
+
+    it('refuses what is not a token, next to the token field', () => {
+      expect(validateConnection({ ...bearer, token: '' }, true).errors.token).toMatch(/Paste/);
+      expect(validateConnection({ ...bearer, token: 'abc' }, true).errors.token).toMatch(
+        /does not look like an access token/,
+      );
+      expect(checkCredentials({ ...bearer, token: 'abc' })).toBeUndefined();
+    });
+
+    it('leaves the key out when the token is chosen, and the token when the key is', () => {
+      expect(checkCredentials({ ...bearer, authMethod: 'key', key: 'k123' })).toEqual({
+        endpoint: 'https://myres.cognitiveservices.azure.com',
+        key: 'k123',
+      });
+    });
   });
 });

@@ -1,13 +1,18 @@
 import { checkEndpoint, isProxyTarget, proxiedEndpoint } from '../../service/endpoint';
 import { profileOf, type ModelField } from '../../service/api-profiles';
+import type { Credentials } from '../../service/http';
 import type { ModelChoice } from '../../service/model';
+import { readTokenClaims } from '../../service/token-claims';
 import type { ConnectionField, ConnectionSettings } from './connection-store';
 
 export type FieldErrors = Partial<Record<ConnectionField, string>>;
 
 export interface ValidConnection extends ModelChoice {
   endpoint: string;
+  /** The key, or the access token when `scheme` is `bearer`. */
   key: string;
+  /** Present only when an access token is used instead of the key. */
+  scheme?: 'bearer';
   language: string;
   jobName: string;
 }
@@ -25,6 +30,7 @@ const LANGUAGE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 const CHECKED_FIELDS = [
   'endpoint',
   'key',
+  'token',
   'projectName',
   'deploymentName',
   'modelId',
@@ -63,6 +69,24 @@ function checkKey(key: string): string | undefined {
   return undefined;
 }
 
+function checkToken(token: string): string | undefined {
+  if (!token) return 'Paste an access token, or sign in.';
+  if (/\s/.test(token)) return 'An access token has no spaces or line breaks.';
+  const reading = readTokenClaims(token);
+  return reading.ok ? undefined : reading.reason;
+}
+
+/** The secret the chosen method sends, trimmed, and what is wrong with it (against its own field). */
+function checkSecret(settings: ConnectionSettings) {
+  if (settings.authMethod === 'bearer') {
+    // A pasted "Bearer eyJ…" is accepted as the token it carries.
+    const token = settings.token.trim().replace(/^Bearer\s+/i, '');
+    return { secret: token, keyError: undefined, tokenError: checkToken(token), bearer: true };
+  }
+  const key = settings.key.trim();
+  return { secret: key, keyError: checkKey(key), tokenError: undefined, bearer: false };
+}
+
 type EndpointResult = { ok: true; endpoint: string } | { ok: false; error: string };
 
 /** The endpoint as the browser will call it: directly, or through the local proxy. */
@@ -95,7 +119,7 @@ export function validateConnection(
 ): ConnectionCheck {
   const { model } = profileOf(settings.apiVersion);
   const endpoint = effectiveEndpoint(settings, appOrigin);
-  const key = settings.key.trim();
+  const { secret, keyError, tokenError, bearer } = checkSecret(settings);
   const projectName = settings.projectName.trim();
   const deploymentName = settings.deploymentName.trim();
   const modelId = settings.modelId.trim();
@@ -111,7 +135,8 @@ export function validateConnection(
 
   const all: FieldErrors = {
     endpoint: endpoint.ok ? undefined : endpoint.error,
-    key: checkKey(key),
+    key: keyError,
+    token: tokenError,
     projectName: modelError('projectName'),
     deploymentName: modelError('deploymentName'),
     modelId: modelError('modelId'),
@@ -123,7 +148,8 @@ export function validateConnection(
   };
   const typed: Record<(typeof CHECKED_FIELDS)[number], string> = {
     endpoint: settings.endpoint.trim(),
-    key,
+    key: settings.key.trim(),
+    token: settings.token.trim(),
     projectName,
     deploymentName,
     modelId,
@@ -140,7 +166,8 @@ export function validateConnection(
     errors,
     connection: {
       endpoint: endpoint.endpoint,
-      key,
+      key: secret,
+      ...(bearer ? { scheme: 'bearer' as const } : {}),
       apiVersion: settings.apiVersion,
       labelMode: settings.labelMode,
       projectName,
@@ -152,12 +179,16 @@ export function validateConnection(
   };
 }
 
-/** Just the endpoint and key, enough to follow a job or delete a project. */
+/**
+ * Just the endpoint and the secret, enough to follow a job, delete a project or read what the
+ * resource holds. With an access token, `scheme` is `bearer` and the token is in `key`.
+ */
 export function checkCredentials(
   settings: ConnectionSettings,
   appOrigin = browserOrigin(),
-): { endpoint: string; key: string } | undefined {
+): Credentials | undefined {
   const endpoint = effectiveEndpoint(settings, appOrigin);
-  const key = settings.key.trim();
-  return endpoint.ok && !checkKey(key) ? { endpoint: endpoint.endpoint, key } : undefined;
+  const { secret, keyError, tokenError, bearer } = checkSecret(settings);
+  if (!endpoint.ok || keyError || tokenError) return undefined;
+  return { endpoint: endpoint.endpoint, key: secret, ...(bearer ? { scheme: 'bearer' } : {}) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialPacing, recentlyThrottled, takeRequest, throttled, type Pacing } from './pacing';
+import { initialPacing, takeRequest, throttled, type Pacing } from './pacing';
 
 const T0 = 1_700_000_000_000;
 
@@ -26,11 +26,6 @@ describe('takeRequest before any 429', () => {
     }
     expect(pacing.rate).toBeUndefined();
   });
-
-  it('is not throttled lately, even with a clock that starts at 0', () => {
-    expect(recentlyThrottled(initialPacing(), 0)).toBe(false);
-    expect(recentlyThrottled(initialPacing(), T0)).toBe(false);
-  });
 });
 
 describe('throttled', () => {
@@ -52,8 +47,6 @@ describe('throttled', () => {
     const { pacing, at } = afterSteadyTenPerSecond(3_000);
     expect(takeRequest(pacing, at).waitMs).toBe(3_000);
     expect(takeRequest(pacing, at + 2_000).waitMs).toBe(1_000);
-    expect(recentlyThrottled(pacing, at + 1)).toBe(true);
-    expect(recentlyThrottled(pacing, at + 60_000)).toBe(false);
   });
 
   it('waits a second when the service gives no Retry-After', () => {

@@ -13,6 +13,8 @@ export interface Pacing {
   /** Nothing leaves before this (the service's Retry-After). */
   pausedUntil: number;
   lastThrottleAt: number;
+  /** The rate at which the service last refused: growth slows down as it comes near. */
+  ceiling: number | undefined;
   /** When each recent request left, to measure the rate that was refused. */
   recent: number[];
 }
@@ -20,8 +22,12 @@ export interface Pacing {
 const WINDOW_MS = 2_000;
 /** A 429 cuts the rate to this share of what was being sent. */
 const DECREASE = 0.85;
-/** While no 429 comes, the rate grows by this much per second. */
-const INCREASE_PER_SECOND = 0.1;
+/** While no 429 comes, the rate grows by this much per second, back towards the last refusal… */
+const INCREASE_PER_SECOND = 0.4;
+/** …and only this slowly once near it (the limit may have been raised; probing costs a 429). */
+const PROBE_PER_SECOND = 0.02;
+/** "Near" the last refusal: above this share of it. */
+const NEAR_CEILING = 0.92;
 /** One burst of 429s is one signal: the rate is cut once per this long. */
 const THROTTLE_WINDOW_MS = 1_000;
 const MIN_RATE = 0.2;
@@ -36,6 +42,7 @@ export function initialPacing(): Pacing {
     refilledAt: 0,
     pausedUntil: 0,
     lastThrottleAt: Number.NEGATIVE_INFINITY,
+    ceiling: undefined,
     recent: [],
   };
 }
@@ -46,7 +53,10 @@ function refill(pacing: Pacing, now: number): Pacing {
     0,
     (now - Math.max(pacing.refilledAt, pacing.lastThrottleAt)) / 1000,
   );
-  const rate = pacing.rate + calmSeconds * INCREASE_PER_SECOND;
+  const near = pacing.ceiling === undefined ? Infinity : pacing.ceiling * NEAR_CEILING;
+  let rate = pacing.rate;
+  if (rate < near) rate = Math.min(near, rate + calmSeconds * INCREASE_PER_SECOND);
+  else rate += calmSeconds * PROBE_PER_SECOND;
   const capacity = Math.max(1, rate * BURST_SECONDS);
   const tokens = Math.min(capacity, pacing.tokens + ((now - pacing.refilledAt) / 1000) * rate);
   return { ...pacing, rate, tokens, refilledAt: now };
@@ -81,10 +91,13 @@ export function throttled(pacing: Pacing, retryAfterMs: number | undefined, now:
   const current =
     learnt === undefined ? measured : measured > 0 ? Math.min(learnt, measured) : learnt;
   const rate = Math.max(MIN_RATE, current * DECREASE);
-  return { ...pacing, rate, tokens: 0, refilledAt: pausedUntil, pausedUntil, lastThrottleAt: now };
-}
-
-/** Whether the service has throttled lately, so that polls can leave room for submissions. */
-export function recentlyThrottled(pacing: Pacing, now: number, memoryMs = 30_000): boolean {
-  return pacing.lastThrottleAt > 0 && now - pacing.lastThrottleAt < memoryMs;
+  return {
+    ...pacing,
+    rate,
+    ceiling: current,
+    tokens: 0,
+    refilledAt: pausedUntil,
+    pausedUntil,
+    lastThrottleAt: now,
+  };
 }

@@ -166,7 +166,8 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             </ConfirmButton>
             {single ? null : (
               <Text size="xs" c="dimmed">
-                Up to {live.concurrency || '…'} jobs at a time; fewer while the service throttles.
+                Up to {live.concurrency || '…'} jobs at a time; requests are paced to what the
+                service allows.
               </Text>
             )}
           </Group>

@@ -8,16 +8,14 @@ import { DurationBook } from './duration-book';
 import { predictivePollDelay } from './job-duration';
 import { jobPollOptions } from './job-query';
 import { nextPollDelay } from '../../service/polling';
-import { initialPacing, recentlyThrottled, takeRequest, throttled, type Pacing } from './pacing';
+import { initialPacing, takeRequest, throttled, type Pacing } from './pacing';
 import type { JobFailure, Run, RunJob, RunResult } from './run-model';
 import {
   afterFinish,
-  afterThrottle,
   isPastRetention,
   jobsToSend,
   reopenedJob,
   START_CONCURRENCY,
-  type Concurrency,
 } from './run-schedule';
 import { StorageFullError, type RunsRepository } from './runs-repository';
 
@@ -67,9 +65,6 @@ export interface RunRunnerDeps {
   durations?: DurationBook;
 }
 
-/** While the service has throttled lately, jobs poll this many times slower, leaving room to send. */
-const THROTTLED_POLL_SLOWDOWN = 2;
-
 function defaultService(queryClient: QueryClient): RunService {
   return {
     submit: submitJob,
@@ -113,7 +108,7 @@ interface Finished {
 }
 
 /**
- * One run's process: sends its queued jobs (paced and within a concurrency that adapts to
+ * One run's process: sends its queued jobs (paced to the rate the service allows, and within a concurrency that grows as jobs finish,
  * throttling), polls the sent ones through the QueryClient, and saves every result. It is created
  * per run with what it needs; its decisions are the pure functions of run-schedule.ts and pacing.ts.
  */
@@ -131,7 +126,7 @@ export class RunRunner {
   private saving: Promise<void> | undefined;
   private toSave: Finished[] = [];
   private pacing: Pacing = initialPacing();
-  private concurrency: Concurrency = { value: START_CONCURRENCY, cutAt: Number.NEGATIVE_INFINITY };
+  private concurrency = START_CONCURRENCY;
   private live: RunLive;
   private listeners = new Set<() => void>();
   private stopped = false;
@@ -289,7 +284,7 @@ export class RunRunner {
     }
     const choice = jobsToSend([...this.jobs.values()], {
       inFlight: this.inFlight.size,
-      concurrency: this.concurrency.value,
+      concurrency: this.concurrency,
       paused: false,
       hasKey: true,
     });
@@ -321,8 +316,7 @@ export class RunRunner {
   private throttle(retryAfterMs: number | undefined): void {
     const now = this.deps.clock.now();
     this.pacing = throttled(this.pacing, retryAfterMs, now);
-    this.concurrency = afterThrottle(this.concurrency, now);
-    this.setLive({ concurrency: this.concurrency.value, throttledUntil: this.pacing.pausedUntil });
+    this.setLive({ throttledUntil: this.pacing.pausedUntil });
   }
 
   private async send(index: number, key: RunSecret): Promise<void> {
@@ -405,15 +399,12 @@ export class RunRunner {
     this.inFlight.add(index);
     const existing = this.timers.get(index);
     if (existing) this.deps.clock.clearTimeout(existing);
-    const slowdown = recentlyThrottled(this.pacing, this.deps.clock.now())
-      ? THROTTLED_POLL_SLOWDOWN
-      : 1;
     this.timers.set(
       index,
       this.deps.clock.setTimeout(() => {
         this.timers.delete(index);
         void this.poll(index);
-      }, ms * slowdown),
+      }, ms),
     );
   }
 
@@ -479,8 +470,8 @@ export class RunRunner {
     this.inFlight.delete(index);
     // Finished from here on (saved with its results at the next flush): never polled again.
     this.jobs.set(index, { ...job, state: 'finished' });
-    this.concurrency = afterFinish(this.concurrency, this.deps.clock.now());
-    this.setLive({ concurrency: this.concurrency.value });
+    this.concurrency = afterFinish(this.concurrency);
+    this.setLive({ concurrency: this.concurrency });
     this.toSave.push({ index, poll });
     this.scheduleSave();
     this.pump();

@@ -53,29 +53,15 @@ export function jobsToSend(jobs: readonly RunJob[], context: SendContext): numbe
 
 export const START_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 12;
-const MIN_CONCURRENCY = 2;
-/** A throttle takes a quarter of the concurrency away: halving starved the batch in measurements. */
-const BACK_OFF = 0.75;
 
-export interface Concurrency {
-  value: number;
-  /** The last time a 429 cut it; one burst of 429s is one signal. */
-  cutAt: number;
-}
-
-export function afterThrottle(
-  concurrency: Concurrency,
-  now: number,
-  windowMs = 2_000,
-): Concurrency {
-  if (now - concurrency.cutAt < windowMs) return concurrency;
-  return { value: Math.max(MIN_CONCURRENCY, Math.floor(concurrency.value * BACK_OFF)), cutAt: now };
-}
-
-/** A finished job makes room; the concurrency grows back once the service has been calm a while. */
-export function afterFinish(concurrency: Concurrency, now: number, calmMs = 4_000): Concurrency {
-  if (now - concurrency.cutAt < calmMs || concurrency.value >= MAX_CONCURRENCY) return concurrency;
-  return { ...concurrency, value: concurrency.value + 1 };
+/**
+ * A run starts with a few jobs out and adds one per job that finishes, up to the maximum. Throttling
+ * does not cut it: pacing (pacing.ts) holds requests to the rate the service allows, and cutting the
+ * jobs in flight as well starved the run in measurements (2,000 documents at 5 requests/s: 1.37×
+ * the ideal time with the cut, 1.14× without).
+ */
+export function afterFinish(concurrency: number): number {
+  return Math.min(MAX_CONCURRENCY, concurrency + 1);
 }
 
 export type RunStatus =

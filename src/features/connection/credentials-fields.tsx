@@ -1,0 +1,104 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useConnectionActions, useConnectionSettings } from './connection-store';
+import { SignInSettings, SignInWithMicrosoft, useConfiguredTokenProvider } from './sign-in';
+import { TokenFactsView } from './token-facts-view';
+import type { TokenProvider } from './token-provider';
+import type { FieldErrors } from './validate-connection';
+
+interface CredentialsFieldsProps {
+  errors: FieldErrors;
+  /** Overrides the configured Sign in with Microsoft (tests pass a fake). */
+  tokenProvider?: TokenProvider | undefined;
+}
+
+/** Key or Access token: the choice, and the field of the chosen one. */
+export function CredentialsFields({ errors, tokenProvider }: CredentialsFieldsProps) {
+  const settings = useConnectionSettings();
+  const { setField, setRememberKey, setAuthMethod, forgetKey, forgetToken } =
+    useConnectionActions();
+  const configured = useConfiguredTokenProvider();
+  const provider = tokenProvider ?? configured;
+
+  return (
+    <Stack gap="sm">
+      <Stack gap={4}>
+        <Text component="span" size="sm" fw={500} id="auth-method-label">
+          Sign in with
+        </Text>
+        <SegmentedControl
+          aria-labelledby="auth-method-label"
+          value={settings.authMethod}
+          onChange={(value) => setAuthMethod(value === 'bearer' ? 'bearer' : 'key')}
+          data={[
+            { value: 'key', label: 'Key' },
+            { value: 'bearer', label: 'Access token' },
+          ]}
+        />
+      </Stack>
+      {settings.authMethod === 'key' ? (
+        <>
+          <PasswordInput
+            label="Key"
+            description="Kept in this tab's memory only, unless you tick Remember key."
+            autoComplete="off"
+            required
+            value={settings.key}
+            error={errors.key}
+            onChange={(event) => setField('key', event.currentTarget.value)}
+          />
+          <Group justify="space-between" gap="xs">
+            <Checkbox
+              label="Remember key on this device"
+              checked={settings.rememberKey}
+              onChange={(event) => setRememberKey(event.currentTarget.checked)}
+            />
+            <Button variant="subtle" size="compact-sm" onClick={forgetKey} disabled={!settings.key}>
+              Forget key
+            </Button>
+          </Group>
+        </>
+      ) : (
+        <>
+          <PasswordInput
+            label="Access token"
+            description={
+              <>
+                A Microsoft Entra token, e.g. from{' '}
+                <code>
+                  az account get-access-token --resource https://cognitiveservices.azure.com
+                </code>
+                . Kept in this tab’s memory only, never stored. Needs a custom-subdomain endpoint.
+              </>
+            }
+            autoComplete="off"
+            required
+            value={settings.token}
+            error={errors.token}
+            onChange={(event) => setField('token', event.currentTarget.value)}
+          />
+          <TokenFactsView token={settings.token} />
+          <Group justify="space-between" gap="xs">
+            {provider ? <SignInWithMicrosoft provider={provider} /> : <span />}
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={forgetToken}
+              disabled={!settings.token}
+            >
+              Forget token
+            </Button>
+          </Group>
+          <SignInSettings />
+        </>
+      )}
+    </Stack>
+  );
+}

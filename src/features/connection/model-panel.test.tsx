@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, within } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENDPOINT, DEMO_KEY } from '../../demo/demo-settings';
+import { createServiceHandlers } from '../../demo/handlers';
+import { renderWithProviders } from '../../test/render';
+import { ModelPanel } from './model-panel';
+
+const NOW = Date.parse('2026-03-14T09:26:53Z');
+const handlers = createServiceHandlers({ origin: DEMO_ENDPOINT, now: () => NOW });
+const server = setupServer(...handlers);
+const credentials = { endpoint: DEMO_ENDPOINT, key: DEMO_KEY };
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  handlers.state.reset();
+});
+afterAll(() => server.close());
+
+const region = () => screen.getByRole('region', { name: 'Model' });
+
+describe('Model panel', () => {
+  it('shows the deployment’s model, its expiry warning and its evaluation from training', async () => {
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="production"
+        now={NOW}
+      />,
+    );
+    const facts = await within(region()).findByRole('table', { name: 'Model facts' });
+    expect(facts.textContent).toContain('v2');
+    expect(facts.textContent).toContain('2022-05-01');
+    const alerts = within(region()).getAllByRole('alert');
+    expect(alerts.map((alert) => alert.textContent)).toEqual([
+      expect.stringMatching(/Model expiring soon.*The model expires on .* \(in 12 days\)/),
+      expect.stringMatching(/Deployment expiring soon.*in 12 days/),
+    ]);
+    const perClass = await within(region()).findByRole('table', {
+      name: 'Evaluation from training, per class',
+    });
+    const rows = within(perClass).getAllByRole('row');
+    expect(rows[0]?.textContent).toBe('ClassPrecisionRecallF1');
+    expect(rows[1]?.textContent).toMatch(/^Billing\d+\.\d%\d+\.\d%\d+\.\d%$/);
+    expect(
+      within(region()).getByRole('table', { name: 'Confusion matrix from training' }),
+    ).toBeTruthy();
+  });
+
+  it('shows live figures beside the training ones, with the difference', async () => {
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="staging"
+        now={NOW}
+        live={{ Billing: { precision: 0.5, recall: 0.5, f1: 0.5 } }}
+      />,
+    );
+    const perClass = await within(region()).findByRole('table', {
+      name: 'Evaluation from training, per class',
+    });
+    expect(
+      within(perClass)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toContain('Live f1 (vs training)');
+    const billing = within(perClass).getByRole('row', { name: /^Billing/ });
+    expect(billing.textContent).toMatch(/50\.0% \(−\d+\.\d pt\)/);
+    expect(within(region()).queryByRole('alert')).toBeNull();
+  });
+
+  it('has no confusion matrix for multi label', async () => {
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="MovieGenres"
+        deploymentName="production"
+        now={NOW}
+      />,
+    );
+    await within(region()).findByRole('table', { name: 'Evaluation from training, per class' });
+    expect(
+      within(region()).queryByRole('table', { name: 'Confusion matrix from training' }),
+    ).toBeNull();
+  });
+
+  it('says when the deployment is not on the project', async () => {
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="nightly"
+        now={NOW}
+      />,
+    );
+    expect(
+      await within(region()).findByText(
+        'SupportTickets has no deployment nightly on this resource.',
+      ),
+    ).toBeTruthy();
+  });
+});

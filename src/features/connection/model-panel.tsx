@@ -1,0 +1,294 @@
+import { Alert, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { EvaluationSummary } from '../../service/authoring';
+import type { Credentials } from '../../service/http';
+import { useConnectionSettings } from './connection-store';
+import {
+  classRows,
+  expiryNotice,
+  formatDelta,
+  formatMetric,
+  matrixLabels,
+  type ClassFigures,
+  type LiveFigures,
+} from './model-facts';
+import { useDeployments } from './resource-pickers';
+import { evaluationQuery } from './resource-queries';
+import { formatWhen } from './resource-names';
+import { useResourceCredentials } from './use-resource-credentials';
+
+const NONE: Credentials = { endpoint: '', key: '' };
+
+export interface ModelPanelProps {
+  credentials: Credentials | undefined;
+  projectName: string;
+  deploymentName: string;
+  /** Per-class figures from a labelled run, shown beside the training-time ones with the difference. */
+  live?: LiveFigures | undefined;
+  /** For tests: the time expiry is judged against. */
+  now?: number | undefined;
+}
+
+function ExpiryLine({
+  what,
+  date,
+  now,
+}: {
+  what: 'model' | 'deployment';
+  date: string;
+  now: number;
+}) {
+  const notice = expiryNotice(what, date, now);
+  if (notice.status === 'ok') return <Text size="sm">{notice.text}</Text>;
+  const expired = notice.status === 'expired';
+  return (
+    <Alert
+      role="alert"
+      variant="light"
+      color={expired ? 'red' : 'yellow'}
+      title={`${what === 'model' ? 'Model' : 'Deployment'} ${expired ? 'expired' : 'expiring soon'}`}
+    >
+      {notice.text}
+    </Alert>
+  );
+}
+
+function LiveCell({ training, live }: { training: number; live: number | undefined }) {
+  if (live === undefined) return <Table.Td>—</Table.Td>;
+  return (
+    <Table.Td>
+      {formatMetric(live)} ({formatDelta(training, live)})
+    </Table.Td>
+  );
+}
+
+function ClassTable({
+  summary,
+  live,
+}: {
+  summary: EvaluationSummary;
+  live: LiveFigures | undefined;
+}) {
+  const rows = classRows(summary.classes, live);
+  const metrics: (keyof ClassFigures)[] = ['precision', 'recall', 'f1'];
+  const names = { precision: 'Precision', recall: 'Recall', f1: 'F1' } as const;
+  return (
+    <Table.ScrollContainer minWidth={420}>
+      <Table striped withTableBorder aria-label="Evaluation from training, per class">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Class</Table.Th>
+            {metrics.map((metric) => (
+              <Table.Th key={metric} scope="col">
+                {names[metric]}
+              </Table.Th>
+            ))}
+            {live
+              ? metrics.map((metric) => (
+                  <Table.Th key={`live-${metric}`} scope="col">
+                    Live {names[metric].toLowerCase()} (vs training)
+                  </Table.Th>
+                ))
+              : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.name}>
+              <Table.Th scope="row">{row.name}</Table.Th>
+              {metrics.map((metric) => (
+                <Table.Td key={metric}>{formatMetric(row.training[metric])}</Table.Td>
+              ))}
+              {live
+                ? metrics.map((metric) => (
+                    <LiveCell
+                      key={`live-${metric}`}
+                      training={row.training[metric]}
+                      live={row.live?.[metric]}
+                    />
+                  ))
+                : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function TrainingConfusionMatrix({ matrix }: { matrix: Record<string, Record<string, number>> }) {
+  const labels = matrixLabels(matrix);
+  return (
+    <Table.ScrollContainer minWidth={420}>
+      <Table withTableBorder withColumnBorders aria-label="Confusion matrix from training">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Actual \ predicted</Table.Th>
+            {labels.map((label) => (
+              <Table.Th key={label} scope="col">
+                {label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {labels.map((actual) => (
+            <Table.Tr key={actual}>
+              <Table.Th scope="row">{actual}</Table.Th>
+              {labels.map((predicted) => (
+                <Table.Td key={predicted} fw={actual === predicted ? 700 : undefined}>
+                  {matrix[actual]?.[predicted] ?? 0}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Evaluation({
+  summary,
+  live,
+}: {
+  summary: EvaluationSummary;
+  live: LiveFigures | undefined;
+}) {
+  const { split, micro, macro } = summary;
+  return (
+    <Stack gap="xs">
+      <Title order={4} size="h6">
+        Evaluation from training
+      </Title>
+      <Text size="xs" c="dimmed">
+        Measured by the service on{' '}
+        {split.testingPercent !== undefined ? `${split.testingPercent}% of` : 'part of'} the
+        labelled documents, held out from training. Micro F1 {formatMetric(micro.f1)}, macro F1{' '}
+        {formatMetric(macro.f1)}.
+      </Text>
+      <ClassTable summary={summary} live={live} />
+      {summary.confusionMatrix ? (
+        <>
+          <Title order={4} size="h6">
+            Confusion matrix from training
+          </Title>
+          <TrainingConfusionMatrix matrix={summary.confusionMatrix} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ModelFacts({ credentials, projectName, deploymentName, live, now }: ModelPanelProps) {
+  const [mountedAt] = useState(() => Date.now());
+  const current = now ?? mountedAt;
+  const {
+    deployments,
+    models,
+    enabled,
+    projectName: settled,
+  } = useDeployments(credentials, projectName);
+  const deployment = deployments.data?.find(
+    (item) => item.deploymentName === deploymentName.trim(),
+  );
+  const model = deployment && models.data?.find((item) => item.modelId === deployment.modelId);
+  const evaluation = useQuery({
+    ...evaluationQuery(credentials ?? NONE, settled, model?.label ?? ''),
+    enabled: credentials !== undefined && model !== undefined,
+  });
+
+  if (!credentials || !projectName.trim() || !deploymentName.trim()) {
+    return (
+      <Text size="sm" c="dimmed">
+        Choose a project and a deployment to see the model it serves.
+      </Text>
+    );
+  }
+  if (!enabled)
+    return (
+      <Text size="sm" c="dimmed">
+        {projectName} is not a project on this resource.
+      </Text>
+    );
+  if (deployments.isPending || models.isPending)
+    return <Loader size="sm" aria-label="Reading the model" />;
+  const failure = deployments.error ?? models.error;
+  if (failure) {
+    return (
+      <Text size="sm" c="red">
+        Could not read the deployments: {failure.message}
+      </Text>
+    );
+  }
+  if (!deployment) {
+    return (
+      <Text size="sm" c="dimmed">
+        {projectName} has no deployment {deploymentName} on this resource.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Table variant="vertical" withTableBorder aria-label="Model facts">
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th scope="row">Model</Table.Th>
+            <Table.Td>{model?.label ?? deployment.modelId}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">Training config version</Table.Th>
+            <Table.Td>{deployment.trainingConfigVersion}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">Trained</Table.Th>
+            <Table.Td>{formatWhen(deployment.lastTrainedAt)}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">Deployed</Table.Th>
+            <Table.Td>{formatWhen(deployment.lastDeployedAt)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      {model ? <ExpiryLine what="model" date={model.expiresOn} now={current} /> : null}
+      <ExpiryLine what="deployment" date={deployment.expiresOn} now={current} />
+      {evaluation.isPending && model ? (
+        <Loader size="sm" aria-label="Reading the evaluation" />
+      ) : null}
+      {evaluation.isError ? (
+        <Text size="sm" c="red">
+          Could not read the evaluation: {evaluation.error.message}
+        </Text>
+      ) : null}
+      {evaluation.data ? <Evaluation summary={evaluation.data} live={live} /> : null}
+    </Stack>
+  );
+}
+
+/** The region `Model`: what the chosen deployment serves, when it expires, and how it was evaluated. */
+export function ModelPanel(props: ModelPanelProps) {
+  const headingId = useId();
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h4" id={headingId} mb="sm">
+        Model
+      </Title>
+      <ModelFacts {...props} />
+    </Card>
+  );
+}
+
+/** The Model panel for the deployment the connection form names. */
+export function FormModelPanel({ live }: { live?: LiveFigures | undefined }) {
+  const settings = useConnectionSettings();
+  const credentials = useResourceCredentials(settings);
+  return (
+    <ModelPanel
+      credentials={credentials}
+      projectName={settings.projectName}
+      deploymentName={settings.deploymentName}
+      live={live}
+    />
+  );
+}

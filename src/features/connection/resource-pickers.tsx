@@ -1,0 +1,202 @@
+import { Autocomplete, Button, Group, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  expiryStatus,
+  type AuthoringDeployment,
+  type AuthoringProject,
+} from '../../service/authoring';
+import type { Credentials } from '../../service/http';
+import type { LabelMode } from '../../service/model';
+import { deploymentsQuery, modelsQuery, projectsQuery, resourceScopeKey } from './resource-queries';
+import { formatDay, formatWhen, unknownNameWarning } from './resource-names';
+
+/** Placeholder credentials for a disabled query; never sent. */
+const NONE: Credentials = { endpoint: '', key: '' };
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,50}$/;
+export const PROJECT_SETTLE_MS = 400;
+
+export function useProjects(credentials: Credentials | undefined) {
+  return useQuery({ ...projectsQuery(credentials ?? NONE), enabled: credentials !== undefined });
+}
+
+/** The deployments of the project being typed, read once the name stops changing. */
+export function useDeployments(credentials: Credentials | undefined, projectName: string) {
+  const [settled] = useDebouncedValue(projectName.trim(), PROJECT_SETTLE_MS);
+  const projects = useProjects(credentials);
+  const known = projects.data?.some((project) => project.projectName === settled) ?? true;
+  const enabled = credentials !== undefined && NAME_PATTERN.test(settled) && known;
+  const deployments = useQuery({
+    ...deploymentsQuery(credentials ?? NONE, settled),
+    enabled,
+  });
+  const models = useQuery({ ...modelsQuery(credentials ?? NONE, settled), enabled });
+  return { projectName: settled, enabled, deployments, models };
+}
+
+const KIND_WORDS: Record<LabelMode, string> = { single: 'single label', multi: 'multi label' };
+
+function projectDetail(project: AuthoringProject): string {
+  return `${project.language}${project.multilingual ? ' (multilingual)' : ''} · ${KIND_WORDS[project.labelMode]} · trained ${formatWhen(project.lastTrainedAt)}`;
+}
+
+const EXPIRY_WORDS = { ok: '', soon: ' (soon)', expired: ' (expired)' } as const;
+
+function deploymentDetail(deployment: AuthoringDeployment, modelLabel: string | undefined): string {
+  const expiry = EXPIRY_WORDS[expiryStatus(deployment.expiresOn)];
+  return `model ${modelLabel ?? deployment.modelId} · expires ${formatDay(deployment.expiresOn)}${expiry}`;
+}
+
+function Suggestion({ name, detail }: { name: string; detail: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{name}</Text>
+      <Text size="xs" c="dimmed">
+        {detail}
+      </Text>
+    </Stack>
+  );
+}
+
+function Described({ text, warning }: { text: string; warning: string | undefined }) {
+  return (
+    <>
+      {text}
+      {warning ? (
+        <Text component="span" size="xs" c="orange.9" display="block">
+          ⚠ {warning}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+interface NameFieldProps {
+  credentials: Credentials | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  required: boolean;
+  description: string;
+}
+
+/** Project name: free text, with the resource's classification projects as suggestions. */
+export function ProjectField({
+  credentials,
+  value,
+  onChange,
+  onKind,
+  error,
+  required,
+  description,
+}: NameFieldProps & { onKind: (labelMode: LabelMode) => void }) {
+  const projects = useProjects(credentials);
+  const byName = new Map((projects.data ?? []).map((project) => [project.projectName, project]));
+  const warning = unknownNameWarning(
+    value,
+    projects.data ? [...byName.keys()] : undefined,
+    'project',
+  );
+  return (
+    <Autocomplete
+      label="Project name"
+      description={<Described text={description} warning={warning} />}
+      spellCheck={false}
+      required={required}
+      error={error}
+      value={value}
+      onChange={onChange}
+      onOptionSubmit={(name) => {
+        const project = byName.get(name);
+        if (project) onKind(project.labelMode);
+      }}
+      data={[...byName.keys()]}
+      renderOption={({ option }) => {
+        const project = byName.get(option.value);
+        return <Suggestion name={option.value} detail={project ? projectDetail(project) : ''} />;
+      }}
+      comboboxProps={{ hideDetached: false }}
+    />
+  );
+}
+
+/** Deployment name: free text, with the chosen project's deployments as suggestions. */
+export function DeploymentField({
+  credentials,
+  projectName,
+  value,
+  onChange,
+  error,
+  required,
+  description,
+}: NameFieldProps & { projectName: string }) {
+  const { deployments, models } = useDeployments(credentials, projectName);
+  const byName = new Map(
+    (deployments.data ?? []).map((deployment) => [deployment.deploymentName, deployment]),
+  );
+  const labelOf = (modelId: string) =>
+    models.data?.find((model) => model.modelId === modelId)?.label;
+  const warning = unknownNameWarning(
+    value,
+    deployments.data ? [...byName.keys()] : undefined,
+    'deployment',
+  );
+  return (
+    <Autocomplete
+      label="Deployment name"
+      description={<Described text={description} warning={warning} />}
+      spellCheck={false}
+      required={required}
+      error={error}
+      value={value}
+      onChange={onChange}
+      data={[...byName.keys()]}
+      renderOption={({ option }) => {
+        const deployment = byName.get(option.value);
+        return (
+          <Suggestion
+            name={option.value}
+            detail={deployment ? deploymentDetail(deployment, labelOf(deployment.modelId)) : ''}
+          />
+        );
+      }}
+      comboboxProps={{ hideDetached: false }}
+    />
+  );
+}
+
+/** How the suggestions stand, and a Refresh that reads the resource again. */
+export function ResourceSuggestionsStatus({
+  credentials,
+}: {
+  credentials: Credentials | undefined;
+}) {
+  const queryClient = useQueryClient();
+  const projects = useProjects(credentials);
+  if (!credentials) return null;
+  let text: string;
+  if (projects.isPending) text = 'Reading the projects on this resource…';
+  else if (projects.isError)
+    text = `Could not read the projects on this resource: ${projects.error.message}`;
+  else {
+    const count = projects.data.length;
+    text = `Suggestions from this resource: ${count} classification project${count === 1 ? '' : 's'}.`;
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" c={projects.isError ? 'red' : 'dimmed'} role="status">
+        {text}
+      </Text>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        loading={projects.isFetching}
+        onClick={() =>
+          void queryClient.invalidateQueries({ queryKey: resourceScopeKey(credentials) })
+        }
+      >
+        Refresh
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { isApiVersion } from '../../service/api-profiles';
+import { checkEndpoint } from '../../service/endpoint';
+import type { ApiVersion, LabelMode } from '../../service/model';
+import type { ConnectionSettings } from './connection-store';
+
+/**
+ * A view of the app others can open: which resource, API version, kind, model and language.
+ * Never the key, the token or the documents.
+ */
+export interface SharedView {
+  endpoint: string;
+  apiVersion: ApiVersion;
+  labelMode: LabelMode;
+  projectName: string;
+  deploymentName: string;
+  modelId: string;
+  language: string;
+}
+
+export const VIEW_PARAMETER = 'view';
+
+const NAME = /^[A-Za-z0-9_.-]{0,50}$/;
+const MODEL_ID = /^[A-Za-z0-9_.-]{0,200}$/;
+const LANGUAGE = /^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*)?$/;
+
+/** Unknown fields are dropped; a field with a bad value refuses the whole view. */
+const viewSchema = z.object({
+  endpoint: z.string().max(300),
+  apiVersion: z.string().refine(isApiVersion, 'an API version this app knows'),
+  labelMode: z.enum(['single', 'multi']),
+  projectName: z.string().regex(NAME).optional(),
+  deploymentName: z.string().regex(NAME).optional(),
+  modelId: z.string().regex(MODEL_ID).optional(),
+  language: z.string().regex(LANGUAGE).optional(),
+});
+
+/** The part of the settings a shared link carries. */
+export function viewOf(settings: ConnectionSettings): SharedView {
+  const { endpoint, apiVersion, labelMode, projectName, deploymentName, modelId, language } =
+    settings;
+  return {
+    endpoint: endpoint.trim().replace(/\/+$/, ''),
+    apiVersion,
+    labelMode,
+    projectName: projectName.trim(),
+    deploymentName: deploymentName.trim(),
+    modelId: modelId.trim(),
+    language: language.trim(),
+  };
+}
+
+/** The app's address with the view in its fragment (`#view=` URL-encoded JSON); empty fields left out. */
+export function shareViewUrl(view: SharedView, appUrl: string): string {
+  const url = new URL(appUrl);
+  const carried = Object.fromEntries(Object.entries(view).filter(([, value]) => value !== ''));
+  url.hash = `${VIEW_PARAMETER}=${encodeURIComponent(JSON.stringify(carried))}`;
+  return url.href;
+}
+
+export type ViewReading =
+  { kind: 'none' } | { kind: 'view'; view: SharedView } | { kind: 'invalid'; reason: string };
+
+/** What a fragment (`location.hash`) holds: no view, a view, or why it cannot be opened. */
+export function readViewFragment(hash: string): ViewReading {
+  const fragment = hash.replace(/^#/, '');
+  const prefix = `${VIEW_PARAMETER}=`;
+  if (!fragment.startsWith(prefix)) return { kind: 'none' };
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeURIComponent(fragment.slice(prefix.length)));
+  } catch {
+    return {
+      kind: 'invalid',
+      reason: 'The link’s view is not readable: it may have been cut short.',
+    };
+  }
+  const parsed = viewSchema.safeParse(json);
+  if (!parsed.success) {
+    const path = parsed.error.issues[0]?.path ?? [];
+    const field = path.length > 0 ? path.join('.') : 'the view';
+    return { kind: 'invalid', reason: `The link’s view has a bad value for ${field}.` };
+  }
+  const endpoint = checkEndpoint(parsed.data.endpoint);
+  if (!endpoint.ok) return { kind: 'invalid', reason: `The link’s endpoint: ${endpoint.error}` };
+  const { data } = parsed;
+  if (!isApiVersion(data.apiVersion)) return { kind: 'invalid', reason: 'Unknown API version.' };
+  return {
+    kind: 'view',
+    view: {
+      endpoint: endpoint.endpoint,
+      apiVersion: data.apiVersion,
+      labelMode: data.labelMode,
+      projectName: data.projectName ?? '',
+      deploymentName: data.deploymentName ?? '',
+      modelId: data.modelId ?? '',
+      language: data.language ?? '',
+    },
+  };
+}
+
+/** Whether the form holds nothing of the user's own: empty, or the demo. */
+export function isReplaceable(settings: ConnectionSettings, demoEndpoint: string): boolean {
+  const endpoint = settings.endpoint.trim().replace(/\/+$/, '');
+  if (endpoint === demoEndpoint) return true;
+  return (
+    !endpoint &&
+    !settings.key.trim() &&
+    !settings.token.trim() &&
+    !settings.projectName.trim() &&
+    !settings.deploymentName.trim() &&
+    !settings.modelId.trim()
+  );
+}
+
+const VIEW_FIELDS = [
+  'endpoint',
+  'apiVersion',
+  'labelMode',
+  'projectName',
+  'deploymentName',
+  'modelId',
+  'language',
+] as const satisfies readonly (keyof SharedView)[];
+
+export function sameView(a: SharedView, b: SharedView): boolean {
+  return VIEW_FIELDS.every((field) => a[field] === b[field]);
+}
+
+/**
+ * The settings a view sets. On another endpoint the key and token are dropped: a link must never
+ * send the user's secret to an address someone else chose.
+ */
+export function settingsForView(
+  view: SharedView,
+  current: ConnectionSettings,
+  demo: { endpoint: string; key: string },
+): Partial<ConnectionSettings> {
+  const sameEndpoint = viewOf(current).endpoint === view.endpoint;
+  const secrets: Partial<ConnectionSettings> = sameEndpoint
+    ? {}
+    : view.endpoint === demo.endpoint
+      ? { key: demo.key, token: '', authMethod: 'key', useProxy: false }
+      : { key: '', token: '' };
+  return { ...view, jobName: '', ...secrets };
+}

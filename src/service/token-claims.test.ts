@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isCognitiveServicesAudience,
+  looksLikeJwt,
+  readTokenClaims,
+  tokenStatus,
+} from './token-claims';
+
+const part = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
+
+const token = (payload: unknown) =>
+  `${part({ typ: 'JWT', alg: 'RS256' })}.${part(payload)}.c2lnbmF0dXJl`;
+
+describe('readTokenClaims', () => {
+  it('reads who a user token is for, its tenant and its times, without verifying it', () => {
+    const reading = readTokenClaims(
+      token({
+        aud: 'https://cognitiveservices.azure.com',
+        tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        name: 'Zoë Müller',
+        upn: 'zoe@contoso.com',
+        sub: 'abc',
+        iat: 1_773_480_000,
+        exp: 1_773_483_600,
+      }),
+    );
+    expect(reading).toEqual({
+      ok: true,
+      claims: {
+        audience: 'https://cognitiveservices.azure.com',
+        who: 'Zoë Müller',
+        name: 'Zoë Müller',
+        upn: 'zoe@contoso.com',
+        appId: undefined,
+        subject: 'abc',
+        tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        expiresAt: new Date(1_773_483_600_000),
+        issuedAt: new Date(1_773_480_000_000),
+      },
+    });
+  });
+
+  it('names the app for an application token, and joins several audiences', () => {
+    const reading = readTokenClaims(
+      `Bearer ${token({ aud: ['https://cognitiveservices.azure.com/', 'api://x'], appid: 'app-1', sub: 's' })}`,
+    );
+    if (!reading.ok) throw new Error(reading.reason);
+    expect(reading.claims.who).toBe('app-1');
+    expect(reading.claims.audience).toBe('https://cognitiveservices.azure.com/, api://x');
+    expect(isCognitiveServicesAudience(reading.claims.audience)).toBe(true);
+    expect(reading.claims.expiresAt).toBeUndefined();
+  });
+
+  it.each([
+    ['', /No token/],
+    ['demo-key-0000', /does not look like an access token/],
+    ['a.b', /does not look like an access token/],
+    ['eyJ.e30$.x', /does not look like an access token/],
+    [`${part({})}.bm90IGpzb24.sig`, /not base64url-encoded JSON/],
+    [`${part({})}.${part([1, 2])}.sig`, /not a set of claims/],
+  ])('explains why %j is not a token', (text, reason) => {
+    const reading = readTokenClaims(text);
+    expect(reading.ok).toBe(false);
+    if (!reading.ok) expect(reading.reason).toMatch(reason);
+  });
+
+  it('accepts an unsigned token (an empty third part)', () => {
+    expect(looksLikeJwt(`${part({})}.${part({ exp: 1 })}.`)).toBe(true);
+  });
+});
+
+describe('isCognitiveServicesAudience', () => {
+  it('wants https://cognitiveservices.azure.com', () => {
+    expect(isCognitiveServicesAudience('https://cognitiveservices.azure.com')).toBe(true);
+    expect(isCognitiveServicesAudience('https://management.azure.com/')).toBe(false);
+    expect(isCognitiveServicesAudience(undefined)).toBe(false);
+  });
+});
+
+describe('tokenStatus', () => {
+  const expiresAt = new Date(1_000_000);
+  it('warns a minute before expiry, then says it expired', () => {
+    expect(tokenStatus({ expiresAt }, 1_000_000 - 61_000)).toBe('valid');
+    expect(tokenStatus({ expiresAt }, 1_000_000 - 60_000)).toBe('expiring');
+    expect(tokenStatus({ expiresAt }, 1_000_000)).toBe('expired');
+    expect(tokenStatus({ expiresAt: undefined })).toBe('unknown');
+  });
+});
