@@ -23,12 +23,17 @@ function row(what: string, figure: string, target: string, met: boolean) {
 
 async function axeCount(page: Page, scheme: 'light' | 'dark'): Promise<string[]> {
   await page.emulateMedia({ colorScheme: scheme });
-  await page.waitForFunction(
-    (wanted) =>
-      document.documentElement.dataset.mantineColorScheme === wanted &&
-      document.getAnimations().every((animation) => animation.playState !== 'running'),
-    scheme,
-  );
+  const shown = await page
+    .waitForFunction(
+      (wanted) =>
+        document.documentElement.dataset.mantineColorScheme === wanted &&
+        document.getAnimations().every((animation) => animation.playState !== 'running'),
+      scheme,
+      { timeout: 5_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  if (!shown) return [`the page does not follow the system to ${scheme}`];
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return violations.map((violation) => `${violation.id} ×${violation.nodes.length}`);
 }

@@ -1,16 +1,15 @@
 import './lib/zod-config';
-import '@mantine/core/styles.css';
-import '@mantine/charts/styles.css';
-import { MantineProvider } from '@mantine/core';
+import './app/mantine-styles';
+import './app/app.css';
+import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
+import { loadRunsWhenIdle } from './app/lazy-runs';
 import { createQueryClient } from './app/query-client';
-import { createRuns } from './app/runs';
-import { theme } from './app/theme';
-import { RunsProvider } from './features/runs/runs-context';
+import { cssVariablesResolver, theme } from './app/theme';
 import { setRequestGate } from './service/http';
 
 // The demo's service worker starts before the first request to the demo origin, and never otherwise.
@@ -24,17 +23,23 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
 const queryClient = createQueryClient();
-// Runs left unfinished by the last page carry on now, each where it was.
-const runs = createRuns(queryClient);
+// Light, dark or the system's, as last chosen in the header (auto until then).
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'classify-console:color-scheme' });
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="auto"
+    >
       <QueryClientProvider client={queryClient}>
-        <RunsProvider coordinator={runs}>
-          <App />
-        </RunsProvider>
+        <App />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );
+
+// Runs left unfinished by the last page carry on, each where it was, once the form is on screen.
+loadRunsWhenIdle(queryClient);

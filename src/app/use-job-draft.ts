@@ -5,7 +5,12 @@ import {
   validateConnection,
   type FieldErrors,
 } from '../features/connection/validate-connection';
-import { useDocumentsDraft, useImportedDocuments } from '../features/documents/documents-store';
+import { submitBlocker } from '../features/documents/batch-check';
+import {
+  useDocumentsDraft,
+  useDocumentsRestoring,
+  useImportedDocuments,
+} from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
 import { planBatch, type BatchPlan } from '../service/batching';
 import { documentProblems, type BatchSize } from '../service/limits';
@@ -32,7 +37,10 @@ export interface JobDraft {
   /** The endpoint and key as they stand once valid, for following a job and deleting a project. */
   credentials: { endpoint: string; key: string } | undefined;
   fieldErrors: FieldErrors;
+  /** What is wrong inside the documents themselves, for the field. */
   documentsError: string | undefined;
+  /** Why Submit job cannot send the documents, shown beside it; the button is off meanwhile. */
+  submitBlocker: string | undefined;
   size: BatchSize;
   plan: BatchPlan;
   /** Expected classes from an imported label column, by document id. */
@@ -44,6 +52,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   const settings = useConnectionSettings();
   const draft = useDocumentsDraft();
   const imported = useImportedDocuments();
+  const restoring = useDocumentsRestoring();
   // Counting text elements of a long paste is not free; let typing stay ahead of the counters.
   const deferredDraft = useDeferredValue(draft);
   const documents = useMemo<RunInputDocument[]>(
@@ -61,11 +70,9 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   }, [imported]);
   const check = validateConnection(settings, showRequired);
   const problems = useMemo(() => documentProblems(documents), [documents]);
-  let documentsError: string | undefined;
-  if (problems.length > 0) documentsError = problems.join(' ');
-  else if (size.documents > 0 && plan.jobs.length === 0)
-    documentsError = 'No document fits in a job: each is over 125,000 characters.';
-  else if (showRequired && size.documents === 0) documentsError = 'Add at least one document.';
+  const documentsError = problems.length > 0 ? problems.join(' ') : undefined;
+  // Sizes are checked as the documents change: the counter and Submit say so before any attempt.
+  const blocker = submitBlocker({ plan, problems, restoring });
   const settled = imported !== undefined || draft === deferredDraft;
   let ready: JobDraft['ready'];
   let runSettings: RunSettings | undefined;
@@ -76,7 +83,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
       resourceEndpoint: settings.endpoint.trim().replace(/\/+$/, ''),
       useProxy: settings.useProxy,
     };
-    if (!documentsError && plan.jobs.length > 0 && settled) ready = { base, plan, key, documents };
+    if (!blocker && settled) ready = { base, plan, key, documents };
   }
   return {
     ready,
@@ -86,6 +93,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
     credentials: checkCredentials(settings),
     fieldErrors: check.errors,
     documentsError,
+    submitBlocker: blocker,
     size,
     plan,
     labels,

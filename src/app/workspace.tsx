@@ -1,19 +1,25 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
 import { DeleteProject } from '../features/project/delete-project';
-import { useRunCoordinator } from '../features/runs/runs-context';
+import { useRunCoordinator } from './lazy-runs';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
-import { RunArea } from './run-area';
+import { RunArea } from './lazy-panels';
 import { useJobDraft } from './use-job-draft';
 
+/** A dialog over the page (Delete project, …) owns the keyboard while it is open. */
+function dialogIsOpen(): boolean {
+  return document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+}
+
 export function Workspace() {
+  const reasonId = useId();
   const [attempted, setAttempted] = useState(false);
   const draft = useJobDraft(attempted);
   const coordinator = useRunCoordinator();
@@ -33,14 +39,27 @@ export function Workspace() {
     onSuccess: (run) => open(run.id),
   });
 
+  const blocker = draft.submitBlocker;
   const submitJob = () => {
+    // Off while the documents cannot be sent: the reason stands beside the button.
+    if (blocker) return;
     setAttempted(true);
     const { ready, runSettings } = draft;
     if (!ready || !runSettings || start.isPending) return;
     start.mutate({ ...ready, settings: runSettings });
   };
-  // Ctrl/Cmd+Enter submits from anywhere, the text fields included.
-  useHotkeys([['mod+Enter', submitJob]], []);
+  // Ctrl/Cmd+Enter submits from anywhere, the text fields included, but never from inside a dialog.
+  useHotkeys(
+    [
+      [
+        'mod+Enter',
+        () => {
+          if (!dialogIsOpen()) submitJob();
+        },
+      ],
+    ],
+    [],
+  );
 
   return (
     <Stack gap="lg">
@@ -69,11 +88,25 @@ export function Workspace() {
               <PanelErrorBoundary panel="Documents" kept="Your documents are kept.">
                 <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
               </PanelErrorBoundary>
-              <Group justify="space-between" align="center">
-                <Text size="xs" c="dimmed">
-                  Ctrl/⌘ + Enter submits
-                </Text>
-                <Button onClick={submitJob} loading={start.isPending}>
+              <Group justify="space-between" align="center" wrap="nowrap">
+                {blocker ? (
+                  <Text size="sm" c="red.8" id={reasonId}>
+                    {blocker}
+                  </Text>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    Ctrl/⌘ + Enter submits
+                  </Text>
+                )}
+                {/* aria-disabled rather than disabled: it stays focusable, so its reason is heard. */}
+                <Button
+                  onClick={submitJob}
+                  loading={start.isPending}
+                  data-disabled={blocker ? true : undefined}
+                  aria-disabled={blocker ? true : undefined}
+                  aria-describedby={blocker ? reasonId : undefined}
+                  style={{ flexShrink: 0 }}
+                >
                   Submit job
                 </Button>
               </Group>

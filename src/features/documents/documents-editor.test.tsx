@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { planBatch } from '../../service/batching';
 import { DocumentsEditor } from './documents-editor';
-import { useDocumentsDraft, useImportedDocuments } from './documents-store';
-import { buildImport, sourceKind, type ImportSource } from './import/build-import';
+import { setDocumentsDraft, useDocumentsDraft, useImportedDocuments } from './documents-store';
+import { buildImport, selectFiles, sourceKind, type ImportSource } from './import/build-import';
 import { guessDelimiter, parseDelimited } from './import/delimited';
 import type { ImportOptions } from './import/import-files';
 import { splitDocuments } from './paragraphs';
@@ -15,8 +15,9 @@ import { splitDocuments } from './paragraphs';
 // happy-dom has no Web Workers: the worker's own pure steps stand in for it.
 vi.mock('./import/import-files', () => ({
   importFiles: async (files: File[], { choice }: ImportOptions = {}) => {
+    const { accepted, skipped, problems } = selectFiles(files);
     const sources = await Promise.all(
-      files.map(async (file): Promise<ImportSource> => {
+      accepted.map(async (file): Promise<ImportSource> => {
         const text = await file.text();
         return sourceKind(file.name) === 'table'
           ? {
@@ -27,7 +28,7 @@ vi.mock('./import/import-files', () => ({
           : { name: file.name, kind: 'json', text };
       }),
     );
-    return buildImport(sources, [], choice);
+    return buildImport(sources, skipped, choice, problems);
   },
 }));
 
@@ -103,5 +104,36 @@ describe('DocumentsEditor', () => {
     expect(alert.textContent).toContain('1 id is used more than once');
     expect(screen.getByRole('textbox', { name: 'Documents' })).toBeDefined();
     expect(screen.getByText(/documents · /).textContent).toBe(before);
+  });
+
+  it('says a spreadsheet is not read, and what to do, as the one message', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    render(<Workspace />);
+    const workbook = new File(['PK\u0003\u0004'], 'tickets.xlsx');
+    await user.upload(screen.getByLabelText('Choose files'), workbook);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/tickets\.xlsx is a spreadsheet.*save it as CSV/);
+    expect(document.body.textContent).not.toContain('No documents were found');
+    expect(screen.queryByText('Good to know')).toBeNull();
+  });
+
+  it('says in the counter, before any submit, what cannot be sent', () => {
+    render(<Workspace />);
+    act(() => setDocumentsDraft(''));
+    expect(
+      screen.getByText('0 documents · nothing to send: add at least one document'),
+    ).toBeDefined();
+    act(() => setDocumentsDraft('x'.repeat(130_000)));
+    expect(
+      screen.getByText(
+        '1 document · 130,000 characters · nothing to send: doc1 is over 125,000 characters, more than a job holds',
+      ),
+    ).toBeDefined();
+    act(() => setDocumentsDraft(`Short\n\n${'x'.repeat(130_000)}`));
+    expect(
+      screen.getByText(
+        /^2 documents · .* · one job .* · doc2 is over 125,000 characters and will not be sent$/,
+      ),
+    ).toBeDefined();
   });
 });

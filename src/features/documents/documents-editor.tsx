@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatCount } from '../../lib/format';
 import type { BatchPlan } from '../../service/batching';
 import type { BatchSize } from '../../service/limits';
+import { describeBatch, documentsWord, type BatchWords } from './batch-check';
 import {
   useDocumentsActions,
   useDocumentsDraft,
@@ -18,14 +19,20 @@ interface DocumentsEditorProps {
   error: string | undefined;
 }
 
+const TONE_COLOR: Record<BatchWords['tone'], string> = {
+  ok: 'dimmed',
+  empty: 'dimmed',
+  warning: 'orange.9',
+  blocked: 'red.8',
+};
+
+/** What Submit sends, and what stands in the way, as the documents change. */
 function BatchSummary({ size, plan }: { size: BatchSize; plan: BatchPlan }) {
-  const jobs = plan.jobs.length;
+  const { jobs, tone } = describeBatch(plan);
   return (
-    <Text size="sm" c="dimmed" aria-live="polite">
-      {formatCount(size.documents)} documents · {formatCount(size.characters)} characters
-      {jobs > 1
-        ? ` · sent as ${formatCount(jobs)} jobs (at most 25 documents and 125,000 characters each)`
-        : ' · one job (up to 25 documents and 125,000 characters)'}
+    <Text size="sm" c={TONE_COLOR[tone]} aria-live="polite">
+      {documentsWord(size.documents)}
+      {size.documents > 0 ? ` · ${formatCount(size.characters)} characters` : ''} · {jobs}
     </Text>
   );
 }
@@ -40,8 +47,14 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
   const restoring = useDocumentsRestoring();
   const notice = useImportNotice();
   const { setDraft, setImported, switchToTextBox } = useDocumentsActions();
-  // A new key closes the import panel (its files, columns and preview) with the imported set.
+  // A new key closes the import panel (its files, columns and preview) when the imported set goes,
+  // from here or from outside (Try the demo).
   const [importKey, setImportKey] = useState(0);
+  const [shownImport, setShownImport] = useState(imported);
+  if (shownImport !== imported) {
+    setShownImport(imported);
+    if (shownImport && !imported) setImportKey((key) => key + 1);
+  }
   return (
     <Stack gap="sm">
       {restoring ? (
@@ -62,14 +75,7 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
               </Text>
               .
             </Text>
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              onClick={() => {
-                switchToTextBox();
-                setImportKey((key) => key + 1);
-              }}
-            >
+            <Button variant="subtle" size="compact-sm" onClick={switchToTextBox}>
               Use the text box instead
             </Button>
           </Group>

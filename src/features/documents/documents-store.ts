@@ -160,6 +160,12 @@ export const useDocumentsRestoring = () => useDocumentsStore((state) => state.re
 export const useImportNotice = () => useDocumentsStore((state) => state.notice);
 export const useDocumentsActions = () => useDocumentsStore((state) => state.actions);
 
+/** The document set as it stands, for a decision taken on a click (Try the demo asks first). */
+export function readDocuments(): Pick<DocumentsState, 'draft' | 'imported' | 'sourceName'> {
+  const { draft, imported, sourceName } = useDocumentsStore.getState();
+  return { draft, imported, sourceName };
+}
+
 /** For start-up code outside React. */
 export function setDocumentsDraft(draft: string): void {
   useDocumentsStore.getState().actions.setDraft(draft);

@@ -2,10 +2,11 @@ import { BarChart } from '@mantine/charts';
 import { Box } from '@mantine/core';
 import { formatConfidence } from '../../lib/format';
 import type { ClassScore } from '../../service/model';
+import { documentChartHeight } from './document-chart-size';
 
 /**
- * One document's classes as a full chart, for the detail panel. Loaded lazily: the chart library
- * is the heaviest dependency, and only one document is charted this way at a time.
+ * One document's classes as a full chart, for a detail panel with several classes (one class is
+ * a plain bar). Loaded lazily: the chart library is the heaviest dependency.
  */
 export default function DocumentChart({
   documentId,
@@ -22,7 +23,7 @@ export default function DocumentChart({
   return (
     <Box role="img" aria-label={`Confidence chart for ${documentId}`} title={summary}>
       <BarChart
-        h={Math.max(90, data.length * 40 + 40)}
+        h={documentChartHeight(data.length)}
         data={data}
         dataKey="category"
         orientation="vertical"

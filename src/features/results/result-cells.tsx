@@ -1,15 +1,11 @@
 import { UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { formatConfidence } from '../../lib/format';
 import type { DocumentResult, LabelMode } from '../../service/model';
 import { ConfidenceBars } from './confidence-bars';
 import type { ResultMark } from './result-item';
 import { invalidConfidences } from './result-problems';
 import classes from './results-table.module.css';
 import type { IndexedResult } from './sort-results';
-
-/** Shown instead of a percentage: the service sent a confidence outside [0, 1]. */
-const INVALID = 'invalid';
 
 /** Longer than this, or on several lines, a text may be clamped: its row reveals it whole. */
 const REVEAL_ABOVE = 80;
@@ -27,7 +23,16 @@ interface ClassListProps {
   threshold: number;
 }
 
-/** The predicted classes, what the evaluation says of them in words, the label and the correction. */
+/** Whether a class falls under the threshold: every class in multi label, the top one in single. */
+function isDropped(confidence: number, index: number, labelMode: LabelMode, threshold: number) {
+  return confidence < threshold && (labelMode === 'multi' || index === 0);
+}
+
+/**
+ * The predicted classes by name, one a line, level with their bars in the Confidence column; what
+ * the evaluation says of them in words, the label and the correction. Percentages are the
+ * Confidence column's job.
+ */
 export function ClassList({
   result,
   labels,
@@ -38,7 +43,7 @@ export function ClassList({
 }: ClassListProps) {
   const invalid = invalidConfidences(result);
   const dropped = (confidence: number, index: number) =>
-    confidence < threshold && (labelMode === 'multi' || index === 0);
+    isDropped(confidence, index, labelMode, threshold);
   return (
     <div className={classes.text}>
       {result.error ? (
@@ -50,20 +55,25 @@ export function ClassList({
           {result.classes.map((score, index) => (
             <div
               key={`${score.category} ${index}`}
-              className={dropped(score.confidence, index) ? classes.dropped : undefined}
+              className={`${classes.classLine} ${dropped(score.confidence, index) ? classes.dropped : ''}`}
+              title={
+                dropped(score.confidence, index)
+                  ? `${score.category}: below the threshold`
+                  : score.category
+              }
             >
-              <span
-                className={mark?.mismatch && index === 0 ? classes.struck : undefined}
-                title={dropped(score.confidence, index) ? 'Below the threshold' : undefined}
-              >
+              <span className={mark?.mismatch && index === 0 ? classes.struck : undefined}>
                 {score.category}
-              </span>{' '}
-              <strong>{formatConfidence(score.confidence)}</strong>
+              </span>
             </div>
           ))}
           {invalid.map((problem, index) => (
-            <div key={`${problem.category} ${index}`} className={classes.warning}>
-              {problem.category} <strong>{INVALID}</strong>
+            <div
+              key={`${problem.category} ${index}`}
+              className={`${classes.classLine} ${classes.warning}`}
+              title={`${problem.category}: the service sent an invalid confidence`}
+            >
+              {problem.category}
             </div>
           ))}
         </>
@@ -244,7 +254,14 @@ export function rowCells({
     {
       key: 'confidence',
       content: result.error ? null : (
-        <ConfidenceBars documentId={result.id} scores={result.classes} />
+        <ConfidenceBars
+          documentId={result.id}
+          scores={result.classes}
+          muted={result.classes.map((score, index) =>
+            isDropped(score.confidence, index, labelMode, threshold),
+          )}
+          invalid={invalidConfidences(result).length}
+        />
       ),
     },
     { key: 'notes', content: <Notes result={result} /> },

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Box,
   Button,
   Card,
   CloseButton,
@@ -12,7 +13,9 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { formatConfidence } from '../../lib/format';
-import type { DocumentResult } from '../../service/model';
+import type { ClassScore, DocumentResult } from '../../service/model';
+import { ConfidenceBars } from './confidence-bars';
+import { documentChartHeight } from './document-chart-size';
 import { joinLabels, Notes } from './result-cells';
 import type { ResultItem, ResultMark } from './result-item';
 import classes from './results-table.module.css';
@@ -31,7 +34,10 @@ interface ResultDetailProps {
   onClose: () => void;
 }
 
-/** Stable, so it runs once per opened document (the panel is keyed by id), not on every render. */
+/**
+ * Stable, so it runs once per opened document (the panel is keyed by id), not on every render.
+ * The panel has its final height by then: a lazy chart's room is kept while it loads.
+ */
 function bringIntoView(node: HTMLElement | null) {
   node?.scrollIntoView({ block: 'nearest' });
 }
@@ -45,6 +51,33 @@ export function nextCorrection(
   const labels = current ?? [];
   if (labels.includes(chosen)) return multiLabel ? labels.filter((l) => l !== chosen) : [];
   return multiLabel ? [...labels, chosen] : [chosen];
+}
+
+/**
+ * One class is one plain bar, drawn at once; several get the chart library's chart, loaded on
+ * demand, with its room kept meanwhile so the panel does not grow after it has scrolled into view.
+ */
+function DetailChart({ documentId, scores }: { documentId: string; scores: ClassScore[] }) {
+  if (scores.length === 1)
+    return (
+      <ConfidenceBars
+        documentId={documentId}
+        scores={scores}
+        size="lg"
+        label={`Confidence chart for ${documentId}`}
+      />
+    );
+  return (
+    <Suspense
+      fallback={
+        <Box h={documentChartHeight(scores.length)}>
+          <Loader size="sm" aria-label="Loading chart" />
+        </Box>
+      }
+    >
+      <DocumentChart documentId={documentId} scores={scores} />
+    </Suspense>
+  );
 }
 
 function Comparison({
@@ -158,9 +191,7 @@ export function ResultDetail({
             {result.error ? null : result.classes.length === 0 ? (
               <Text size="sm">No class</Text>
             ) : (
-              <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
-                <DocumentChart documentId={result.id} scores={result.classes} />
-              </Suspense>
+              <DetailChart documentId={result.id} scores={result.classes} />
             )}
             {onCorrect ? (
               <Correction

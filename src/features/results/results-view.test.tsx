@@ -84,6 +84,27 @@ const rowOf = (id: string) => {
 };
 
 describe('ResultsView', () => {
+  it('gives each column one job: names under Classes, bars and percentages under Confidence', () => {
+    renderView();
+    const headers = within(table())
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent.replace(/[▲▼↕]/g, ''));
+    const cell = (id: string, column: string) => {
+      const cells = [...rowOf(id).children];
+      const found = cells[headers.indexOf(column)];
+      if (!found) throw new Error(`no ${column} cell for ${id}`);
+      return found;
+    };
+    expect(cell('doc1', 'Classes').textContent).toBe('BillingAccountLabel: Billing');
+    expect(cell('doc1', 'Classes').textContent).not.toMatch(/%/);
+    const bars = within(rowOf('doc1')).getByRole('img', { name: /^Confidence for doc1/ });
+    expect(cell('doc1', 'Confidence').contains(bars)).toBe(true);
+    expect(bars.getAttribute('aria-label')).toBe(
+      'Confidence for doc1: Billing 90.0%, Account 5.0%',
+    );
+    expect(bars.textContent).toBe('90.0%5.0%');
+  });
+
   it('shows each document’s text as text, with dir="auto", and searches it', async () => {
     renderView({
       items: [...items, { result: result('doc4', []), text: '<b>not bold</b>' }],

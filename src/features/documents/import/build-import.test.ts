@@ -99,6 +99,31 @@ describe('buildImport', () => {
     ]);
   });
 
+  it('says a spreadsheet is not read, and to save it as CSV, as the one error', () => {
+    const alone = buildImport([], ['tickets.xlsx']).imported.problems;
+    expect(alone.map((problem) => problem.severity)).toEqual(['error']);
+    expect(alone[0]?.message).toMatch(
+      /^tickets\.xlsx is a spreadsheet, which cannot be read here: save it as CSV/,
+    );
+
+    // Beside files that were read, it is only a note.
+    const beside = buildImport([{ name: 'a.txt', kind: 'text', text: 'one' }], ['b.xls']);
+    expect(beside.imported.documents).toHaveLength(1);
+    expect(beside.imported.problems.map((problem) => problem.severity)).toEqual(['warning']);
+    expect(beside.imported.problems[0]?.message).toMatch(/^b\.xls is a spreadsheet/);
+  });
+
+  it('gives the size limit as the reason when no file could be read', () => {
+    const { skipped, problems } = selectFiles([{ name: 'huge.txt', size: MAX_FILE_BYTES + 1 }]);
+    const result = buildImport([], skipped, undefined, problems);
+    expect(result.imported.problems.map((problem) => [problem.severity, problem.message])).toEqual([
+      [
+        'error',
+        expect.stringMatching(/^Left out huge\.txt \(50 MB\): a file can be at most 50 MB/),
+      ],
+    ]);
+  });
+
   it('knows the accepted file types by extension', () => {
     expect(['a.txt', 'b.CSV', 'c.tsv', 'd.jsonl', 'e.json', 'f.pdf', 'g'].map(sourceKind)).toEqual([
       'text',

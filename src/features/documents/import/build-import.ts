@@ -85,14 +85,26 @@ export interface ImportResult {
   table?: { columns: string[]; choice: ColumnChoice };
 }
 
+const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
+
+/** Why files of other types were not read; a spreadsheet's way out is to save it as CSV. */
 function skippedFiles(names: string[]): ImportProblem[] {
-  if (names.length === 0) return [];
-  return [
-    {
+  const spreadsheets = names.filter((name) => SPREADSHEET.test(name));
+  const others = names.filter((name) => !SPREADSHEET.test(name));
+  const problems: ImportProblem[] = [];
+  if (spreadsheets.length > 0) {
+    const one = spreadsheets.length === 1;
+    problems.push({
       severity: 'warning',
-      message: `Left out ${names.join(', ')}: only ${ACCEPTED_EXTENSIONS.join(', ')} files can be read.`,
-    },
-  ];
+      message: `${joinPlaces(spreadsheets)} ${one ? 'is a spreadsheet' : 'are spreadsheets'}, which cannot be read here: save ${one ? 'it' : 'them'} as CSV (in Excel: File › Save As › “CSV UTF-8”) and choose the .csv file.`,
+    });
+  }
+  if (others.length > 0)
+    problems.push({
+      severity: 'warning',
+      message: `Left out ${joinPlaces(others)}: only ${ACCEPTED_EXTENSIONS.join(', ')} files can be read.`,
+    });
+  return problems;
 }
 
 /**
@@ -119,6 +131,12 @@ export function buildImport(
         severity: 'warning',
         message: `${source.name} is not UTF-8 text, so some characters were replaced with �. Save it as UTF-8 (in Excel: “CSV UTF-8”) and choose it again.`,
       });
+
+  // Nothing was read: why each file was left out is the whole story, not "no documents found".
+  if (sources.length === 0 && problems.length > 0) {
+    const reasons = problems.map((problem): ImportProblem => ({ ...problem, severity: 'error' }));
+    return { imported: { documents: [], problems: reasons }, sourceName };
+  }
 
   const tables = sources.filter((source) => source.kind === 'table');
   const [table] = tables;

@@ -1,0 +1,102 @@
+import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
+import { expect, test, type ConsolePage } from './fixtures';
+
+/** The demo's labelled tickets as a CSV, the way an analyst brings them. */
+const labelledCsv = {
+  name: 'labelled-tickets.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(
+    [
+      'id,text,label',
+      ...DEMO_LABELLED_TICKETS.map(
+        ({ id, text, label }) => `${id},"${text.replaceAll('"', '""')}",${label}`,
+      ),
+    ].join('\n'),
+  ),
+};
+
+async function runLabelledTickets(app: ConsolePage) {
+  const { page } = app;
+  await page.locator('input[type="file"]').setInputFiles(labelledCsv);
+  await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
+  await expect(
+    page.getByText(`Using ${DEMO_LABELLED_TICKETS.length} documents from`),
+  ).toBeVisible();
+  await app.submit();
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+}
+
+test('evaluate a deployment on labelled data, review it, and compare with another deployment', async ({
+  app,
+  page,
+}) => {
+  await runLabelledTickets(app);
+  const evaluation = page.getByRole('region', { name: 'Evaluation' });
+  // The demo's production model gets 35 of the 40 tickets right.
+  await expect(evaluation).toContainText('40 of 40 documents have a label and a result');
+  await expect(evaluation).toContainText('87.5%');
+  await expect(evaluation.getByRole('table', { name: 'Per-class metrics' })).toBeVisible();
+  const matrix = evaluation.getByRole('table', { name: 'Confusion matrix' });
+
+  // A cell off the diagonal shows exactly its documents in the Results table.
+  const wrong = matrix.getByRole('button', { name: /labelled \w+, predicted \w+$/ }).first();
+  const name = (await wrong.getAttribute('aria-label')) ?? (await wrong.textContent()) ?? '';
+  const count = Number(/^(\d+) document/.exec(name)?.[1] ?? 0);
+  expect(count).toBeGreaterThan(0);
+  await wrong.click();
+  const results = app.results();
+  await expect(page.getByText(/^Showing: /)).toBeVisible();
+  await expect(results.getByRole('rowheader')).toHaveCount(count);
+  await page.getByRole('button', { name: 'Clear' }).click();
+
+  // Mismatches only: the five the model got wrong, each marked in the row.
+  await page.getByRole('checkbox', { name: /Mismatches only/ }).check();
+  await expect(results.getByRole('rowheader')).toHaveCount(5);
+  await expect(results.getByText('≠ label')).toHaveCount(5);
+  await page.getByRole('checkbox', { name: /Mismatches only/ }).uncheck();
+
+  // A threshold: coverage appears and documents under it are marked.
+  const slider = page.getByRole('slider', { name: 'Confidence threshold' });
+  await slider.focus();
+  for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowRight');
+  await expect(evaluation.getByText('Coverage')).toBeVisible();
+  await expect(results.getByText('Below threshold').first()).toBeVisible();
+  for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowLeft');
+
+  // Review with the keyboard: next row, open it, set the label with a number key.
+  await results.getByRole('rowheader').first().click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'ticket02' })).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(results.getByText(/Corrected: /).first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download labels' }).click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const labels = await readFile(file, 'utf8');
+  expect(labels.split(/\r?\n/)[0]).toContain('id');
+  expect(labels).toContain('ticket02');
+
+  // The same documents on staging, then compared with production.
+  await app.field('Deployment name').fill('staging');
+  await app.field('Job name').fill('On staging');
+  const runs = page.getByRole('table', { name: 'Runs' });
+  await runs
+    .getByRole('button', { name: /^Rerun / })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Run', exact: true })).toContainText('On staging');
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  // Staging gets 31 of the 40 right.
+  await expect(evaluation).toContainText('77.5%');
+  await page.getByRole('combobox', { name: 'Compare with' }).click();
+  await page.getByRole('option').first().click();
+  const compare = page.getByRole('region', { name: 'Compare runs' });
+  await expect(compare).toContainText('Agreement');
+  const changes = compare.getByRole('table', { name: 'Changes between runs' });
+  await expect(changes).toBeVisible();
+  await changes.getByRole('button').first().click();
+  await expect(page.getByText(/^Showing: /)).toBeVisible();
+});

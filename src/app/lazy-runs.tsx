@@ -1,0 +1,51 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { use, useMemo, type ReactNode } from 'react';
+import type { RunCoordinator } from '../features/runs/run-coordinator';
+import { RunsProvider } from '../features/runs/runs-context';
+
+const loaded = new WeakMap<QueryClient, Promise<RunCoordinator>>();
+
+/**
+ * The page's runs (IndexedDB, runners, their polling), loaded after the first paint: the form does
+ * not need them to show. One coordinator per query client; the first call resumes unfinished runs.
+ */
+export function loadRuns(queryClient: QueryClient): Promise<RunCoordinator> {
+  let runs = loaded.get(queryClient);
+  if (!runs) {
+    runs = import('./runs').then(({ createRuns }) => createRuns(queryClient));
+    loaded.set(queryClient, runs);
+  }
+  return runs;
+}
+
+/** Starts the runs when the browser is idle after the first paint (runs left by a reload resume). */
+export function loadRunsWhenIdle(queryClient: QueryClient): void {
+  const start = () => void loadRuns(queryClient);
+  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 1500 });
+  else setTimeout(start, 200);
+}
+
+/** Provides the coordinator below it once loaded; suspends until then. */
+export function RunsGate({ children }: { children: ReactNode }) {
+  const coordinator = use(loadRuns(useQueryClient()));
+  return <RunsProvider coordinator={coordinator}>{children}</RunsProvider>;
+}
+
+export type StartingCoordinator = Pick<RunCoordinator, 'startRun' | 'rerun' | 'remove' | 'wake'>;
+
+/**
+ * For the form, which renders before the runs are loaded: each action waits for the coordinator.
+ * Inside a RunsGate, the real one (features/runs/runs-context) can be used as well.
+ */
+export function useRunCoordinator(): StartingCoordinator {
+  const queryClient = useQueryClient();
+  return useMemo(() => {
+    const runs = () => loadRuns(queryClient);
+    return {
+      startRun: async (input) => (await runs()).startRun(input),
+      rerun: async (runId, settings) => (await runs()).rerun(runId, settings),
+      remove: async (runId) => (await runs()).remove(runId),
+      wake: async (runId) => (await runs()).wake(runId),
+    };
+  }, [queryClient]);
+}
