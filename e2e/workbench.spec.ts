@@ -59,7 +59,7 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   const slider = page.getByRole('slider', { name: 'Confidence threshold' });
   await slider.focus();
   for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowRight');
-  await expect(evaluation.getByText('Coverage')).toBeVisible();
+  await expect(evaluation.getByText('Coverage', { exact: true })).toBeVisible();
   await expect(results.getByText('Below threshold').first()).toBeVisible();
   for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowLeft');
 
@@ -91,8 +91,10 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
   // Staging gets 31 of the 40 right.
   await expect(evaluation).toContainText('77.5%');
-  await page.getByRole('combobox', { name: 'Compare with' }).click();
-  await page.getByRole('option').first().click();
+  const compareWith = page.getByRole('combobox', { name: 'Compare with' });
+  await compareWith.click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   const compare = page.getByRole('region', { name: 'Compare runs' });
   await expect(compare).toContainText('Agreement');
   const changes = compare.getByRole('table', { name: 'Changes between runs' });

@@ -11,6 +11,10 @@ import type { ApiVersion, LabelMode } from '../service/model';
 export interface DemoChoice {
   labelMode: LabelMode;
   apiVersion: ApiVersion;
+  /** `labelled`: the demo's support tickets with gold labels, to try evaluation. */
+  sample?: 'labelled';
+  /** `token`: sign in with a fake access token instead of the key. */
+  auth?: 'token';
 }
 
 export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: DEFAULT_API_VERSION };
@@ -30,6 +34,7 @@ export function demoSettings({ labelMode, apiVersion }: DemoChoice): Partial<Con
   return {
     endpoint: DEMO_ENDPOINT,
     useProxy: false,
+    authMethod: 'key',
     key: DEMO_KEY,
     apiVersion,
     labelMode,
@@ -50,4 +55,19 @@ export function openOnDemoIfFirstVisit(): void {
   if (hasSavedConnection()) return;
   applyConnectionSettings(demoSettings(DEFAULT_DEMO));
   setDocumentsDraft(demoDocuments(DEFAULT_DEMO.labelMode));
+}
+
+/** The demo's labelled tickets as an imported set (loaded only when chosen). */
+export async function labelledSample() {
+  const { DEMO_LABELLED_TICKETS } = await import('../demo/demo-labelled-tickets');
+  return {
+    sourceName: 'labelled support tickets (demo)',
+    documents: DEMO_LABELLED_TICKETS.map(({ id, text, label }) => ({ id, text, labels: [label] })),
+  };
+}
+
+/** A fake Entra token the demo accepts, valid for an hour. */
+export async function demoToken(): Promise<string> {
+  const { demoAccessToken } = await import('../demo/demo-token');
+  return demoAccessToken(3_600);
 }

@@ -4,7 +4,10 @@ import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import type { ChangeCell } from '../features/evaluation/compare-runs-panel';
 import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
 import { bucketName, matrixCellIds } from '../features/evaluation/count-matrix';
+import { FormModelPanel } from '../features/connection/model-panel';
+import type { LiveFigures } from '../features/connection/model-facts';
 import type { ResultItem, ResultsFocus } from '../features/results/result-item';
+import type { RunSettings } from '../features/runs/run-model';
 import { ResultsView } from '../features/results/results-view';
 import { useCachedJobPoll } from '../features/runs/job-query';
 import { RunPanel } from '../features/runs/run-panel';
@@ -24,6 +27,8 @@ interface OpenRunProps {
   hasKey: boolean;
   /** The other runs, for Compare with. */
   others: readonly RunRow[];
+  /** The form's settings: when they name this run's deployment, the Model panel shows live figures. */
+  formSettings: RunSettings | undefined;
 }
 
 /** How long the slider must rest before the threshold is saved with the run. */
@@ -33,7 +38,7 @@ const SAVE_THRESHOLD_AFTER_MS = 400;
  * The open run: its progress, the evaluation when it has labels, and its results, all read from
  * the browser's storage. Focus (a matrix cell, mismatches) and the threshold live here, as UI state.
  */
-export function OpenRun({ runId, hasKey, others }: OpenRunProps) {
+export function OpenRun({ runId, hasKey, others, formSettings }: OpenRunProps) {
   const { repository } = useRunCoordinator();
   const row = useRun(runId);
   const live = useRunLive(runId);
@@ -110,6 +115,22 @@ export function OpenRun({ runId, hasKey, others }: OpenRunProps) {
     }
     return undefined;
   }, [workbench, cell, changeCell, mismatchesOnly]);
+
+  const liveFigures = useMemo<LiveFigures | undefined>(() => {
+    const evaluation = workbench.evaluation;
+    const same =
+      run &&
+      formSettings?.endpoint === run.settings.endpoint &&
+      formSettings.projectName === run.settings.projectName &&
+      formSettings.deploymentName === run.settings.deploymentName;
+    if (!evaluation || !same) return undefined;
+    return Object.fromEntries(
+      evaluation.classes.map(({ category, precision, recall, f1 }) => [
+        category,
+        { precision, recall, f1 },
+      ]),
+    );
+  }, [workbench.evaluation, run, formSettings]);
 
   if (!run || !jobs) return null;
   const finished = !jobs.some(
@@ -195,6 +216,9 @@ export function OpenRun({ runId, hasKey, others }: OpenRunProps) {
           />
         </PanelErrorBoundary>
       ) : null}
+      <PanelErrorBoundary panel="Model">
+        <FormModelPanel live={liveFigures} />
+      </PanelErrorBoundary>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import { RESOURCE_QUERY_DEFAULTS, resourceKeys } from '../features/connection/resource-queries';
 import { deletionJobKeys } from '../features/project/deletion-job-query';
 import { JOB_POLL_DEFAULTS, jobKeys } from '../features/runs/job-query';
 import { POLL_QUERY_DEFAULTS } from '../service/polling';
@@ -16,5 +17,6 @@ export function createQueryClient(): QueryClient {
   });
   client.setQueryDefaults(jobKeys.all, JOB_POLL_DEFAULTS);
   client.setQueryDefaults(deletionJobKeys.all, POLL_QUERY_DEFAULTS);
+  client.setQueryDefaults(resourceKeys.all, RESOURCE_QUERY_DEFAULTS);
   return client;
 }

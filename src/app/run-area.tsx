@@ -5,6 +5,7 @@ import { RunsTable } from '../features/runs/runs-table';
 import { useRunCoordinator } from '../features/runs/runs-context';
 import { useOpenRunId, useRunsUiActions } from '../features/runs/runs-ui-store';
 import { useRunRows } from '../features/runs/use-runs';
+import { FormModelPanel } from '../features/connection/model-panel';
 import { OpenRun } from './open-run';
 import type { Credentials } from '../service/http';
 
@@ -32,8 +33,18 @@ export const RunArea = memo(function RunArea({
   return (
     <>
       {openRow && rows ? (
-        <OpenRun key={openRow.run.id} runId={openRow.run.id} hasKey={hasKey} others={rows} />
-      ) : null}
+        <OpenRun
+          key={openRow.run.id}
+          runId={openRow.run.id}
+          hasKey={hasKey}
+          others={rows}
+          formSettings={runSettings}
+        />
+      ) : (
+        <PanelErrorBoundary panel="Model">
+          <FormModelPanel />
+        </PanelErrorBoundary>
+      )}
       {rows ? (
         <PanelErrorBoundary panel="Runs">
           <RunsTable

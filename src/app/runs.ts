@@ -26,11 +26,13 @@ export function createRuns(queryClient: QueryClient): RunCoordinator {
     queryClient,
     secretFor,
   });
-  let lastKey = readConnectionSettings().key;
+  // Compared as the runs see them (endpoint, secret and scheme), so a pasted token counts too.
+  const credentialsNow = () => JSON.stringify(checkCredentials(readConnectionSettings()) ?? null);
+  let last = credentialsNow();
   subscribeToConnection(() => {
-    const { key, endpoint } = readConnectionSettings();
-    if (`${endpoint}\n${key}` === lastKey) return;
-    lastKey = `${endpoint}\n${key}`;
+    const current = credentialsNow();
+    if (current === last) return;
+    last = current;
     coordinator.keyChanged();
   });
   void coordinator.resumeAll();

@@ -14,7 +14,15 @@ import {
 } from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
 import { DEFAULT_API_VERSION, PREVIEW_API_VERSION } from '../service/api-profiles';
-import { DEFAULT_DEMO, demoDocuments, demoSettings, startDemo, type DemoChoice } from './demo';
+import {
+  DEFAULT_DEMO,
+  demoDocuments,
+  demoSettings,
+  demoToken,
+  labelledSample,
+  startDemo,
+  type DemoChoice,
+} from './demo';
 
 const CHOICES: { label: string; choice: DemoChoice }[] = [
   { label: 'Single label, GA API (support tickets)', choice: DEFAULT_DEMO },
@@ -29,6 +37,14 @@ const CHOICES: { label: string; choice: DemoChoice }[] = [
   {
     label: 'Multi label, preview API (model ID)',
     choice: { labelMode: 'multi', apiVersion: PREVIEW_API_VERSION },
+  },
+  {
+    label: 'Labelled support tickets (evaluation)',
+    choice: { ...DEFAULT_DEMO, sample: 'labelled' },
+  },
+  {
+    label: 'Single label, signed in with an access token',
+    choice: { ...DEFAULT_DEMO, auth: 'token' },
   },
 ];
 
@@ -89,14 +105,21 @@ interface PendingDemo {
  */
 export function TryDemo() {
   const { replaceSettings } = useConnectionActions();
-  const { setDraft, switchToTextBox } = useDocumentsActions();
+  const { setDraft, setImported, switchToTextBox } = useDocumentsActions();
   const [pending, setPending] = useState<PendingDemo>();
 
   const start = async (choice: DemoChoice) => {
     replaceSettings(demoSettings(choice));
-    // The demo's documents are text: an imported set in use would otherwise be sent instead.
-    if (readDocuments().imported) switchToTextBox();
-    setDraft(demoDocuments(choice.labelMode));
+    if (choice.auth === 'token') {
+      replaceSettings({ authMethod: 'bearer', key: '', token: await demoToken() });
+    }
+    if (choice.sample === 'labelled') {
+      setImported(await labelledSample());
+    } else {
+      // The demo's documents are text: an imported set in use would otherwise be sent instead.
+      if (readDocuments().imported) switchToTextBox();
+      setDraft(demoDocuments(choice.labelMode));
+    }
     const demo = await startDemo();
     demo.reset();
   };

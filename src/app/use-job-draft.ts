@@ -16,6 +16,7 @@ import { planBatch, type BatchPlan } from '../service/batching';
 import { documentProblems, type BatchSize } from '../service/limits';
 import type { RunSettings } from '../features/runs/run-model';
 import type { RunInputDocument } from '../features/runs/runs-repository';
+import type { Credentials } from '../service/http';
 import type { JobInput } from '../service/model';
 
 export interface JobDraft {
@@ -35,7 +36,7 @@ export interface JobDraft {
   /** Where the documents come from: a file name, or the text box. */
   source: string;
   /** The endpoint and key as they stand once valid, for following a job and deleting a project. */
-  credentials: { endpoint: string; key: string } | undefined;
+  credentials: Credentials | undefined;
   fieldErrors: FieldErrors;
   /** What is wrong inside the documents themselves, for the field. */
   documentsError: string | undefined;
@@ -77,7 +78,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   let ready: JobDraft['ready'];
   let runSettings: RunSettings | undefined;
   if (check.ok) {
-    const { key, ...base } = check.connection;
+    const { key, scheme: _scheme, ...base } = check.connection;
     runSettings = {
       ...base,
       resourceEndpoint: settings.endpoint.trim().replace(/\/+$/, ''),

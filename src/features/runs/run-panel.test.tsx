@@ -59,6 +59,7 @@ const live: RunLive = {
   waitingForKey: false,
   stalled: new Map(),
   storageError: undefined,
+  authRefused: undefined,
 };
 
 function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }) {

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { ConfirmButton } from '../../components/confirm-button';
+import { ServiceErrorAlert } from '../../components/service-error-alert';
 import { formatCount } from '../../lib/format';
 import { JobAlert } from './job-alert';
 import { JobFacts } from './job-facts';
@@ -97,12 +98,14 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             </Badge>
           </Group>
         </Group>
-        <Progress
-          value={percent}
-          aria-label="Documents done"
-          animated={running}
-          striped={running}
-        />
+        {single && progress.open === 0 ? null : (
+          <Progress
+            value={percent}
+            aria-label="Documents done"
+            animated={running}
+            striped={running}
+          />
+        )}
         <Text size="sm" aria-live="polite">
           {formatCount(progress.documentsDone)} / {formatCount(progress.documentsTotal)} documents ·{' '}
           {progress.jobsDone} / {progress.jobsTotal} jobs
@@ -112,7 +115,23 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             ? ` · about ${formatSeconds(secondsLeft)} left`
             : ''}
         </Text>
-        {progress.status === 'waiting-for-key' ? (
+        {live.authRefused ? (
+          <>
+            <ServiceErrorAlert
+              title={
+                live.authRefused.scheme === 'bearer'
+                  ? 'The service refused the access token'
+                  : 'The service refused the key'
+              }
+              error={live.authRefused}
+            />
+            <Text size="sm">
+              The run waits, and nothing is lost: once the form holds another{' '}
+              {live.authRefused.scheme === 'bearer' ? 'token' : 'key'} for{' '}
+              {run.settings.resourceEndpoint}, it goes on by itself.
+            </Text>
+          </>
+        ) : progress.status === 'waiting-for-key' ? (
           <Alert color="orange" variant="light" role="alert" title="Waiting for the key">
             This run is waiting for the key of {run.settings.resourceEndpoint}. Enter it in{' '}
             <strong>Key</strong> and the run continues by itself; nothing is lost meanwhile.

@@ -133,8 +133,11 @@ class FakeService implements RunService {
 
   constructor(private readonly clock: ManualClock) {}
 
+  /** The key a submission must carry. */
+  expectedKey = KEY;
+
   submit = (input: JobInput, secret: RunSecret): Promise<string> => {
-    expect(secret.key).toBe(KEY);
+    expect(secret.key).toBe(this.expectedKey);
     this.submitCalls.push(input);
     const override = this.onSubmit?.(input, this.submitCalls.length);
     if (override) return override;
@@ -440,6 +443,59 @@ describe('RunRunner', () => {
     expect(service.submitCalls).toHaveLength(4);
     expect(await repository.results(run.id)).toHaveLength(60);
     expect(runProgress(run, jobs).status).toBe('done');
+  });
+
+  it('a refused key (401) on submit sends nothing more and waits; another key goes on by itself', async () => {
+    const { clock, service, repository, run, key, makeRunner } = await setup(60);
+    const refused = new ServiceError({
+      kind: 'http',
+      status: 401,
+      message: 'Access denied due to invalid subscription key.',
+    });
+    service.onSubmit = () => Promise.reject(refused);
+    const runner = makeRunner();
+    await runner.start();
+    await clock.advance(10_000);
+    expect(runner.getLive().authRefused).toBe(refused);
+    expect(runner.getLive().waitingForKey).toBe(true);
+    const tried = service.submitCalls.length;
+    await clock.advance(30_000);
+    // Not sent again with the key the service refused, and nothing is lost meanwhile.
+    expect(service.submitCalls).toHaveLength(tried);
+    expect(await states(repository, run.id)).toEqual(['queued', 'queued', 'queued']);
+
+    service.onSubmit = undefined;
+    service.expectedKey = 'the-right-key';
+    key.value = 'the-right-key';
+    runner.keyChanged();
+    await clock.advance(30_000);
+    expect(runner.getLive().authRefused).toBeUndefined();
+    expect(await states(repository, run.id)).toEqual(['finished', 'finished', 'finished']);
+    expect(await repository.results(run.id)).toHaveLength(60);
+  });
+
+  it('a 401 while polling (an expired token) parks the job until another token comes', async () => {
+    const { clock, service, repository, run, key, makeRunner } = await setup(25);
+    let refuse = true;
+    service.onPoll = () =>
+      refuse
+        ? Promise.reject(new ServiceError({ kind: 'http', status: 401, message: 'Token expired.' }))
+        : undefined;
+    const runner = makeRunner();
+    await runner.start();
+    await clock.advance(10_000);
+    expect(runner.getLive().authRefused?.message).toBe('Token expired.');
+    const polled = service.pollCalls.length;
+    await clock.advance(30_000);
+    expect(service.pollCalls).toHaveLength(polled);
+    expect(await states(repository, run.id)).toEqual(['sent']);
+
+    refuse = false;
+    key.value = 'a-new-token';
+    runner.keyChanged();
+    await clock.advance(30_000);
+    expect(await states(repository, run.id)).toEqual(['finished']);
+    expect(service.pollCalls.at(-1)?.credentials.key).toBe('a-new-token');
   });
 
   it('sendAgain sends an unsure job again, once the user says so', async () => {

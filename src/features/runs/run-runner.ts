@@ -51,6 +51,8 @@ export interface RunLive {
   stalled: ReadonlyMap<number, Error>;
   /** Set when the browser's storage is full: the run stops sending and keeps what it saved. */
   storageError: string | undefined;
+  /** Set when the service refused the key or token (401): the run waits for another one. */
+  authRefused: ServiceError | undefined;
 }
 
 export interface RunRunnerDeps {
@@ -130,6 +132,8 @@ export class RunRunner {
   private live: RunLive;
   private listeners = new Set<() => void>();
   private stopped = false;
+  /** The key or token the service refused last; another one lifts the wait. */
+  private refusedSecret: string | undefined;
   private started: Promise<void> | undefined;
 
   constructor({ run, ...deps }: RunRunnerDeps) {
@@ -147,6 +151,7 @@ export class RunRunner {
       waitingForKey: false,
       stalled: new Map(),
       storageError: undefined,
+      authRefused: undefined,
     };
   }
 
@@ -206,8 +211,9 @@ export class RunRunner {
 
   /** The form's key changed: a run that waited for it goes on, by itself. */
   keyChanged(): void {
-    if (!this.deps.secret()) return;
-    this.setLive({ waitingForKey: false });
+    if (!this.usableSecret()) return;
+    this.refusedSecret = undefined;
+    this.setLive({ waitingForKey: false, authRefused: undefined });
     for (const job of this.jobs.values()) {
       // Only parked jobs: one whose poll is under way has no timer but is in flight.
       if (
@@ -276,7 +282,7 @@ export class RunRunner {
 
   private pump(): void {
     if (this.stopped || this.run.intent !== 'run' || this.live.storageError) return;
-    const key = this.deps.secret();
+    const key = this.usableSecret();
     const queued = [...this.jobs.values()].some((job) => job.state === 'queued');
     if (!key) {
       if (queued || this.hasSentJobs()) this.setLive({ waitingForKey: true });
@@ -289,6 +295,18 @@ export class RunRunner {
       hasKey: true,
     });
     for (const index of choice) void this.send(index, key);
+  }
+
+  /** The form's secret, unless it is the one the service just refused (sending it again is futile). */
+  private usableSecret(): RunSecret | undefined {
+    const secret = this.deps.secret();
+    return secret && secret.key !== this.refusedSecret ? secret : undefined;
+  }
+
+  /** The service answered 401: keep every job as it is and wait for another key or token. */
+  private authRefused(error: ServiceError, secret: RunSecret): void {
+    this.refusedSecret = secret.key;
+    this.setLive({ authRefused: error, waitingForKey: true });
   }
 
   private hasSentJobs(): boolean {
@@ -376,6 +394,12 @@ export class RunRunner {
       this.inFlight.delete(index);
       if (error instanceof StorageFullError) return this.storageFull(error);
       if (this.stopped) return;
+      // A refused key: the service accepted nothing; the job waits in the queue for another key.
+      if (error instanceof ServiceError && error.status === 401) {
+        this.authRefused(error, key);
+        await this.save(index, { state: 'queued' });
+        return;
+      }
       // Only a 429 is sent again by itself: the service then accepted nothing, so no job is doubled.
       if (error instanceof ServiceError && error.status === 429) {
         this.throttle(error.retryAfterMs);
@@ -418,7 +442,7 @@ export class RunRunner {
       await this.save(index, expired);
       return this.pump();
     }
-    const key = this.deps.secret();
+    const key = this.usableSecret();
     if (!key) {
       // Parked: keyChanged() picks it up again.
       this.inFlight.delete(index);
@@ -443,6 +467,9 @@ export class RunRunner {
         );
       }
       this.inFlight.delete(index);
+      // Parked like a job without a key (an expired token, say): a new one picks it up again.
+      if (error instanceof ServiceError && error.status === 401)
+        return this.authRefused(error, key);
       if (error instanceof ServiceError && error.status === 404) {
         await this.save(index, {
           state: 'expired',

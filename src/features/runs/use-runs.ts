@@ -72,6 +72,7 @@ const idle: RunLive = {
   waitingForKey: false,
   stalled: new Map(),
   storageError: undefined,
+  authRefused: undefined,
 };
 
 /** What the run's runner is doing right now, when this page runs it. */
