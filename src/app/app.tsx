@@ -1,6 +1,8 @@
 import { AppShell, Badge, Container, Group, Text, Title } from '@mantine/core';
 import { DEMO_ENDPOINT } from '../demo/demo-settings';
 import { useConnectionField } from '../features/connection/connection-store';
+import { SharedViewPrompt } from '../features/connection/shared-view-prompt';
+import { startDemo } from './demo';
 import classes from './app.module.css';
 import { ColorSchemeMenu } from './color-scheme-menu';
 import { TryDemo } from './try-demo';
@@ -38,6 +40,11 @@ export function App() {
           </div>
         </Container>
       </AppShell.Header>
+      <SharedViewPrompt
+        onApplied={(view) => {
+          if (view.endpoint === DEMO_ENDPOINT) void startDemo();
+        }}
+      />
       <AppShell.Main>
         <Container size="xl" px={{ base: 0, sm: 'md' }}>
           <Workspace />

@@ -5,6 +5,8 @@ import { useId, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
+import { ShareViewButton } from '../features/connection/share-view-button';
+import { CopyRequest } from '../features/request/copy-request';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
 import { DeleteProject } from '../features/project/delete-project';
@@ -24,7 +26,7 @@ export function Workspace() {
   const draft = useJobDraft(attempted);
   const coordinator = useRunCoordinator();
   const { open } = useRunsUiActions();
-  const { projectName, apiVersion } = useConnectionSettings();
+  const { projectName, apiVersion, authMethod } = useConnectionSettings();
   // Every submit creates a run: stored first, then sent by its runner.
   const start = useMutation({
     mutationFn: (
@@ -76,6 +78,9 @@ export function Workspace() {
                 projectName={projectName}
                 apiVersion={apiVersion}
               />
+              <Group mt="sm">
+                <ShareViewButton />
+              </Group>
             </PanelErrorBoundary>
           </Card>
         </Grid.Col>
@@ -98,17 +103,32 @@ export function Workspace() {
                     Ctrl/⌘ + Enter submits
                   </Text>
                 )}
-                {/* aria-disabled rather than disabled: it stays focusable, so its reason is heard. */}
-                <Button
-                  onClick={submitJob}
-                  loading={start.isPending}
-                  data-disabled={blocker ? true : undefined}
-                  aria-disabled={blocker ? true : undefined}
-                  aria-describedby={blocker ? reasonId : undefined}
-                  style={{ flexShrink: 0 }}
-                >
-                  Submit job
-                </Button>
+                <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                  <CopyRequest
+                    input={
+                      draft.ready && draft.runSettings
+                        ? {
+                            ...draft.ready.base,
+                            endpoint: draft.runSettings.resourceEndpoint,
+                            documents: draft.ready.documents,
+                          }
+                        : undefined
+                    }
+                    auth={authMethod}
+                    unavailableReason={draft.settingsProblem ?? blocker}
+                  />
+                  {/* aria-disabled rather than disabled: it stays focusable, so its reason is heard. */}
+                  <Button
+                    onClick={submitJob}
+                    loading={start.isPending}
+                    data-disabled={blocker ? true : undefined}
+                    aria-disabled={blocker ? true : undefined}
+                    aria-describedby={blocker ? reasonId : undefined}
+                    style={{ flexShrink: 0 }}
+                  >
+                    Submit job
+                  </Button>
+                </Group>
               </Group>
               {start.error ? (
                 <ServiceErrorAlert title="Could not start the run" error={start.error} />

@@ -34,7 +34,7 @@ describe('Model panel', () => {
     const facts = await within(region()).findByRole('table', { name: 'Model facts' });
     expect(facts.textContent).toContain('v2');
     expect(facts.textContent).toContain('2022-05-01');
-    const alerts = within(region()).getAllByRole('alert');
+    const alerts = within(region()).getAllByRole('note');
     expect(alerts.map((alert) => alert.textContent)).toEqual([
       expect.stringMatching(/Model expiring soon.*The model expires on .* \(in 12 days\)/),
       expect.stringMatching(/Deployment expiring soon.*in 12 days/),

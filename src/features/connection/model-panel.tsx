@@ -43,8 +43,9 @@ function ExpiryLine({
   if (notice.status === 'ok') return <Text size="sm">{notice.text}</Text>;
   const expired = notice.status === 'expired';
   return (
+    // An expired model is an error the user must hear; one expiring soon is a standing note.
     <Alert
-      role="alert"
+      role={expired ? 'alert' : 'note'}
       variant="light"
       color={expired ? 'red' : 'yellow'}
       title={`${what === 'model' ? 'Model' : 'Deployment'} ${expired ? 'expired' : 'expiring soon'}`}
