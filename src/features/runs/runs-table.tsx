@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { modelNameOf } from '../../service/api-profiles';
@@ -82,13 +82,18 @@ export function RunsTable({
                       {formatCount(progress.documentsDone)} / {formatCount(progress.documentsTotal)}
                     </Table.Td>
                     <Table.Td>{formatCount(progress.documentsFailed)}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={progress.status.startsWith('done') ? 'green' : 'gray'}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text
+                        size="sm"
+                        fw={600}
+                        c={
+                          progress.status.startsWith('done')
+                            ? 'var(--mantine-color-green-text)'
+                            : undefined
+                        }
                       >
                         {RUN_STATUS_WORDS[progress.status]}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
