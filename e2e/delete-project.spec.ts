@@ -3,7 +3,7 @@ import { startServiceServer } from '../scripts/service-server';
 import { DEMO_ENDPOINT, DEMO_KEY, expect, test, type ConsolePage } from './fixtures';
 
 const GA_PROJECTS = '/language/authoring/analyze-text/projects';
-const SEED_PROJECTS = '/language/text/authoring/v1.0-preview.2/projects';
+const PREVIEW_PROJECTS = '/language/text/authoring/v1.0-preview.2/projects';
 
 /** Every DELETE the page sends: the request itself is the contract of a deletion. */
 function recordDeletes(page: Page): string[] {
@@ -33,7 +33,10 @@ function deleted(page: Page, projectName: string) {
 
 /** Status lines of the deletion (the form's own, such as suggestions from the resource, aside). */
 const deletionStatus = (page: Page) =>
-  page.getByRole('status').filter({ hasNotText: 'Suggestions from this resource' });
+  page
+    .getByRole('status')
+    .filter({ hasText: /\S/ })
+    .filter({ hasNotText: 'Suggestions from this resource' });
 
 test.describe('on the demo service', () => {
   test('GA: the dialog names what goes, wants the exact name, and the deletion is followed', async ({
@@ -121,7 +124,7 @@ test.describe('on the demo service', () => {
     await expect(app.status('succeeded')).toBeVisible();
   });
 
-  test('the seed API deletes through its own authoring path', async ({ app, page }) => {
+  test('the preview API deletes through its own authoring path', async ({ app, page }) => {
     const deletes = recordDeletes(page);
     await app.chooseDemo('Single label, preview API (model ID)');
     await expect(app.apiVersion()).toHaveValue('v3.1-preview.ct.1');
@@ -129,7 +132,7 @@ test.describe('on the demo service', () => {
 
     await deleteProject(page, 'SupportTickets');
     await expect(deleted(page, 'SupportTickets')).toBeVisible();
-    expect(deletes).toEqual([`${DEMO_ENDPOINT}${SEED_PROJECTS}/SupportTickets`]);
+    expect(deletes).toEqual([`${DEMO_ENDPOINT}${PREVIEW_PROJECTS}/SupportTickets`]);
   });
 
   test('the button waits for an endpoint, a key and a project name', async ({ app, page }) => {
@@ -186,7 +189,7 @@ test.describe('against a real HTTP endpoint of its own', () => {
     expect(service.state.isProjectAvailable('SupportTickets')).toBe(true);
   });
 
-  test('the seed API over HTTP', async ({ app, page }) => {
+  test('the preview API over HTTP', async ({ app, page }) => {
     await app.apiVersion().selectOption('v3.1-preview.ct.1');
     await connect(app, 'SupportTickets');
     await deleteProject(page, 'SupportTickets');
@@ -213,8 +216,8 @@ test.describe('against a real HTTP endpoint of its own', () => {
     expect(deletes).toHaveLength(2);
   });
 
-  test('a seed answer with no job to follow is reported as accepted', async ({ app, page }) => {
-    await page.context().route(`${service.origin}${SEED_PROJECTS}/**`, (route) =>
+  test('a preview answer with no job to follow is reported as accepted', async ({ app, page }) => {
+    await page.context().route(`${service.origin}${PREVIEW_PROJECTS}/**`, (route) =>
       route.fulfill({
         status: 202,
         headers: { 'Access-Control-Allow-Origin': '*' },

@@ -30,7 +30,7 @@ test.describe('against a real HTTP endpoint', () => {
     expect(await preflights()).toBeGreaterThan(preflightsBefore);
   });
 
-  test('the seed API over HTTP, multi label', async ({ app, page }) => {
+  test('the preview API over HTTP, multi label', async ({ app, page }) => {
     await app.apiVersion().selectOption('v3.1-preview.ct.1');
     await page.getByText('Multi label', { exact: true }).click();
     await app.fill({

@@ -115,7 +115,7 @@ export function Workspace() {
                         : undefined
                     }
                     auth={authMethod}
-                    unavailableReason={draft.settingsProblem ?? blocker}
+                    unavailableReason={draft.settingsProblem}
                   />
                   {/* aria-disabled rather than disabled: it stays focusable, so its reason is heard. */}
                   <Button
