@@ -258,11 +258,13 @@ if (invokedDirectly) {
       'no-expose': { type: 'boolean', default: false },
       'queued-ms': { type: 'string' },
       'run-ms': { type: 'string' },
+      'per-document-ms': { type: 'string' },
     },
   });
   const timing: Partial<ServiceTiming> = {
     ...(values['queued-ms'] ? { queuedMs: Number(values['queued-ms']) } : {}),
     ...(values['run-ms'] ? { runMs: Number(values['run-ms']) } : {}),
+    ...(values['per-document-ms'] ? { perDocumentMs: Number(values['per-document-ms']) } : {}),
   };
   const service = await startServiceServer({
     port: Number(values.port),

@@ -10,8 +10,10 @@ import { authoringJobId, randomUuid } from './job-ids';
 export interface ServiceTiming {
   /** A job is `notStarted` this long after submission… */
   queuedMs: number;
-  /** …then `running` this long, then finished. */
+  /** …then `running` this long, then finished… */
   runMs: number;
+  /** …plus this long per document (0 by default), so that bigger jobs take longer, as real ones do. */
+  perDocumentMs: number;
   /** How long a cancelled job reports `cancelling`. */
   cancelMs: number;
   /** A project deletion job finishes this long after the DELETE. */
@@ -21,6 +23,7 @@ export interface ServiceTiming {
 export const DEFAULT_TIMING: ServiceTiming = {
   queuedMs: 400,
   runMs: 1600,
+  perDocumentMs: 0,
   cancelMs: 300,
   deletionMs: 1000,
 };
@@ -152,7 +155,9 @@ export function createServiceState(options: ServiceStateOptions = {}) {
   }
 
   function finishesAt(job: ServiceJob): number {
-    return job.createdAt + timing.queuedMs + timing.runMs;
+    return (
+      job.createdAt + timing.queuedMs + timing.runMs + timing.perDocumentMs * job.documents.length
+    );
   }
 
   return {

@@ -6,7 +6,7 @@ import { canCancel } from '../../service/api-profiles';
 import { isFinished, type JobInput } from '../../service/model';
 import { DurationBook } from './duration-book';
 import { predictivePollDelay } from './job-duration';
-import { jobPollOptions } from './job-query';
+import { jobKeys, jobPollOptions } from './job-query';
 import { nextPollDelay } from '../../service/polling';
 import { initialPacing, takeRequest, throttled, type Pacing } from './pacing';
 import type { JobFailure, Run, RunJob, RunResult } from './run-model';
@@ -132,6 +132,8 @@ export class RunRunner {
   private live: RunLive;
   private listeners = new Set<() => void>();
   private stopped = false;
+  /** The one finished job whose answer stays in the query cache (see dropCachedPolls). */
+  private lastCachedUrl: string | undefined;
   /** The key or token the service refused last; another one lifts the wait. */
   private refusedSecret: string | undefined;
   private started: Promise<void> | undefined;
@@ -602,7 +604,23 @@ export class RunRunner {
     } catch (error) {
       if (error instanceof StorageFullError) this.storageFull(error);
       else throw error;
+      return;
     }
+    this.dropCachedPolls(batch.map(({ index }) => this.jobs.get(index)?.jobUrl));
+  }
+
+  /**
+   * Saved results are IndexedDB's from now on: the cached answers (raw bodies and all) would only
+   * hold memory, thousands of them in a big run. The last one stays, for the raw view.
+   */
+  private dropCachedPolls(saved: (string | undefined)[]): void {
+    const urls = saved.filter((url): url is string => url !== undefined);
+    const last = urls.pop();
+    if (last === undefined) return;
+    for (const url of [this.lastCachedUrl, ...urls]) {
+      if (url) this.deps.queryClient.removeQueries({ queryKey: jobKeys.detail(url), exact: true });
+    }
+    this.lastCachedUrl = last;
   }
 
   private storageFull(error: StorageFullError): void {
