@@ -91,7 +91,7 @@ export async function reloadsDuringRun(
   appUrl: string,
   rememberKey: boolean,
 ): Promise<ReloadFigures> {
-  const service = await startServiceServer({ port: 0, timing: { queuedMs: 400, runMs: 1_600 } });
+  const service = await startServiceServer({ port: 0, timing: { queuedMs: 600, runMs: 2_400 } });
   const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const submissions = new Map<string, number>();
@@ -127,7 +127,7 @@ export async function reloadsDuringRun(
     const done = page.getByLabel('Run: Done', { exact: true });
     let reloads = 0;
     while (reloads < RELOADS && !(await done.isVisible())) {
-      await page.waitForTimeout(150 + random() * 1_200);
+      await page.waitForTimeout(100 + random() * 900);
       await page.reload();
       reloads++;
       await page.getByRole('region', { name: 'Run', exact: true }).waitFor();

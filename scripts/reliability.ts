@@ -82,7 +82,7 @@ function seeded(seed: number) {
   };
 }
 
-type Outcome = 'completed' | 'refused-foreign' | 'refused-redirect' | 'lost';
+type Outcome = 'completed' | 'refused-foreign' | 'refused-redirect' | 'resumable' | 'lost';
 
 const isRefusal = (kind: string | undefined) => kind === 'foreign-origin' || kind === 'redirect';
 
@@ -126,13 +126,20 @@ async function followJob(
       onRefused();
       return job.failure.kind === 'redirect' ? 'refused-redirect' : 'refused-foreign';
     }
-    if (job.state !== 'queued' && job.state !== 'sending' && job.state !== 'sent') return 'lost';
+    if (job.state !== 'queued' && job.state !== 'sending' && job.state !== 'sent') {
+      console.log(`   lost: job ${job.jobId ?? '?'} ended ${job.state}: ${job.error ?? ''}`);
+      return 'lost';
+    }
     const stalled = runner.getLive().stalled.get(job.index);
     if (!stalled) continue;
     const refusal = isRefusal(stalled instanceof ServiceError ? stalled.kind : undefined);
     if (refusal) onRefused();
     // Stopped by refusing to follow the service elsewhere: the attack failed, nothing was lost.
-    if (resumes++ === RESUMES) return refusal ? 'refused-redirect' : 'lost';
+    if (resumes++ === RESUMES) {
+      // Still stored with its job URL, and Resume polling still offered: not lost, only waiting.
+      if (refusal) return 'refused-redirect';
+      return job.jobUrl ? 'resumable' : 'lost';
+    }
     runner.resumePolling(job.index);
   }
 }
@@ -214,6 +221,9 @@ async function main() {
   );
   console.log(
     `jobs submitted: ${JOBS}, completed: ${count('completed')}, refused (job URL on a foreign origin): ${count('refused-foreign')}, stopped by a refused redirect: ${count('refused-redirect')}`,
+  );
+  console.log(
+    `jobs still being followed after ${RESUMES} presses of Resume polling (kept, resumable): ${count('resumable')}`,
   );
   console.log(`jobs lost: ${lost}`);
   console.log(
