@@ -2,8 +2,7 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Credentials } from '../../service/http';
 import { fetchJob, type JobPoll } from '../../service/jobs';
-import { isFinished } from '../../service/model';
-import { nextPollDelay, POLL_QUERY_DEFAULTS } from '../../service/polling';
+import { POLL_QUERY_DEFAULTS } from '../../service/polling';
 import { ServiceError } from '../../service/errors';
 
 /** The one key factory for service jobs; the key names the job, never the credentials. */
@@ -23,19 +22,9 @@ export const JOB_POLL_DEFAULTS = {
     POLL_QUERY_DEFAULTS.retry(failureCount, error),
 };
 
-/** Milliseconds until the next poll, or false once the job has finished. */
-export function nextJobPoll(
-  poll: JobPoll | undefined,
-  submittedAt: number,
-  now = Date.now(),
-): number | false {
-  if (poll && isFinished(poll.snapshot.phase)) return false;
-  return nextPollDelay(now - submittedAt, poll?.retryAfterMs);
-}
-
 /**
  * One read of a job (every results page once it is done). When to read it again is the run
- * runner's decision (`nextJobPoll`); retries are registered once on the QueryClient.
+ * runner's decision (`predictivePollDelay` in job-duration.ts); retries are registered once on the QueryClient.
  */
 export function jobPollOptions(jobUrl: string, credentials: Credentials) {
   // The key identifies the job; the credentials stay out of it so the key is never cached or logged.
