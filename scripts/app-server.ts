@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { DEMO_KEY } from '../src/demo/demo-settings';
 
 /** The production build, served by `vite preview` on a free loopback port, for the scripts. */
 export async function startApp() {
@@ -7,4 +9,25 @@ export async function startApp() {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview gave no URL');
   return { url, close: () => server.close() };
+}
+
+/** A field of the app's form by its accessible name (Project and Deployment name are comboboxes). */
+export function formField(page: Page, name: string) {
+  return page
+    .getByRole('textbox', { name, exact: true })
+    .or(page.getByRole('combobox', { name, exact: true }));
+}
+
+/** Opens the app and fills the connection with the simulated service at `origin`. */
+export async function openConnected(
+  page: Page,
+  appUrl: string,
+  origin: string,
+  project: { projectName: string; deploymentName: string },
+) {
+  await page.goto(appUrl);
+  await formField(page, 'Endpoint').fill(origin);
+  await formField(page, 'Key').fill(DEMO_KEY);
+  await formField(page, 'Project name').fill(project.projectName);
+  await formField(page, 'Deployment name').fill(project.deploymentName);
 }

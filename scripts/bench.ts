@@ -8,7 +8,7 @@ import type { RunSettings } from '../src/features/runs/run-model';
 import { RunsDatabase } from '../src/features/runs/runs-db';
 import { createRunsRepository } from '../src/features/runs/runs-repository';
 import { planBatch } from '../src/service/batching';
-import { startApp } from './app-server';
+import { openConnected, startApp } from './app-server';
 import { launchOptions } from './chromium';
 import { startServiceServer } from './service-server';
 
@@ -172,15 +172,7 @@ async function benchPolling() {
 
 /** Fills the form and brings the documents in as a .jsonl file, the way thousands usually come. */
 async function submitInApp(page: Page, appUrl: string, origin: string, count: number) {
-  await page.goto(appUrl);
-  const field = (name: string) =>
-    page
-      .getByRole('textbox', { name, exact: true })
-      .or(page.getByRole('combobox', { name, exact: true }));
-  await field('Endpoint').fill(origin);
-  await field('Key').fill(DEMO_KEY);
-  await field('Project name').fill(PROJECT.projectName);
-  await field('Deployment name').fill(PROJECT.deploymentName);
+  await openConnected(page, appUrl, origin, PROJECT);
   const jsonl = documents(count)
     .map((document) => JSON.stringify(document))
     .join('\n');
@@ -315,15 +307,7 @@ async function benchScale(appUrl: string) {
   const service = await startServiceServer({ port: 0, timing: { queuedMs: 100, runMs: 300 } });
   const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(appUrl);
-  const field = (name: string) =>
-    page
-      .getByRole('textbox', { name, exact: true })
-      .or(page.getByRole('combobox', { name, exact: true }));
-  await field('Endpoint').fill(service.origin);
-  await field('Key').fill(DEMO_KEY);
-  await field('Project name').fill(PROJECT.projectName);
-  await field('Deployment name').fill(PROJECT.deploymentName);
+  await openConnected(page, appUrl, service.origin, PROJECT);
   const rows = ['id,text'];
   for (const [index, text] of texts(count).entries()) {
     rows.push(
@@ -377,15 +361,7 @@ async function benchWorkbench(appUrl: string) {
   const service = await startServiceServer({ port: 0, timing: { queuedMs: 100, runMs: 300 } });
   const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(appUrl);
-  const field = (name: string) =>
-    page
-      .getByRole('textbox', { name, exact: true })
-      .or(page.getByRole('combobox', { name, exact: true }));
-  await field('Endpoint').fill(service.origin);
-  await field('Key').fill(DEMO_KEY);
-  await field('Project name').fill(PROJECT.projectName);
-  await field('Deployment name').fill(PROJECT.deploymentName);
+  await openConnected(page, appUrl, service.origin, PROJECT);
   // Labels that the demo's classifier gets mostly, not always, right.
   const labels = ['Billing', 'TechnicalIssue', 'Shipping', 'Account'];
   const rows = ['id,text,label'];

@@ -1,5 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
 import { DEMO_KEY } from '../src/demo/demo-settings';
+import { formField } from './app-server';
 import { launchOptions } from './chromium';
 import { startServiceServer } from './service-server';
 
@@ -103,10 +104,7 @@ export async function reloadsDuringRun(
   });
   try {
     await page.goto(appUrl);
-    const field = (name: string) =>
-      page
-        .getByRole('textbox', { name, exact: true })
-        .or(page.getByRole('combobox', { name, exact: true }));
+    const field = (name: string) => formField(page, name);
     await field('Endpoint').fill(service.origin);
     await field('Key').fill(DEMO_KEY);
     if (rememberKey)
