@@ -1,4 +1,3 @@
-import './lib/zod-config';
 import './app/mantine-styles';
 import './app/app.css';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
@@ -10,7 +9,7 @@ import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
 import { loadRunsWhenIdle } from './app/lazy-runs';
 import { createQueryClient } from './app/query-client';
 import { cssVariablesResolver, theme } from './app/theme';
-import { setRequestGate } from './service/http';
+import { setRequestGate } from './service/request-gate';
 
 // The demo's service worker starts before the first request to the demo origin, and never otherwise.
 setRequestGate(async (url) => {

@@ -1,20 +1,27 @@
-import { AppShell, Badge, Container, Group, Text, Title } from '@mantine/core';
+import { Badge, Container, Group, Text, Title } from '@mantine/core';
 import { DEMO_ENDPOINT } from '../demo/demo-settings';
 import { useConnectionField } from '../features/connection/connection-store';
-import { SharedViewPrompt } from '../features/connection/shared-view-prompt';
+import { deferred } from '../components/deferred';
 import { startDemo } from './demo';
 import classes from './app.module.css';
-import { ColorSchemeMenu } from './color-scheme-menu';
+import { ColorSchemeControl } from './header-menus';
 import { TryDemo } from './try-demo';
 import { Workspace } from './workspace';
+
+// Only a shared link (#view=…) needs it, and its dialog.
+const SharedViewPrompt = deferred(() =>
+  import('../features/connection/shared-view-prompt').then(
+    ({ SharedViewPrompt }) => SharedViewPrompt,
+  ),
+);
 
 export function App() {
   const endpoint = useConnectionField('endpoint');
   const onDemo = endpoint.trim().replace(/\/+$/, '') === DEMO_ENDPOINT;
   return (
-    // On a phone the header takes two rows: the title and scheme, then the demo controls.
-    <AppShell header={{ height: { base: 96, sm: 64 } }} padding="md">
-      <AppShell.Header className={classes.header}>
+    // Plain landmarks rather than AppShell: a sticky header needs no layout code of its own.
+    <>
+      <header className={classes.header}>
         <Container size="xl" h="100%">
           <div className={classes.bar}>
             <Group gap="sm" wrap="nowrap" className={classes.title}>
@@ -26,7 +33,7 @@ export function App() {
               </Text>
             </Group>
             <div className={classes.scheme}>
-              <ColorSchemeMenu />
+              <ColorSchemeControl />
             </div>
             <Group gap="sm" wrap="nowrap" className={classes.demo}>
               {onDemo ? (
@@ -39,17 +46,17 @@ export function App() {
             </Group>
           </div>
         </Container>
-      </AppShell.Header>
+      </header>
       <SharedViewPrompt
         onApplied={(view) => {
           if (view.endpoint === DEMO_ENDPOINT) void startDemo();
         }}
       />
-      <AppShell.Main>
+      <main className={classes.main}>
         <Container size="xl" px={{ base: 0, sm: 'md' }}>
           <Workspace />
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Menu, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { Menu, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { ColorSchemeTrigger } from './menu-triggers';
 
 const CHOICES: { value: MantineColorScheme; label: string }[] = [
   { value: 'light', label: 'Light' },
@@ -16,9 +17,7 @@ export function ColorSchemeMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="outline" color="white" size="compact-sm" miw={24} mih={28}>
-          Color scheme ▾
-        </Button>
+        <ColorSchemeTrigger />
       </Menu.Target>
       <Menu.Dropdown aria-label="Color scheme">
         <Menu.RadioGroup

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { RESOURCE_QUERY_DEFAULTS, resourceKeys } from '../features/connection/resource-queries';
-import { deletionJobKeys } from '../features/project/deletion-job-query';
-import { JOB_POLL_DEFAULTS, jobKeys } from '../features/runs/job-query';
+import { RESOURCE_QUERY_DEFAULTS, resourceKeys } from '../features/connection/resource-keys';
+import { deletionJobKeys } from '../features/project/deletion-keys';
+import { JOB_POLL_DEFAULTS, jobKeys } from '../features/runs/job-keys';
 import { POLL_QUERY_DEFAULTS } from '../service/polling';
 
 /**

@@ -1,4 +1,4 @@
-import { Button, Group, List, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { DEMO_ENDPOINT, DEMO_KEY, DEMO_PROJECTS } from '../demo/demo-settings';
 import {
@@ -13,7 +13,6 @@ import {
   type ImportedSet,
 } from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
-import { DEFAULT_API_VERSION, PREVIEW_API_VERSION } from '../service/api-profiles';
 import {
   DEFAULT_DEMO,
   demoDocuments,
@@ -23,30 +22,7 @@ import {
   startDemo,
   type DemoChoice,
 } from './demo';
-
-const CHOICES: { label: string; choice: DemoChoice }[] = [
-  { label: 'Single label, GA API (support tickets)', choice: DEFAULT_DEMO },
-  {
-    label: 'Multi label, GA API (movie genres)',
-    choice: { labelMode: 'multi', apiVersion: DEFAULT_API_VERSION },
-  },
-  {
-    label: 'Single label, preview API (model ID)',
-    choice: { labelMode: 'single', apiVersion: PREVIEW_API_VERSION },
-  },
-  {
-    label: 'Multi label, preview API (model ID)',
-    choice: { labelMode: 'multi', apiVersion: PREVIEW_API_VERSION },
-  },
-  {
-    label: 'Labelled support tickets (evaluation)',
-    choice: { ...DEFAULT_DEMO, sample: 'labelled' },
-  },
-  {
-    label: 'Single label, signed in with an access token',
-    choice: { ...DEFAULT_DEMO, auth: 'token' },
-  },
-];
+import { MoreDemos, ReplaceWithDemo } from './header-menus';
 
 type DemoField = 'endpoint' | 'key' | 'projectName' | 'deploymentName' | 'modelId';
 
@@ -139,59 +115,17 @@ export function TryDemo() {
       >
         Try the demo
       </Button>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button
-            variant="white"
-            style={{
-              borderTopLeftRadius: 0,
-              borderBottomLeftRadius: 0,
-              borderLeft: '1px solid var(--mantine-color-gray-3)',
-            }}
-          >
-            More demos ▾
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {CHOICES.map(({ label, choice }) => (
-            <Menu.Item key={label} onClick={() => choose(choice)}>
-              {label}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
-      <Modal
-        opened={pending !== undefined}
-        onClose={() => setPending(undefined)}
-        title="Replace your settings with the demo?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        centered
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            The demo fills in its own service, model and sample documents. This replaces:
-          </Text>
-          <List size="sm" spacing={4}>
-            {pending?.replaced.map((value) => (
-              <List.Item key={value}>{value}</List.Item>
-            ))}
-          </List>
-          <Text size="sm">They are not kept anywhere else.</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setPending(undefined)} data-autofocus>
-              Keep my settings
-            </Button>
-            <Button
-              onClick={() => {
-                if (pending) void start(pending.choice);
-                setPending(undefined);
-              }}
-            >
-              Replace with the demo
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <MoreDemos onChoose={choose} />
+      {pending ? (
+        <ReplaceWithDemo
+          replaced={pending.replaced}
+          onKeep={() => setPending(undefined)}
+          onReplace={() => {
+            void start(pending.choice);
+            setPending(undefined);
+          }}
+        />
+      ) : null}
     </Group>
   );
 }

@@ -1,3 +1,4 @@
+import '../lib/zod-config';
 import { z } from 'zod';
 import { API_GENERATIONS, type ApiGeneration } from '../service/api-profiles';
 import type { LabelMode } from '../service/model';

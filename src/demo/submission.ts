@@ -1,3 +1,4 @@
+import '../lib/zod-config';
 import { z } from 'zod';
 import { invalidRequest } from './service-errors';
 import type { JobSubmission } from './service-state';

@@ -4,7 +4,8 @@ import unauthorized from './fixtures/error-401.json';
 import quota from './fixtures/error-403-quota.json';
 import projectNotFound from './fixtures/error-404-project.json';
 import throttled from './fixtures/error-429.json';
-import { hintFor, problemFromBody, ServiceError } from './errors';
+import { hintFor, ServiceError } from './errors';
+import { problemFromBody } from './problems';
 
 function httpError(status: number, body: unknown) {
   const problem = problemFromBody(status, '', body);

@@ -1,10 +1,4 @@
 import type { AuthScheme, ServiceProblem } from './model';
-import {
-  errorResponseSchema,
-  gatewayErrorSchema,
-  type WireError,
-  type WireInnerError,
-} from './schemas';
 
 export type FailureKind =
   | 'http'
@@ -50,34 +44,6 @@ export class ServiceError extends Error {
     if (this.kind === 'network' || this.kind === 'timeout') return true;
     return this.kind === 'http' && (this.status === 429 || (this.status ?? 0) >= 500);
   }
-}
-
-function deepestInner(inner: WireInnerError | undefined): WireInnerError | undefined {
-  let deepest = inner;
-  while (deepest?.innererror) deepest = deepest.innererror;
-  return deepest;
-}
-
-export function toProblem(error: WireError): ServiceProblem {
-  const inner = deepestInner(error.innererror);
-  return {
-    code: error.code,
-    message: error.message,
-    ...(inner?.code ? { innerCode: inner.code } : {}),
-    ...(inner?.message ? { innerMessage: inner.message } : {}),
-    ...(error.target ? { target: error.target } : {}),
-  };
-}
-
-/** Reads an error body; bodies that are not the documented shape still yield the status line. */
-export function problemFromBody(status: number, statusText: string, body: unknown): ServiceProblem {
-  const parsed = errorResponseSchema.safeParse(body);
-  if (parsed.success) return toProblem(parsed.data.error);
-  // The gateway answers some auth failures (a refused token) as `{ statusCode, message }`.
-  const gateway = gatewayErrorSchema.safeParse(body);
-  if (gateway.success)
-    return { code: String(gateway.data.statusCode), message: gateway.data.message };
-  return { code: String(status), message: statusText || `HTTP ${status}` };
 }
 
 const QUOTA_PATTERN = /quota/i;

@@ -1,4 +1,6 @@
-import { ServiceError, problemFromBody } from './errors';
+import { ServiceError } from './errors';
+import { problemFromBody } from './problems';
+import { requestGate } from './request-gate';
 import type { AuthScheme } from './model';
 
 export interface ServiceRequest {
@@ -43,14 +45,6 @@ export const TIMEOUT_MS = 30_000;
 
 /** The code of the local proxy's 502 when the service answered it with a redirect. */
 export const PROXY_REDIRECT_REFUSED = 'ProxyRedirectRefused';
-
-type RequestGate = (url: URL) => Promise<void> | void;
-let requestGate: RequestGate = () => undefined;
-
-/** Lets the app prepare something (the demo's service worker) before a request leaves. */
-export function setRequestGate(gate: RequestGate): void {
-  requestGate = gate;
-}
 
 /** `Retry-After` is either delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -156,7 +150,7 @@ export async function callService(
 ): Promise<ServiceResponse> {
   const scheme = credentials.scheme ?? 'key';
   const target = assertSameOrigin(request.url, credentials.endpoint, scheme);
-  await requestGate(target);
+  await requestGate()(target);
   const response = await send(target, request, credentials, signal, timeoutMs);
   refuseRedirect(response, target, scheme);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

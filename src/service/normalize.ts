@@ -1,4 +1,5 @@
-import { ServiceError, toProblem } from './errors';
+import { ServiceError } from './errors';
+import { toProblem } from './problems';
 import {
   isValidConfidence,
   type ClassScore,

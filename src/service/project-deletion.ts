@@ -1,5 +1,6 @@
 import { profileOf } from './api-profiles';
-import { ServiceError, toProblem } from './errors';
+import { ServiceError } from './errors';
+import { toProblem } from './problems';
 import { assertSameOrigin, callService, type Credentials } from './http';
 import type { ApiVersion, ServiceProblem, ServiceWarning } from './model';
 import { deletionJobSchema } from './schemas';

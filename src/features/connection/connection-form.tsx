@@ -14,7 +14,7 @@ import {
   type ConnectionField,
 } from './connection-store';
 import { CredentialsFields } from './credentials-fields';
-import { DeploymentField, ProjectField, ResourceSuggestionsStatus } from './resource-pickers';
+import { DeploymentField, ProjectField, ResourceSuggestionsStatus } from './name-fields';
 import type { TokenProvider } from './token-provider';
 import { useResourceCredentials } from './use-resource-credentials';
 import type { FieldErrors } from './validate-connection';

@@ -8,8 +8,7 @@ import {
   Text,
 } from '@mantine/core';
 import { useConnectionActions, useConnectionSettings } from './connection-store';
-import { SignInSettings, SignInWithMicrosoft, useConfiguredTokenProvider } from './sign-in';
-import { TokenFactsView } from './token-facts-view';
+import { deferred } from '../../components/deferred';
 import type { TokenProvider } from './token-provider';
 import type { FieldErrors } from './validate-connection';
 
@@ -19,13 +18,14 @@ interface CredentialsFieldsProps {
   tokenProvider?: TokenProvider | undefined;
 }
 
+// What the token's claims say, Sign in with Microsoft and its settings: only for tokens, so only
+// loaded when the Access token field is shown.
+const TokenExtras = deferred(() => import('./token-extras').then(({ TokenExtras }) => TokenExtras));
+
 /** Key or Access token: the choice, and the field of the chosen one. */
 export function CredentialsFields({ errors, tokenProvider }: CredentialsFieldsProps) {
   const settings = useConnectionSettings();
-  const { setField, setRememberKey, setAuthMethod, forgetKey, forgetToken } =
-    useConnectionActions();
-  const configured = useConfiguredTokenProvider();
-  const provider = tokenProvider ?? configured;
+  const { setField, setRememberKey, setAuthMethod, forgetKey } = useConnectionActions();
 
   return (
     <Stack gap="sm">
@@ -84,19 +84,7 @@ export function CredentialsFields({ errors, tokenProvider }: CredentialsFieldsPr
             error={errors.token}
             onChange={(event) => setField('token', event.currentTarget.value)}
           />
-          <TokenFactsView token={settings.token} />
-          <Group justify="space-between" gap="xs">
-            {provider ? <SignInWithMicrosoft provider={provider} /> : <span />}
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              onClick={forgetToken}
-              disabled={!settings.token}
-            >
-              Forget token
-            </Button>
-          </Group>
-          <SignInSettings />
+          <TokenExtras tokenProvider={tokenProvider} />
         </>
       )}
     </Stack>

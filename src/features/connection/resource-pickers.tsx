@@ -9,6 +9,7 @@ import {
 import type { Credentials } from '../../service/http';
 import type { LabelMode } from '../../service/model';
 import { deploymentsQuery, modelsQuery, projectsQuery, resourceScopeKey } from './resource-queries';
+import { useFocusFromStandIn } from './name-field-stand-in';
 import { formatDay, formatWhen, unknownNameWarning } from './resource-names';
 
 /** Placeholder credentials for a disabled query; never sent. */
@@ -71,7 +72,7 @@ function Described({ text, warning }: { text: string; warning: string | undefine
   );
 }
 
-interface NameFieldProps {
+export interface NameFieldProps {
   credentials: Credentials | undefined;
   value: string;
   onChange: (value: string) => void;
@@ -79,6 +80,9 @@ interface NameFieldProps {
   required: boolean;
   description: string;
 }
+
+export type ProjectFieldProps = NameFieldProps & { onKind: (labelMode: LabelMode) => void };
+export type DeploymentFieldProps = NameFieldProps & { projectName: string };
 
 /** Project name: free text, with the resource's classification projects as suggestions. */
 export function ProjectField({
@@ -89,7 +93,8 @@ export function ProjectField({
   error,
   required,
   description,
-}: NameFieldProps & { onKind: (labelMode: LabelMode) => void }) {
+}: ProjectFieldProps) {
+  const ref = useFocusFromStandIn('Project name');
   const projects = useProjects(credentials);
   const byName = new Map((projects.data ?? []).map((project) => [project.projectName, project]));
   const warning = unknownNameWarning(
@@ -99,6 +104,7 @@ export function ProjectField({
   );
   return (
     <Autocomplete
+      ref={ref}
       label="Project name"
       description={<Described text={description} warning={warning} />}
       spellCheck={false}
@@ -129,7 +135,8 @@ export function DeploymentField({
   error,
   required,
   description,
-}: NameFieldProps & { projectName: string }) {
+}: DeploymentFieldProps) {
+  const ref = useFocusFromStandIn('Deployment name');
   const { deployments, models } = useDeployments(credentials, projectName);
   const byName = new Map(
     (deployments.data ?? []).map((deployment) => [deployment.deploymentName, deployment]),
@@ -143,6 +150,7 @@ export function DeploymentField({
   );
   return (
     <Autocomplete
+      ref={ref}
       label="Deployment name"
       description={<Described text={description} warning={warning} />}
       spellCheck={false}

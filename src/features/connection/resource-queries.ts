@@ -5,45 +5,16 @@ import {
   listModels,
   listProjects,
 } from '../../service/authoring';
-import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
-import { retryDelay } from '../../service/polling';
+import { RESOURCE_QUERY_DEFAULTS, resourceKeys, type ResourceScope } from './resource-keys';
+
+export { RESOURCE_QUERY_DEFAULTS, RESOURCE_STALE_MS, resourceKeys } from './resource-keys';
 
 /**
  * What the resource holds, read through the authoring API. Keys name the endpoint and a number
  * standing for the secret (credentialTag), never the secret: a new key or token reads afresh, and
  * nothing secret is cached, logged or shown by the devtools.
  */
-
-type ResourceScope = readonly [endpoint: string, credential: number];
-
-export const resourceKeys = {
-  all: ['resource'] as const,
-  resource: ([endpoint, credential]: ResourceScope) => ['resource', endpoint, credential] as const,
-  projects: (scope: ResourceScope) => [...resourceKeys.resource(scope), 'projects'] as const,
-  project: (scope: ResourceScope, projectName: string) =>
-    [...resourceKeys.projects(scope), projectName] as const,
-  deployments: (scope: ResourceScope, projectName: string) =>
-    [...resourceKeys.project(scope, projectName), 'deployments'] as const,
-  models: (scope: ResourceScope, projectName: string) =>
-    [...resourceKeys.project(scope, projectName), 'models'] as const,
-  evaluation: (scope: ResourceScope, projectName: string, modelLabel: string) =>
-    [...resourceKeys.models(scope, projectName), modelLabel, 'evaluation'] as const,
-};
-
-/** Authoring GETs are limited to about 100 a minute: what was read stays fresh for minutes. */
-export const RESOURCE_STALE_MS = 5 * 60_000;
-
-const MAX_RETRIES = 2;
-
-/** Registered for resourceKeys.all; a refused key or a missing project is not worth another try. */
-export const RESOURCE_QUERY_DEFAULTS = {
-  staleTime: RESOURCE_STALE_MS,
-  retry: (failureCount: number, error: Error) =>
-    error instanceof ServiceError && error.isTransient && failureCount < MAX_RETRIES,
-  retryDelay: (attempt: number, error: Error) =>
-    retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
-};
 
 const secretTags = new Map<string, number>();
 let nextTag = 1;

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { checkEndpoint } from '../../service/endpoint';
 import { useConnectionSettings } from './connection-store';
-import { shareViewUrl, viewOf } from './shared-view';
+import { shareViewUrl, viewOf } from './share-link';
 
 /** Copies a link to this app with the same connection and model, never the key, token or documents. */
 export function ShareViewButton() {

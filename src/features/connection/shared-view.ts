@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import { isApiVersion } from '../../service/api-profiles';
 import { checkEndpoint } from '../../service/endpoint';
-import type { ApiVersion, LabelMode } from '../../service/model';
+import '../../lib/zod-config';
 import type { ConnectionSettings } from './connection-store';
+import { VIEW_PARAMETER, viewOf, type SharedView } from './share-link';
 
-/**
- * A view of the app others can open: which resource, API version, kind, model and language.
- * Never the key, the token or the documents.
- */
-export interface SharedView {
-  endpoint: string;
-  apiVersion: ApiVersion;
-  labelMode: LabelMode;
-  projectName: string;
-  deploymentName: string;
-  modelId: string;
-  language: string;
-}
-
-export const VIEW_PARAMETER = 'view';
+export { shareViewUrl, VIEW_PARAMETER, viewOf, type SharedView } from './share-link';
 
 const NAME = /^[A-Za-z0-9_.-]{0,50}$/;
 const MODEL_ID = /^[A-Za-z0-9_.-]{0,200}$/;
@@ -34,29 +21,6 @@ const viewSchema = z.object({
   modelId: z.string().regex(MODEL_ID).optional(),
   language: z.string().regex(LANGUAGE).optional(),
 });
-
-/** The part of the settings a shared link carries. */
-export function viewOf(settings: ConnectionSettings): SharedView {
-  const { endpoint, apiVersion, labelMode, projectName, deploymentName, modelId, language } =
-    settings;
-  return {
-    endpoint: endpoint.trim().replace(/\/+$/, ''),
-    apiVersion,
-    labelMode,
-    projectName: projectName.trim(),
-    deploymentName: deploymentName.trim(),
-    modelId: modelId.trim(),
-    language: language.trim(),
-  };
-}
-
-/** The app's address with the view in its fragment (`#view=` URL-encoded JSON); empty fields left out. */
-export function shareViewUrl(view: SharedView, appUrl: string): string {
-  const url = new URL(appUrl);
-  const carried = Object.fromEntries(Object.entries(view).filter(([, value]) => value !== ''));
-  url.hash = `${VIEW_PARAMETER}=${encodeURIComponent(JSON.stringify(carried))}`;
-  return url.href;
-}
 
 export type ViewReading =
   { kind: 'none' } | { kind: 'view'; view: SharedView } | { kind: 'invalid'; reason: string };

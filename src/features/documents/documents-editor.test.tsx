@@ -72,7 +72,7 @@ describe('DocumentsEditor', () => {
     expect(within(status).getByText('tickets.csv')).toBeDefined();
     expect(screen.getByText(/^3 documents · /)).toBeDefined();
     expect(screen.queryByRole('textbox', { name: 'Documents' })).toBeNull();
-    expect(screen.getByText('Mobile')).toBeDefined();
+    expect(await screen.findByText('Mobile')).toBeDefined();
 
     // A new column choice is applied at once: without an id column, documents are numbered.
     await user.selectOptions(

@@ -1,12 +1,7 @@
-import { z } from 'zod';
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import {
-  createDraftRepository,
-  isStorageFull,
-  type DraftRepository,
-  type ImportedSet,
-} from './draft-db';
+import type { DraftRepository, ImportedSet } from './draft-db';
+import { isStorageFull } from './storage-full';
 
 export type { ImportedSet } from './draft-db';
 
@@ -37,17 +32,27 @@ interface DocumentsState {
   };
 }
 
-const persistedState = z.object({
-  draft: z.string().catch(''),
-  source: z.enum(['text', 'import']).catch('text'),
-  sourceName: z.string().optional().catch(undefined),
-});
+interface Persisted {
+  draft: string;
+  source: DocumentSource;
+  sourceName?: string | undefined;
+}
 
-type Persisted = z.output<typeof persistedState>;
-
-/** What localStorage held, as far as it makes sense; anything else falls back to the text box. */
+/**
+ * What localStorage held, field by field as far as it makes sense; anything else falls back to
+ * the text box. Three fields, checked by hand: zod would double the first screen's script.
+ */
 function readPersisted(value: unknown): Persisted {
-  return persistedState.safeParse(value).data ?? { draft: '', source: 'text' };
+  const field = (name: string): unknown =>
+    typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
+  const draft = field('draft');
+  const source = field('source');
+  const sourceName = field('sourceName');
+  return {
+    draft: typeof draft === 'string' ? draft : '',
+    source: source === 'import' ? 'import' : 'text',
+    sourceName: typeof sourceName === 'string' ? sourceName : undefined,
+  };
 }
 
 function notKeptNotice(error: unknown): string {
@@ -61,8 +66,23 @@ export interface DocumentsStoreOptions {
   storage?: StateStorage;
 }
 
+/**
+ * The browser's draft database (Dexie), loaded on first use rather than with the first screen:
+ * the text box needs none of it, and a reload reads it back right after the first paint.
+ */
+function lazyDraftRepository(): DraftRepository {
+  let loaded: Promise<DraftRepository> | undefined;
+  const draftDb = () =>
+    (loaded ??= import('./draft-db').then(({ createDraftRepository }) => createDraftRepository()));
+  return {
+    save: async (set) => (await draftDb()).save(set),
+    load: async () => (await draftDb()).load(),
+    clear: async () => (await draftDb()).clear(),
+  };
+}
+
 export function createDocumentsStore({
-  repository = createDraftRepository(),
+  repository = lazyDraftRepository(),
   storage,
 }: DocumentsStoreOptions = {}) {
   const store = create<DocumentsState>()(

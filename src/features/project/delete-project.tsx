@@ -1,21 +1,13 @@
-import { Button, Divider, Group, Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { ServiceError } from '../../service/errors';
-import type { Credentials } from '../../service/http';
-import type { ApiVersion } from '../../service/model';
 import { deletionFailure } from '../../service/project-deletion';
 import { ConfirmDeletionDialog } from './confirm-deletion-dialog';
+import { DeleteProjectBar, type DeleteProjectProps } from './delete-project-bar';
 import { deletionJobQueryOptions } from './deletion-job-query';
 import { DeletionOutcomeView, type DeletionOutcome } from './deletion-outcome';
 import { useDeleteProject } from './use-delete-project';
-
-interface DeleteProjectProps {
-  /** Set once the endpoint and key are valid. */
-  credentials: Credentials | undefined;
-  projectName: string;
-  apiVersion: ApiVersion;
-}
 
 /** Deletes the project named in the form, after a typed confirmation, and follows it to its end. */
 export function DeleteProject({ credentials, projectName, apiVersion }: DeleteProjectProps) {
@@ -86,33 +78,19 @@ export function DeleteProject({ credentials, projectName, apiVersion }: DeletePr
   })();
 
   const name = projectName.trim();
-  const ready = credentials !== undefined && name !== '';
   // Still focusable while busy, so focus has a place to return to when the dialog closes.
   const busy = outcome?.kind === 'sending' || outcome?.kind === 'following';
 
   return (
     <Stack gap="sm" mt="md">
-      <Divider />
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm" c="dimmed">
-          {ready
-            ? `Deletes project ${name} from this resource, with its models and deployments.`
-            : 'Enter the endpoint, key and project name to delete a project.'}
-        </Text>
-        <Button
-          color="red"
-          variant="light"
-          disabled={!ready}
-          data-disabled={busy || undefined}
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (!busy) open();
-          }}
-          style={{ flexShrink: 0 }}
-        >
-          Delete project
-        </Button>
-      </Group>
+      <DeleteProjectBar
+        credentials={credentials}
+        projectName={projectName}
+        busy={busy}
+        onDelete={() => {
+          if (!busy) open();
+        }}
+      />
       {sent && outcome ? (
         <DeletionOutcomeView projectName={sent.projectName} outcome={outcome} />
       ) : null}

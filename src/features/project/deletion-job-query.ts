@@ -1,6 +1,9 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { Credentials } from '../../service/http';
 import { fetchDeletionJob, nextDeletionPollDelay } from '../../service/project-deletion';
+import { deletionJobKeys } from './deletion-keys';
+
+export { deletionJobKeys } from './deletion-keys';
 
 export interface DeletionToFollow {
   jobUrl: string;
@@ -8,12 +11,6 @@ export interface DeletionToFollow {
   /** Those the DELETE went out with: the job lives on that endpoint. */
   credentials: Credentials;
 }
-
-/** The one key factory for deletion jobs; retries are registered on the QueryClient under `all`. */
-export const deletionJobKeys = {
-  all: ['deletion-job'] as const,
-  detail: (jobUrl: string | undefined) => ['deletion-job', jobUrl] as const,
-};
 
 /** Polls a deletion job until it succeeds or fails; nothing is fetched until there is one. */
 export function deletionJobQueryOptions(deletion: DeletionToFollow | undefined) {

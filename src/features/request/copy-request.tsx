@@ -1,29 +1,17 @@
-import { Button, Group, Menu, Text } from '@mantine/core';
+import { Group, Menu, Text } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { useState } from 'react';
-import type { JobInput } from '../../service/model';
+import { CopyRequestButton, UnavailableReason, type CopyRequestProps } from './copy-request-button';
 import { curlSnippet } from './curl-snippet';
 import { fetchSnippet } from './fetch-snippet';
 import { pythonSnippet } from './python-snippet';
-import { snippetRequest, type SnippetAuth, type SnippetRequest } from './snippet-request';
+import { snippetRequest, type SnippetRequest } from './snippet-request';
 
 const FORMATS: { label: string; build: (snippet: SnippetRequest) => string }[] = [
   { label: 'cURL', build: curlSnippet },
   { label: 'fetch (JavaScript)', build: fetchSnippet },
   { label: 'Python (requests)', build: pythonSnippet },
 ];
-
-export interface CopyRequestProps {
-  /**
-   * The job as the app would send it, on the resource's own endpoint (not the local proxy's), with
-   * all the documents; undefined while the settings or documents are not valid.
-   */
-  input: JobInput | undefined;
-  /** Which environment variable the snippet reads: LANGUAGE_KEY or LANGUAGE_TOKEN. */
-  auth: SnippetAuth;
-  /** Why there is nothing to copy yet, shown beside the disabled button. */
-  unavailableReason?: string | undefined;
-}
 
 /** Copies a script that sends the current job and waits for it; the secret stays in the environment. */
 export function CopyRequest({ input, auth, unavailableReason }: CopyRequestProps) {
@@ -42,9 +30,7 @@ export function CopyRequest({ input, auth, unavailableReason }: CopyRequestProps
     <Group gap="xs">
       <Menu position="bottom-start" withinPortal hideDetached={false}>
         <Menu.Target>
-          <Button variant="default" size="compact-sm" disabled={!input}>
-            Copy request
-          </Button>
+          <CopyRequestButton disabled={!input} />
         </Menu.Target>
         <Menu.Dropdown>
           {FORMATS.map((format) => (
@@ -54,11 +40,7 @@ export function CopyRequest({ input, auth, unavailableReason }: CopyRequestProps
           ))}
         </Menu.Dropdown>
       </Menu>
-      {!input && unavailableReason ? (
-        <Text size="xs" c="dimmed">
-          {unavailableReason}
-        </Text>
-      ) : null}
+      {input ? null : <UnavailableReason reason={unavailableReason} />}
       <Text size="xs" c={clipboard.error ? 'red' : 'dimmed'} role="status">
         {status}
       </Text>

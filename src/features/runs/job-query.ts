@@ -2,25 +2,9 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Credentials } from '../../service/http';
 import { fetchJob, type JobPoll } from '../../service/jobs';
-import { POLL_QUERY_DEFAULTS } from '../../service/polling';
-import { ServiceError } from '../../service/errors';
+import { jobKeys } from './job-keys';
 
-/** The one key factory for service jobs; the key names the job, never the credentials. */
-export const jobKeys = {
-  all: ['job'] as const,
-  detail: (jobUrl: string) => ['job', jobUrl] as const,
-};
-
-/**
- * How a job read is retried, registered once on the QueryClient: like every poll, except that a
- * 429 comes back to the runner at once, which learns the service's rate from it and waits.
- */
-export const JOB_POLL_DEFAULTS = {
-  ...POLL_QUERY_DEFAULTS,
-  retry: (failureCount: number, error: Error) =>
-    !(error instanceof ServiceError && error.status === 429) &&
-    POLL_QUERY_DEFAULTS.retry(failureCount, error),
-};
+export { JOB_POLL_DEFAULTS, jobKeys } from './job-keys';
 
 /**
  * One read of a job (every results page once it is done). When to read it again is the run

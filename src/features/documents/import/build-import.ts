@@ -1,4 +1,5 @@
 import { formatCount } from '../../../lib/format';
+import { ACCEPTED_EXTENSIONS } from './accepted-files';
 import type { DelimitedTable } from './delimited';
 import { jsonEntries } from './json-documents';
 import {
@@ -10,8 +11,6 @@ import {
 } from './imported-documents';
 import { suggestColumns, tableEntries, type ColumnChoice } from './table-documents';
 import { textFileEntries } from './text-files';
-
-export const ACCEPTED_EXTENSIONS = ['.txt', '.csv', '.tsv', '.jsonl', '.json'] as const;
 
 export type SourceKind = 'text' | 'table' | 'json';
 

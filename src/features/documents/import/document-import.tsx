@@ -1,14 +1,24 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../../../lib/format';
+import { deferred } from '../../../components/deferred';
 import type { ImportResult } from './build-import';
-import { ColumnPicker } from './column-picker';
 import { FileDropZone } from './file-drop-zone';
-import { importFiles } from './import-files';
-import { ImportPreview } from './import-preview';
-import { ImportProblems } from './import-problems';
 import { hasBlockingProblems, type ImportedDocument } from './imported-documents';
 import type { ColumnChoice } from './table-documents';
+
+// The readers (CSV, JSON, the worker) and what shows their result load once a file is chosen:
+// the first screen needs only the drop zone.
+const readFiles = () => import('./import-files').then(({ importFiles }) => importFiles);
+const ColumnPicker = deferred(() =>
+  import('./column-picker').then(({ ColumnPicker }) => ColumnPicker),
+);
+const ImportPreview = deferred(() =>
+  import('./import-preview').then(({ ImportPreview }) => ImportPreview),
+);
+const ImportProblems = deferred(() =>
+  import('./import-problems').then(({ ImportProblems }) => ImportProblems),
+);
 
 export interface DocumentImportProps {
   /** Called as soon as a file's documents can be used: they are then the document set. */
@@ -41,25 +51,29 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
       progress: 0,
       ...(choice ? { result: previous.result } : {}),
     }));
-    importFiles(files, {
-      choice,
-      signal: controller.signal,
-      onProgress: (loaded, total) =>
-        setState((previous) => ({ ...previous, progress: total > 0 ? loaded / total : 1 })),
-    }).then(
-      (result) => {
-        if (controller.signal.aborted) return;
-        setState({ files, result });
-        const { documents, problems } = result.imported;
-        // Blocking problems apply nothing: the documents in use stay as they were.
-        if (documents.length > 0 && !hasBlockingProblems({ documents, problems }))
-          onImported({ documents, sourceName: result.sourceName });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ files, failure: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    readFiles()
+      .then((importFiles) =>
+        importFiles(files, {
+          choice,
+          signal: controller.signal,
+          onProgress: (loaded, total) =>
+            setState((previous) => ({ ...previous, progress: total > 0 ? loaded / total : 1 })),
+        }),
+      )
+      .then(
+        (result) => {
+          if (controller.signal.aborted) return;
+          setState({ files, result });
+          const { documents, problems } = result.imported;
+          // Blocking problems apply nothing: the documents in use stay as they were.
+          if (documents.length > 0 && !hasBlockingProblems({ documents, problems }))
+            onImported({ documents, sourceName: result.sourceName });
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setState({ files, failure: error instanceof Error ? error.message : String(error) });
+        },
+      );
   };
 
   const clear = () => {

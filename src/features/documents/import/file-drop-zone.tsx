@@ -1,6 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useId, useState, type DragEvent } from 'react';
-import { ACCEPTED_EXTENSIONS } from './build-import';
+import { ACCEPTED_EXTENSIONS } from './accepted-files';
 import classes from './document-import.module.css';
 
 interface FileDropZoneProps {

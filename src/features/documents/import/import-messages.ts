@@ -1,3 +1,4 @@
+import '../../../lib/zod-config';
 import { z } from 'zod';
 import type { ImportResult } from './build-import';
 import type { ImportedDocument } from './imported-documents';

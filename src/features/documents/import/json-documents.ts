@@ -1,3 +1,4 @@
+import '../../../lib/zod-config';
 import { z } from 'zod';
 import { formatCount } from '../../../lib/format';
 import {

@@ -1,0 +1,21 @@
+import { deferred } from '../components/deferred';
+import { ColorSchemeTrigger, MoreDemosTrigger, NOT_READY } from './menu-triggers';
+
+// The header's menus and dialog need Mantine's Menu, Popover and Modal: chunks of their own,
+// loaded after the first paint, with their trigger buttons standing in until then.
+
+export const ColorSchemeControl = deferred(
+  () => import('./color-scheme-menu').then(({ ColorSchemeMenu }) => ColorSchemeMenu),
+  () => <ColorSchemeTrigger {...NOT_READY} />,
+);
+
+export const MoreDemos = deferred(
+  () => import('./more-demos-menu').then(({ MoreDemosMenu }) => MoreDemosMenu),
+  () => <MoreDemosTrigger {...NOT_READY} />,
+);
+
+export const ReplaceWithDemo = deferred(() =>
+  import('./replace-with-demo-dialog').then(({ ReplaceWithDemoDialog }) => ReplaceWithDemoDialog),
+);
+
+export const HEADER_PARTS = [ColorSchemeControl, MoreDemos, ReplaceWithDemo];

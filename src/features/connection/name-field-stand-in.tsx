@@ -1,0 +1,52 @@
+import { TextInput } from '@mantine/core';
+import { useLayoutEffect, useRef } from 'react';
+import type { NameFieldProps } from './resource-pickers';
+
+/** The stand-in that had the focus when the chunk came in: its successor takes it over. */
+let focusedStandIn: { label: string; caret: number | null } | undefined;
+
+export function NameFieldStandIn({
+  label,
+  value,
+  onChange,
+  error,
+  required,
+  description,
+}: Pick<NameFieldProps, 'value' | 'onChange' | 'error' | 'required' | 'description'> & {
+  label: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      spellCheck={false}
+      required={required}
+      error={error}
+      value={value}
+      onChange={(event) => {
+        focusedStandIn = { label, caret: event.currentTarget.selectionStart };
+        onChange(event.currentTarget.value);
+      }}
+      onFocus={(event) => {
+        focusedStandIn = { label, caret: event.currentTarget.selectionStart };
+      }}
+      onBlur={() => {
+        focusedStandIn = undefined;
+      }}
+    />
+  );
+}
+
+/** For the loaded field: takes the focus (and caret) over from its stand-in, if it had them. */
+export function useFocusFromStandIn(label: string) {
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const input = ref.current;
+    if (!input || focusedStandIn?.label !== label) return;
+    const { caret } = focusedStandIn;
+    focusedStandIn = undefined;
+    input.focus();
+    if (caret !== null) input.setSelectionRange(caret, caret);
+  }, [label]);
+  return ref;
+}

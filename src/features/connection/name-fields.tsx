@@ -1,0 +1,25 @@
+import { deferred } from '../../components/deferred';
+import { NameFieldStandIn } from './name-field-stand-in';
+import type { DeploymentFieldProps, ProjectFieldProps } from './resource-pickers';
+
+/*
+ * Project name and Deployment name suggest what the resource has, through Mantine's Autocomplete
+ * and the authoring client: a chunk of their own. Until it is in, plain text fields with the same
+ * label, value and messages stand in, so the form paints (and takes typing) at once.
+ */
+
+export const ProjectField = deferred(
+  () => import('./resource-pickers').then(({ ProjectField }) => ProjectField),
+  (props: ProjectFieldProps) => <NameFieldStandIn label="Project name" {...props} />,
+);
+
+export const DeploymentField = deferred(
+  () => import('./resource-pickers').then(({ DeploymentField }) => DeploymentField),
+  (props: DeploymentFieldProps) => <NameFieldStandIn label="Deployment name" {...props} />,
+);
+
+export const ResourceSuggestionsStatus = deferred(() =>
+  import('./resource-pickers').then(({ ResourceSuggestionsStatus }) => ResourceSuggestionsStatus),
+);
+
+export const NAME_FIELD_PARTS = [ProjectField, DeploymentField, ResourceSuggestionsStatus];

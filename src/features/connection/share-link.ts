@@ -1,0 +1,44 @@
+import type { ApiVersion, LabelMode } from '../../service/model';
+import type { ConnectionSettings } from './connection-store';
+
+// Making a link is all the first screen needs (Share view); reading one (shared-view.ts, with
+// its schema) comes with the prompt that opens it.
+
+/**
+ * A view of the app others can open: which resource, API version, kind, model and language.
+ * Never the key, the token or the documents.
+ */
+export interface SharedView {
+  endpoint: string;
+  apiVersion: ApiVersion;
+  labelMode: LabelMode;
+  projectName: string;
+  deploymentName: string;
+  modelId: string;
+  language: string;
+}
+
+export const VIEW_PARAMETER = 'view';
+
+/** The part of the settings a shared link carries. */
+export function viewOf(settings: ConnectionSettings): SharedView {
+  const { endpoint, apiVersion, labelMode, projectName, deploymentName, modelId, language } =
+    settings;
+  return {
+    endpoint: endpoint.trim().replace(/\/+$/, ''),
+    apiVersion,
+    labelMode,
+    projectName: projectName.trim(),
+    deploymentName: deploymentName.trim(),
+    modelId: modelId.trim(),
+    language: language.trim(),
+  };
+}
+
+/** The app's address with the view in its fragment (`#view=` URL-encoded JSON); empty fields left out. */
+export function shareViewUrl(view: SharedView, appUrl: string): string {
+  const url = new URL(appUrl);
+  const carried = Object.fromEntries(Object.entries(view).filter(([, value]) => value !== ''));
+  url.hash = `${VIEW_PARAMETER}=${encodeURIComponent(JSON.stringify(carried))}`;
+  return url.href;
+}

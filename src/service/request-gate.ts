@@ -1,0 +1,11 @@
+type RequestGate = (url: URL) => Promise<void> | void;
+let gate: RequestGate = () => undefined;
+
+// Apart from http.ts so that setting it up front does not load the client (and its schemas).
+
+/** Lets the app prepare something (the demo's service worker) before a request leaves. */
+export function setRequestGate(next: RequestGate): void {
+  gate = next;
+}
+
+export const requestGate = (): RequestGate => gate;
