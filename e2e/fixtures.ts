@@ -70,7 +70,28 @@ export class ConsolePage {
   }
 }
 
+/** The page is live once React has replaced the prerendered first screen (scripts/prerender.ts). */
+export async function untilLive(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-prerendered]') === null);
+}
+
 export const test = base.extend<{ app: ConsolePage; service: Service }>({
+  /** Every navigation waits until the page is live: the prerendered copy before it is inert. */
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args) => {
+      const response = await goto(...args);
+      await untilLive(page);
+      return response;
+    };
+    page.reload = async (...args) => {
+      const response = await reload(...args);
+      await untilLive(page);
+      return response;
+    };
+    await use(page);
+  },
   app: async ({ page }, use) => {
     const app = new ConsolePage(page);
     await app.open();

@@ -1,11 +1,24 @@
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { build, preview } from 'vite';
 import { DEMO_KEY } from '../src/demo/demo-settings';
 
+/**
+ * Where the scripts build the app: not dist/, which the Playwright suite builds and serves, so a
+ * bench and the suite can run side by side.
+ */
+const OUT_DIR = 'node_modules/.classify-console/dist';
+
 /** The production build, served by `vite preview` on a free loopback port, for the scripts. */
 export async function startApp() {
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  // Its own process: the render needs a React of its own, not the one these scripts have loaded.
+  execFileSync('npx', ['tsx', 'scripts/prerender.ts', OUT_DIR], { stdio: 'inherit' });
+  const server = await preview({
+    build: { outDir: OUT_DIR },
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview gave no URL');
   return { url, close: () => server.close() };

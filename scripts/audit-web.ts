@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Page } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { preview } from 'vite';
 import { chromiumArgs, launchOptions } from './chromium';
 import { firstLoad } from './first-load';
@@ -90,6 +91,7 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
 async function main() {
   if (!process.argv.includes('--no-build')) {
     execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir'], { stdio: 'inherit' });
+    execFileSync('npx', ['tsx', 'scripts/prerender.ts', DIST], { stdio: 'inherit' });
   }
   const load = firstLoad(DIST);
   const server = await preview({
@@ -123,7 +125,8 @@ async function main() {
     await context.close();
 
     const axe: { state: string; light: string[]; dark: string[] }[] = [];
-    for (const state of STATES) {
+    // `-- --lighthouse-only` skips the axe states (quicker, while working on performance).
+    for (const state of process.argv.includes('--lighthouse-only') ? [] : STATES) {
       const stateContext = await browser.newContext();
       const statePage = await stateContext.newPage();
       await statePage.goto(url);
@@ -145,6 +148,8 @@ async function main() {
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     });
     if (!result) throw new Error('Lighthouse returned nothing.');
+    // AUDIT_LHR=path keeps Lighthouse's whole report, to see what an audit below full marks found.
+    if (process.env.AUDIT_LHR) writeFileSync(process.env.AUDIT_LHR, JSON.stringify(result.lhr));
     const { categories, audits } = result.lhr;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const failed = Object.values(audits).filter(

@@ -1,14 +1,13 @@
 import './app/mantine-styles';
 import './app/app.css';
-import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
 import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
+import { HEADER_PARTS } from './app/header-menus';
 import { loadRunsWhenIdle } from './app/lazy-runs';
 import { createQueryClient } from './app/query-client';
-import { cssVariablesResolver, theme } from './app/theme';
+import { Root } from './app/root';
+import { whenIdle } from './lib/when-idle';
 import { setRequestGate } from './service/request-gate';
 
 // The demo's service worker starts before the first request to the demo origin, and never otherwise.
@@ -22,23 +21,14 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
 const queryClient = createQueryClient();
-// Light, dark or the system's, as last chosen in the header (auto until then).
-const colorSchemeManager = localStorageColorSchemeManager({ key: 'classify-console:color-scheme' });
 
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      colorSchemeManager={colorSchemeManager}
-      defaultColorScheme="auto"
-    >
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+// A transition: React renders the first screen in slices of a few milliseconds, yielding to the
+// browser between them, instead of one long task that would hold up input. Until it commits, the
+// prerendered first screen (index.html, inert) stays on show.
+startTransition(() => createRoot(root).render(<Root queryClient={queryClient} />));
 
 // Runs left unfinished by the last page carry on, each where it was, once the form is on screen.
 loadRunsWhenIdle(queryClient);
+
+// The header's dialog (Try the demo asks first) is fetched while the user reads the form.
+whenIdle(() => HEADER_PARTS.forEach((part) => void part.preload()));

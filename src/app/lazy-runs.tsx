@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { use, useMemo, type ReactNode } from 'react';
 import type { RunCoordinator } from '../features/runs/run-coordinator';
 import { RunsProvider } from '../features/runs/runs-context';
+import { whenIdle } from '../lib/when-idle';
 
 const loaded = new WeakMap<QueryClient, Promise<RunCoordinator>>();
 
@@ -20,9 +21,7 @@ export function loadRuns(queryClient: QueryClient): Promise<RunCoordinator> {
 
 /** Starts the runs when the browser is idle after the first paint (runs left by a reload resume). */
 export function loadRunsWhenIdle(queryClient: QueryClient): void {
-  const start = () => void loadRuns(queryClient);
-  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 1500 });
-  else setTimeout(start, 200);
+  whenIdle(() => void loadRuns(queryClient));
 }
 
 /** Provides the coordinator below it once loaded; suspends until then. */

@@ -13,9 +13,7 @@ import { useCachedJobPoll } from '../features/runs/job-query';
 import { RunPanel } from '../features/runs/run-panel';
 import { useRunCoordinator } from '../features/runs/runs-context';
 import {
-  useRun,
   useRunCorrections,
-  useRunDocuments,
   useRunLive,
   useRunResults,
   type RunRow,
@@ -23,7 +21,8 @@ import {
 import { Workbench, useWorkbench } from './workbench';
 
 interface OpenRunProps {
-  runId: string;
+  /** The run and its jobs, as the list of runs read them. */
+  row: RunRow;
   hasKey: boolean;
   /** The other runs, for Compare with. */
   others: readonly RunRow[];
@@ -38,46 +37,36 @@ const SAVE_THRESHOLD_AFTER_MS = 400;
  * The open run: its progress, the evaluation when it has labels, and its results, all read from
  * the browser's storage. Focus (a matrix cell, mismatches) and the threshold live here, as UI state.
  */
-export function OpenRun({ runId, hasKey, others, formSettings }: OpenRunProps) {
+export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const { repository } = useRunCoordinator();
-  const row = useRun(runId);
+  const { run, jobs } = row;
+  const runId = run.id;
   const live = useRunLive(runId);
   const results = useRunResults(runId);
-  const documents = useRunDocuments(row?.run);
   const corrections = useRunCorrections(runId);
-  const run = row?.run;
-  const jobs = row?.jobs;
-  const lastJobUrl = jobs?.findLast((job) => job.state === 'finished')?.jobUrl;
+  const lastJobUrl = jobs.findLast((job) => job.state === 'finished')?.jobUrl;
   const lastPoll = useCachedJobPoll(lastJobUrl);
 
   const [threshold, setThreshold] = useState<number>();
-  const shownThreshold = threshold ?? run?.threshold ?? 0;
+  const shownThreshold = threshold ?? run.threshold ?? 0;
   useEffect(() => {
-    if (threshold === undefined || threshold === run?.threshold) return;
+    if (threshold === undefined || threshold === run.threshold) return;
     const timer = setTimeout(
       () => void repository.setThreshold(runId, threshold),
       SAVE_THRESHOLD_AFTER_MS,
     );
     return () => clearTimeout(timer);
-  }, [repository, runId, threshold, run?.threshold]);
+  }, [repository, runId, threshold, run.threshold]);
 
-  const documentsById = useMemo(
-    () => new Map((documents ?? []).map((document) => [document.id, document])),
-    [documents],
-  );
+  // The feed's items as they are (their objects stay the same, so the table's caches hold), a
+  // reviewer's correction added where there is one.
   const items = useMemo<ResultItem[]>(
     () =>
-      (results ?? []).map((result) => {
-        const document = documentsById.get(result.id);
-        const correction = corrections?.get(result.id);
-        return {
-          result,
-          text: document?.text ?? '',
-          ...(document?.labels ? { labels: document.labels } : {}),
-          ...(correction ? { correction } : {}),
-        };
+      (results ?? []).map((item) => {
+        const correction = corrections?.get(item.result.id);
+        return correction ? { ...item, correction } : item;
       }),
-    [results, documentsById, corrections],
+    [results, corrections],
   );
 
   const workbench = useWorkbench({
@@ -119,7 +108,6 @@ export function OpenRun({ runId, hasKey, others, formSettings }: OpenRunProps) {
   const liveFigures = useMemo<LiveFigures | undefined>(() => {
     const evaluation = workbench.evaluation;
     const same =
-      run &&
       formSettings?.endpoint === run.settings.endpoint &&
       formSettings.projectName === run.settings.projectName &&
       formSettings.deploymentName === run.settings.deploymentName;
@@ -132,13 +120,12 @@ export function OpenRun({ runId, hasKey, others, formSettings }: OpenRunProps) {
     );
   }, [workbench.evaluation, run, formSettings]);
 
-  if (!run || !jobs) return null;
   const finished = !jobs.some(
     (job) => job.state === 'queued' || job.state === 'sending' || job.state === 'sent',
   );
   const jobIds = jobs.flatMap((job) => (job.jobId ? [job.jobId] : []));
   const resultsCut = jobs.find((job) => job.resultsCut)?.resultsCut;
-  const indexById = (id: string) => documentsById.get(id)?.index;
+  const indexById = (id: string) => results?.find((item) => item.result.id === id)?.index;
 
   return (
     <>

@@ -35,7 +35,7 @@ export const RunArea = memo(function RunArea({
       {openRow && rows ? (
         <OpenRun
           key={openRow.run.id}
-          runId={openRow.run.id}
+          row={openRow}
           hasKey={hasKey}
           others={rows}
           formSettings={runSettings}

@@ -18,6 +18,7 @@ import type { Run } from '../features/runs/run-model';
 import { useRunResults, type RunRow } from '../features/runs/use-runs';
 
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const NO_ITEMS: EvaluationItem[] = [];
 
 export interface WorkbenchState {
   /** Set when some document has a label (or a correction) and a result. */
@@ -48,7 +49,13 @@ function labelsOf(items: readonly ResultItem[]): Map<string, readonly string[]> 
 function useOtherRunItems(runId: string | null, labels: Map<string, readonly string[]>) {
   const results = useRunResults(runId ?? '');
   return useMemo(
-    () => (runId && results ? toEvaluationItems(results, labels) : undefined),
+    () =>
+      runId && results
+        ? toEvaluationItems(
+            results.map((item) => item.result),
+            labels,
+          )
+        : undefined,
     [runId, results, labels],
   );
 }
@@ -75,16 +82,25 @@ export function useWorkbench({
 }): WorkbenchState {
   const labelMode = run?.settings.labelMode ?? 'single';
   const labels = useMemo(() => labelsOf(items), [items]);
+  const own = others.find((row) => row.run.id === run?.id);
+  const compareOptions = useMemo(() => sharingRuns(run, others, own), [run, others, own]);
+  const [compareId, setCompareId] = useState<string | null>(null);
+  const chosen = compareOptions.some((option) => option.value === compareId) ? compareId : null;
+  // Only a labelled run is evaluated, and only a compared one needs items to compare: a big
+  // unlabelled run makes none, each time results come in.
+  const needsItems = labels.size > 0 || chosen !== null;
   const evaluationItems = useMemo<EvaluationItem[]>(
     () =>
-      toEvaluationItems(
-        items.map((item) => item.result),
-        labels,
-      ),
-    [items, labels],
+      needsItems
+        ? toEvaluationItems(
+            items.map((item) => item.result),
+            labels,
+          )
+        : NO_ITEMS,
+    [needsItems, items, labels],
   );
   const { evaluation, curve, marks, mismatches } = useEvaluation(
-    evaluationItems,
+    labels.size > 0 ? evaluationItems : NO_ITEMS,
     labelMode,
     threshold,
   );
@@ -97,10 +113,6 @@ export function useWorkbench({
     return [...names].sort(natural.compare);
   }, [items]);
 
-  const own = others.find((row) => row.run.id === run?.id);
-  const compareOptions = useMemo(() => sharingRuns(run, others, own), [run, others, own]);
-  const [compareId, setCompareId] = useState<string | null>(null);
-  const chosen = compareOptions.some((option) => option.value === compareId) ? compareId : null;
   const otherItems = useOtherRunItems(chosen, labels);
   const comparison = useMemo(
     () => (otherItems ? compareRuns(evaluationItems, otherItems, labelMode, threshold) : undefined),

@@ -64,6 +64,15 @@ describe('readTokenClaims', () => {
     if (!reading.ok) expect(reading.reason).toMatch(reason);
   });
 
+  it('refuses a payload that is JSON but not a set of claims', () => {
+    for (const payload of [[1, 2], 'text', 7, null]) {
+      expect(readTokenClaims(token(payload))).toEqual({
+        ok: false,
+        reason: 'The token’s payload is not a set of claims.',
+      });
+    }
+  });
+
   it('accepts an unsigned token (an empty third part)', () => {
     expect(looksLikeJwt(`${part({})}.${part({ exp: 1 })}.`)).toBe(true);
   });

@@ -160,7 +160,7 @@ function Evaluation({
   const { split, micro, macro } = summary;
   return (
     <Stack gap="xs">
-      <Title order={4} size="h6">
+      <Title order={3} size="h6">
         Evaluation from training
       </Title>
       <Text size="xs" c="dimmed">
@@ -172,7 +172,7 @@ function Evaluation({
       <ClassTable summary={summary} live={live} />
       {summary.confusionMatrix ? (
         <>
-          <Title order={4} size="h6">
+          <Title order={3} size="h6">
             Confusion matrix from training
           </Title>
           <TrainingConfusionMatrix matrix={summary.confusionMatrix} />

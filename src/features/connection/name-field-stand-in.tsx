@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useLayoutEffect, useRef } from 'react';
 import type { NameFieldProps } from './resource-pickers';
 
@@ -50,3 +50,33 @@ export function useFocusFromStandIn(label: string) {
   }, [label]);
   return ref;
 }
+
+interface SuggestionsLineProps {
+  text: string;
+  failed?: boolean;
+  refreshing?: boolean;
+  /** Undefined while the pickers' chunk loads: Refresh cannot act yet. */
+  onRefresh: (() => void) | undefined;
+}
+
+/** How the suggestions stand, and Refresh: the same line before and after the pickers load. */
+export function SuggestionsLine({ text, failed, refreshing, onRefresh }: SuggestionsLineProps) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" c={failed ? 'red' : 'dimmed'} role="status">
+        {text}
+      </Text>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        loading={refreshing}
+        aria-disabled={onRefresh ? undefined : true}
+        onClick={onRefresh}
+      >
+        Refresh
+      </Button>
+    </Group>
+  );
+}
+
+export const READING_PROJECTS = 'Reading the projects on this resource…';

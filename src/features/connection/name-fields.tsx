@@ -1,5 +1,6 @@
 import { deferred } from '../../components/deferred';
-import { NameFieldStandIn } from './name-field-stand-in';
+import type { Credentials } from '../../service/http';
+import { NameFieldStandIn, READING_PROJECTS, SuggestionsLine } from './name-field-stand-in';
 import type { DeploymentFieldProps, ProjectFieldProps } from './resource-pickers';
 
 /*
@@ -18,8 +19,9 @@ export const DeploymentField = deferred(
   (props: DeploymentFieldProps) => <NameFieldStandIn label="Deployment name" {...props} />,
 );
 
-export const ResourceSuggestionsStatus = deferred(() =>
-  import('./resource-pickers').then(({ ResourceSuggestionsStatus }) => ResourceSuggestionsStatus),
+export const ResourceSuggestionsStatus = deferred(
+  () =>
+    import('./resource-pickers').then(({ ResourceSuggestionsStatus }) => ResourceSuggestionsStatus),
+  ({ credentials }: { credentials: Credentials | undefined }) =>
+    credentials ? <SuggestionsLine text={READING_PROJECTS} onRefresh={undefined} /> : null,
 );
-
-export const NAME_FIELD_PARTS = [ProjectField, DeploymentField, ResourceSuggestionsStatus];

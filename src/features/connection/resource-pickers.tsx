@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Stack, Text } from '@mantine/core';
+import { Autocomplete, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -9,7 +9,7 @@ import {
 import type { Credentials } from '../../service/http';
 import type { LabelMode } from '../../service/model';
 import { deploymentsQuery, modelsQuery, projectsQuery, resourceScopeKey } from './resource-queries';
-import { useFocusFromStandIn } from './name-field-stand-in';
+import { READING_PROJECTS, SuggestionsLine, useFocusFromStandIn } from './name-field-stand-in';
 import { formatDay, formatWhen, unknownNameWarning } from './resource-names';
 
 /** Placeholder credentials for a disabled query; never sent. */
@@ -183,7 +183,7 @@ export function ResourceSuggestionsStatus({
   const projects = useProjects(credentials);
   if (!credentials) return null;
   let text: string;
-  if (projects.isPending) text = 'Reading the projects on this resource…';
+  if (projects.isPending) text = READING_PROJECTS;
   else if (projects.isError)
     text = `Could not read the projects on this resource: ${projects.error.message}`;
   else {
@@ -191,20 +191,13 @@ export function ResourceSuggestionsStatus({
     text = `Suggestions from this resource: ${count} classification project${count === 1 ? '' : 's'}.`;
   }
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Text size="xs" c={projects.isError ? 'red' : 'dimmed'} role="status">
-        {text}
-      </Text>
-      <Button
-        variant="subtle"
-        size="compact-xs"
-        loading={projects.isFetching}
-        onClick={() =>
-          void queryClient.invalidateQueries({ queryKey: resourceScopeKey(credentials) })
-        }
-      >
-        Refresh
-      </Button>
-    </Group>
+    <SuggestionsLine
+      text={text}
+      failed={projects.isError}
+      refreshing={projects.isFetching}
+      onRefresh={() =>
+        void queryClient.invalidateQueries({ queryKey: resourceScopeKey(credentials) })
+      }
+    />
   );
 }

@@ -11,6 +11,7 @@ import {
   useImportedDocuments,
   useImportNotice,
 } from './documents-store';
+import classes from './documents-editor.module.css';
 import { DocumentImport } from './import/document-import';
 
 interface DocumentsEditorProps {
@@ -90,9 +91,7 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
           label="Documents"
           description="One document per paragraph: separate documents with a blank line. They are sent as doc1, doc2, …"
           placeholder={'First document…\n\nSecond document…'}
-          autosize
-          minRows={8}
-          maxRows={20}
+          classNames={{ input: classes.documents }}
           value={draft}
           error={error}
           onChange={(event) => setDraft(event.currentTarget.value)}

@@ -95,6 +95,29 @@ describe('the documents store', () => {
     expect(store.getState().notice).toMatch(/gone\.csv could not be read back/);
   });
 
+  it('reads what it can of a damaged saved state, and falls back to the text box', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      'classify-console:documents',
+      JSON.stringify({ state: { draft: 'kept', source: 'files?', sourceName: 42 }, version: 2 }),
+    );
+    const store = createDocumentsStore({
+      repository: createDraftRepository(freshDatabase()),
+      storage,
+    });
+    expect(store.getState()).toMatchObject({
+      draft: 'kept',
+      source: 'text',
+      sourceName: undefined,
+    });
+    storage.setItem('classify-console:documents', JSON.stringify({ state: null, version: 2 }));
+    const empty = createDocumentsStore({
+      repository: createDraftRepository(freshDatabase()),
+      storage,
+    });
+    expect(empty.getState()).toMatchObject({ draft: '', source: 'text', restoring: false });
+  });
+
   it('keeps the draft of version 1, with the text box in use', () => {
     const storage = memoryStorage();
     storage.setItem(

@@ -33,8 +33,6 @@ export interface IndexedResult {
   topConfidence: number | undefined;
   /** Top confidence minus the second's; the top confidence when there is one class. */
   margin: number | undefined;
-  /** Id, text, classes, warnings and error, lower-cased, for the search. */
-  haystack: string;
 }
 
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -49,10 +47,12 @@ function topClassOf(result: DocumentResult): string | undefined {
 }
 
 // Results of finished jobs never change, so each document's search text is built once, not on
-// every merge while a batch fills the table (or a correction makes a new item).
+// every merge while a batch fills the table (or a correction makes a new item). It is built on the
+// first search only: a lower-cased copy of 100,000 texts is memory no one needs until then.
 const haystacks = new WeakMap<DocumentResult, { text: string; haystack: string }>();
 
-function haystackOf({ result, text }: ResultItem): string {
+/** Id, text, classes, warnings and error, lower-cased, for the search. */
+export function haystackOf({ result, text }: ResultItem): string {
   const cached = haystacks.get(result);
   if (cached?.text === text) return cached.haystack;
   const haystack = [
@@ -90,7 +90,6 @@ export function indexResults(items: readonly ResultItem[]): IndexedResult[] {
       classRank: topClass === undefined ? undefined : classRanks.get(topClass),
       topConfidence: topClass === undefined ? undefined : result.classes[0]?.confidence,
       margin: marginOf(result),
-      haystack: haystackOf(item),
     };
   });
 }
@@ -170,7 +169,7 @@ export function viewResults(rows: IndexedResult[], view: ResultsView): IndexedRe
     (row) =>
       (!focus || focus.has(row.result.id)) &&
       matchesFilter(row, view.filter) &&
-      (query === '' || row.haystack.includes(query)),
+      (query === '' || haystackOf(row.item).includes(query)),
   );
   const { sort } = view;
   if (!sort) return shown;

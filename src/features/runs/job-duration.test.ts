@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AFTER_EXPECTED_MS,
+  CLOSE_POLL_MS,
   learnDurations,
   MIN_SAMPLES,
+  pollMargin,
   predictivePollDelay,
   type DurationSample,
 } from './job-duration';
@@ -25,7 +26,9 @@ describe('learning job durations', () => {
       { documents: 25, characters: 2_500, durationMs: 3_200 },
       { documents: 25, characters: 2_500, durationMs: 3_100 },
     ]);
-    expect(model.predict(25, 2_500)).toBeCloseTo(3_100, -1);
+    // ±100 ms around the mean: looked at twice that typical error after it.
+    expect(model.spreadMs).toBeCloseTo(82, 0);
+    expect(model.predict(25, 2_500)).toBeCloseTo(3_100 + 163, -1);
   });
 
   it('follows the size of the job when durations grow with it', () => {
@@ -36,8 +39,9 @@ describe('learning job durations', () => {
       durationMs: 1_000 + 80 * documents,
     }));
     const model = learnDurations(samples);
-    expect(model.predict(12, 1_200)).toBeGreaterThan(1_900);
-    expect(model.predict(12, 1_200)).toBeLessThan(2_060);
+    expect(model.spreadMs).toBeLessThan(5);
+    expect(model.predict(12, 1_200)).toBeGreaterThan(1_960);
+    expect(model.predict(12, 1_200)).toBeLessThan(1_960 + 40);
     expect(model.predict(25, 2_500)).toBeGreaterThan(model.predict(2, 200) ?? Infinity);
   });
 
@@ -47,8 +51,35 @@ describe('learning job durations', () => {
       { documents: 2, characters: 20, durationMs: 1_100 },
       { documents: 3, characters: 30, durationMs: 1_200 },
     ]);
-    expect(model.predict(10_000, 100_000)).toBeLessThanOrEqual(1_800);
+    expect(model.predict(10_000, 100_000)).toBeLessThanOrEqual(1_800 + pollMargin(model.spreadMs));
     expect(model.predict(0, 0)).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe('how long after the fitted end to look', () => {
+  it('is a little slack for jobs that keep to their size, twice the typical error otherwise', () => {
+    expect(pollMargin(0)).toBe(25);
+    expect(pollMargin(80)).toBe(160);
+    expect(pollMargin(5_000)).toBe(1_000);
+  });
+
+  it('looks later at an erratic resource than at a steady one, for the same mean', () => {
+    const steady = learnDurations(
+      [2_000, 2_000, 2_000, 2_000].map((durationMs) => ({
+        documents: 5,
+        characters: 500,
+        durationMs,
+      })),
+    );
+    const erratic = learnDurations(
+      [1_600, 2_400, 1_600, 2_400].map((durationMs) => ({
+        documents: 5,
+        characters: 500,
+        durationMs,
+      })),
+    );
+    expect(steady.predict(5, 500)).toBe(2_025);
+    expect(erratic.predict(5, 500)).toBe(2_800);
   });
 });
 
@@ -58,13 +89,13 @@ describe('when to poll, knowing the expected duration', () => {
     expect(predictivePollDelay(3_000, undefined, 3, usual)).toBe(600);
   });
 
-  it('polls once just after the expected end, not before', () => {
-    expect(predictivePollDelay(0, 2_400, 0, usual)).toBe(2_400 + AFTER_EXPECTED_MS);
-    expect(predictivePollDelay(2_000, 2_400, 0, usual)).toBe(400 + AFTER_EXPECTED_MS);
+  it('polls once when the job is most likely over, not before', () => {
+    expect(predictivePollDelay(0, 2_400, 0, usual)).toBe(2_400);
+    expect(predictivePollDelay(2_000, 2_400, 0, usual)).toBe(400);
   });
 
   it('then polls quickly a few times, then falls back to the usual schedule', () => {
-    expect(predictivePollDelay(2_500, 2_400, 1, usual)).toBe(200);
+    expect(predictivePollDelay(2_500, 2_400, 1, usual)).toBe(CLOSE_POLL_MS);
     expect(predictivePollDelay(3_500, 2_400, 5, usual)).toBe(600);
   });
 

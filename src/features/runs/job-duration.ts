@@ -15,9 +15,26 @@ export const MIN_SAMPLES = 3;
 const MAX_SAMPLES = 200;
 
 export interface DurationModel {
-  /** Expected milliseconds from submission to completion, or undefined while nothing is learnt. */
+  /**
+   * Milliseconds from submission by which a job of this size is most likely over (the fit plus
+   * a margin for how far this resource's jobs stray from it), or undefined while nothing is learnt.
+   */
   predict: (documents: number, characters: number) => number | undefined;
   samples: number;
+  /** How far the jobs' durations stray from the fit, typically (root mean square, ms). */
+  spreadMs: number;
+}
+
+const MIN_MARGIN_MS = 25;
+const MAX_MARGIN_MS = 1_000;
+
+/**
+ * How long after the fitted end to look: twice the typical error, so that most jobs are over by
+ * then, yet never less than a loopback round trip of slack nor more than a second. A resource whose
+ * jobs keep to their size is polled right at the end; an erratic one, later, with fewer misses.
+ */
+export function pollMargin(spreadMs: number): number {
+  return Math.round(Math.min(MAX_MARGIN_MS, Math.max(MIN_MARGIN_MS, 2 * spreadMs)));
 }
 
 /** Solves the 3×3 system `a · x = b` (Gaussian elimination); undefined when it is singular. */
@@ -50,7 +67,8 @@ function solve3(a: number[][], b: number[]): number[] | undefined {
  */
 export function learnDurations(all: readonly DurationSample[]): DurationModel {
   const samples = all.slice(-MAX_SAMPLES).filter((sample) => sample.durationMs > 0);
-  if (samples.length < MIN_SAMPLES) return { predict: () => undefined, samples: samples.length };
+  if (samples.length < MIN_SAMPLES)
+    return { predict: () => undefined, samples: samples.length, spreadMs: 0 };
   const xs = samples.map((sample) => [1, sample.documents, sample.characters / 1000] as const);
   const ridge = [0, 1e-3 * samples.length, 1e-3 * samples.length];
   const ata = [0, 1, 2].map((i) =>
@@ -64,28 +82,33 @@ export function learnDurations(all: readonly DurationSample[]): DurationModel {
   );
   const mean = samples.reduce((sum, sample) => sum + sample.durationMs, 0) / samples.length;
   const fit = solve3(ata, atb) ?? [mean, 0, 0];
+  const [base = mean, perDocument = 0, perKilo = 0] = fit;
+  const fitted = (documents: number, characters: number) =>
+    base + perDocument * documents + (perKilo * characters) / 1000;
+  const squares = samples.reduce(
+    (sum, sample) => sum + (sample.durationMs - fitted(sample.documents, sample.characters)) ** 2,
+    0,
+  );
+  const spreadMs = Math.sqrt(squares / samples.length);
+  const margin = pollMargin(spreadMs);
   const low = Math.min(...samples.map((sample) => sample.durationMs)) * 0.5;
   const high = Math.max(...samples.map((sample) => sample.durationMs)) * 1.5;
   return {
     samples: samples.length,
-    predict: (documents, characters) => {
-      const [base = mean, perDocument = 0, perKilo = 0] = fit;
-      const value = base + perDocument * documents + (perKilo * characters) / 1000;
-      return Math.round(Math.min(high, Math.max(low, value)));
-    },
+    spreadMs,
+    predict: (documents, characters) =>
+      Math.round(Math.min(high, Math.max(low, fitted(documents, characters))) + margin),
   };
 }
 
-/** A job is polled this long after its expected end: the answer is then most likely final. */
-export const AFTER_EXPECTED_MS = 60;
-/** Then this often, a few times, before the usual back-off takes over. */
-const CLOSE_POLL_MS = 200;
+/** A job not over when expected is asked again this often, a few times, before the usual back-off. */
+export const CLOSE_POLL_MS = 100;
 const CLOSE_POLLS = 5;
 
 /**
- * When to ask about a job next, given its expected duration: once just after the expected end,
- * then a few quick polls, then the usual schedule (`fallback`). Without an expectation, the
- * usual schedule. `polls` is how many polls this job has had.
+ * When to ask about a job next, given when it is most likely over (`expectedMs`, margin
+ * included): once then, then a few quick polls, then the usual schedule (`fallback`). Without an
+ * expectation, the usual schedule. `polls` is how many polls this job has had.
  */
 export function predictivePollDelay(
   elapsedMs: number,
@@ -95,9 +118,8 @@ export function predictivePollDelay(
   retryAfterMs = 0,
 ): number {
   if (expectedMs === undefined) return fallback(elapsedMs);
-  const due = expectedMs + AFTER_EXPECTED_MS;
   let wait: number;
-  if (elapsedMs < due) wait = due - elapsedMs;
+  if (elapsedMs < expectedMs) wait = expectedMs - elapsedMs;
   else if (polls < CLOSE_POLLS) wait = CLOSE_POLL_MS;
   else wait = fallback(elapsedMs);
   return Math.max(wait, retryAfterMs);

@@ -14,21 +14,11 @@ import {
   type RunInputDocument,
   type RunsRepository,
 } from './runs-repository';
+import { testRunSettings } from './test-runs';
 
 const KEY = 'secret-key';
 
-const settings: RunSettings = {
-  endpoint: 'https://myresource.cognitiveservices.azure.com',
-  resourceEndpoint: 'https://myresource.cognitiveservices.azure.com',
-  useProxy: false,
-  apiVersion: '2023-04-01',
-  labelMode: 'single',
-  projectName: 'SupportTickets',
-  deploymentName: 'production',
-  modelId: '',
-  language: 'en',
-  jobName: '',
-};
+const settings = testRunSettings;
 
 /** Time stands still: the runners send what they may at once, and no poll ever falls due. */
 const stillClock: Clock = {

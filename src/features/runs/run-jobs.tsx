@@ -1,5 +1,5 @@
 import { Button, Group, Table, Text } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatCount } from '../../lib/format';
 import { describeJob, documentRange, type Tone } from './job-words';
 import type { RunJob } from './run-model';
@@ -25,25 +25,36 @@ interface RunJobsProps {
 
 /** Every job of the run as a square, a tally by status, and the jobs that need the user. */
 export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsProps) {
-  const described = jobs.map((job) => ({ job, ...describeJob(job, live.stalled.get(job.index)) }));
-  const tally = new Map<string, number>();
-  for (const { word } of described) tally.set(word, (tally.get(word) ?? 0) + 1);
-  const attention = described.filter(({ tone }) => tone === 'failed');
-  const unsure = jobs.filter((job) => job.state === 'unsure').map((job) => job.index);
+  const { stalled } = live;
+  // Worked out once per read of the jobs: the panel also re-renders every second for its clock,
+  // and 4,000 squares compared each time were most of its work.
+  const { tallied, grid, attention, unsure } = useMemo(() => {
+    const described = jobs.map((job) => ({ job, ...describeJob(job, stalled.get(job.index)) }));
+    const tally = new Map<string, number>();
+    for (const { word } of described) tally.set(word, (tally.get(word) ?? 0) + 1);
+    return {
+      tallied: [...tally].map(([word, count]) => `${word} ${formatCount(count)}`).join(' · '),
+      grid: (
+        <ol className={classes.grid} aria-label="Jobs">
+          {described.map(({ job, word, tone }) => (
+            <JobCell
+              key={job.index}
+              label={`Job ${job.index + 1} (${documentRange(job)}): ${word}`}
+              tone={tone}
+            />
+          ))}
+        </ol>
+      ),
+      attention: described.filter(({ tone }) => tone === 'failed'),
+      unsure: jobs.filter((job) => job.state === 'unsure').map((job) => job.index),
+    };
+  }, [jobs, stalled]);
   return (
     <>
       <Text size="sm" c="dimmed">
-        {[...tally].map(([word, count]) => `${word} ${formatCount(count)}`).join(' · ')}
+        {tallied}
       </Text>
-      <ol className={classes.grid} aria-label="Jobs">
-        {described.map(({ job, word, tone }) => (
-          <JobCell
-            key={job.index}
-            label={`Job ${job.index + 1} (${documentRange(job)}): ${word}`}
-            tone={tone}
-          />
-        ))}
-      </ol>
+      {grid}
       {unsure.length > 1 ? (
         <Group gap="sm">
           <Button variant="light" onClick={() => onSendAgain(unsure)}>
@@ -66,7 +77,7 @@ export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsPro
           </Table.Thead>
           <Table.Tbody>
             {attention.slice(0, 200).map(({ job, word }) => {
-              const stalled = live.stalled.get(job.index);
+              const stopped = stalled.get(job.index);
               return (
                 <Table.Tr key={job.index}>
                   <Table.Td>
@@ -74,12 +85,12 @@ export function RunJobs({ jobs, live, onSendAgain, onResumePolling }: RunJobsPro
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="red.8">
-                      {stalled?.message ?? job.error ?? `The job ${word}.`}
+                      {stopped?.message ?? job.error ?? `The job ${word}.`}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      {stalled ? (
+                      {stopped ? (
                         <Button
                           size="compact-xs"
                           variant="light"

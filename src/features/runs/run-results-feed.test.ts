@@ -1,44 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planBatch } from '../../service/batching';
-import type { RunSettings } from './run-model';
+import { describe, expect, it, vi } from 'vitest';
 import { createRunResultsFeed } from './run-results-feed';
-import { RunsDatabase } from './runs-db';
-import { createRunsRepository, type RunsRepository } from './runs-repository';
-
-const settings: RunSettings = {
-  endpoint: 'https://myresource.cognitiveservices.azure.com',
-  resourceEndpoint: 'https://myresource.cognitiveservices.azure.com',
-  useProxy: false,
-  apiVersion: '2023-04-01',
-  labelMode: 'single',
-  projectName: 'SupportTickets',
-  deploymentName: 'production',
-  modelId: '',
-  language: 'en',
-  jobName: '',
-};
-
-const databases: RunsDatabase[] = [];
-afterEach(async () => {
-  for (const db of databases.splice(0)) await db.delete();
-});
+import type { RunsRepository } from './runs-repository';
+import { storeTestRun, testRunsRepository } from './test-runs';
 
 async function runOf(count: number) {
-  const db = new RunsDatabase(`feed-${crypto.randomUUID()}`);
-  databases.push(db);
-  const repository = createRunsRepository(db);
-  const documents = Array.from({ length: count }, (_, index) => ({
-    id: `doc${index + 1}`,
-    text: `Text ${index + 1}`,
-  }));
-  const run = await repository.create({
-    settings,
-    documents,
-    plan: planBatch(documents),
-    source: 'test',
-  });
-  return { repository, run };
+  const repository = testRunsRepository();
+  return { repository, run: await storeTestRun(repository, count) };
 }
 
 async function finish(
@@ -73,14 +41,14 @@ describe('a run results feed', () => {
 
     await finish(repository, run.id, 2, 1);
     await vi.waitFor(() =>
-      expect(feed.getSnapshot()?.map((result) => result.id)).toEqual(
+      expect(feed.getSnapshot()?.map((item) => item.result.id)).toEqual(
         Array.from({ length: 10 }, (_, index) => `doc${index + 51}`),
       ),
     );
     await finish(repository, run.id, 0, 2);
     await vi.waitFor(() => expect(feed.getSnapshot()).toHaveLength(35));
-    expect(feed.getSnapshot()?.[0]?.id).toBe('doc1');
-    expect(feed.getSnapshot()?.[25]?.id).toBe('doc51');
+    expect(feed.getSnapshot()?.[0]?.result.id).toBe('doc1');
+    expect(feed.getSnapshot()?.[25]?.result.id).toBe('doc51');
     // Each finished job was read once, by its own documents.
     expect(read.mock.calls.map(([, indexes]) => indexes?.length)).toEqual([10, 25]);
     unsubscribe();
@@ -91,9 +59,13 @@ describe('a run results feed', () => {
     const feed = createRunResultsFeed(repository, run.id, 0);
     const unsubscribe = feed.subscribe(() => undefined);
     await finish(repository, run.id, 0, 1);
-    await vi.waitFor(() => expect(feed.getSnapshot()?.[0]?.classes[0]?.category).toBe('Class1'));
+    await vi.waitFor(() =>
+      expect(feed.getSnapshot()?.[0]?.result.classes[0]?.category).toBe('Class1'),
+    );
     await finish(repository, run.id, 0, 2);
-    await vi.waitFor(() => expect(feed.getSnapshot()?.[0]?.classes[0]?.category).toBe('Class2'));
+    await vi.waitFor(() =>
+      expect(feed.getSnapshot()?.[0]?.result.classes[0]?.category).toBe('Class2'),
+    );
     expect(feed.getSnapshot()).toHaveLength(25);
     unsubscribe();
   });

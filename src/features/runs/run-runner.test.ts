@@ -15,6 +15,7 @@ import {
   type RunInputDocument,
   type RunsRepository,
 } from './runs-repository';
+import { testRunSettings } from './test-runs';
 
 const T0 = 1_700_000_000_000;
 const KEY = 'secret-key';
@@ -223,18 +224,7 @@ function jobPoll(
   };
 }
 
-const settings: RunSettings = {
-  endpoint: 'https://myresource.cognitiveservices.azure.com',
-  resourceEndpoint: 'https://myresource.cognitiveservices.azure.com',
-  useProxy: false,
-  apiVersion: '2023-04-01',
-  labelMode: 'single',
-  projectName: 'SupportTickets',
-  deploymentName: 'production',
-  modelId: '',
-  language: 'en',
-  jobName: '',
-};
+const settings = testRunSettings;
 
 function makeDocuments(count: number): RunInputDocument[] {
   return Array.from({ length: count }, (_, index) => ({

@@ -75,6 +75,8 @@ export interface RunsRepository {
   list: () => Promise<Run[]>;
   get: (runId: string) => Promise<Run | undefined>;
   jobs: (runId: string) => Promise<RunJob[]>;
+  /** Jobs `first` to `last` (their indexes, both included): a few changed ones, not all of them. */
+  jobSlice: (runId: string, first: number, last: number) => Promise<RunJob[]>;
   documents: (runId: string, indexes?: number[]) => Promise<RunDocument[]>;
   /** Documents from `start` (input order), at most `count`: big runs are read in slices. */
   documentSlice: (runId: string, start: number, count: number) => Promise<RunDocument[]>;
@@ -178,6 +180,8 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
         .where('[runId+index]')
         .between(...range(runId), true, true)
         .toArray(),
+    jobSlice: (runId, first, last) =>
+      db.jobs.where('[runId+index]').between([runId, first], [runId, last], true, true).toArray(),
     async documents(runId, indexes) {
       if (!indexes) {
         return db.documents

@@ -1,56 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { DocumentResult } from '../../service/model';
-import { createRunDocumentsFeed } from './run-documents-feed';
-import type { Run, RunDocument, RunJob } from './run-model';
-import { createRunResultsFeed } from './run-results-feed';
+import { createRunResultsFeed, type RunResultItem } from './run-results-feed';
+import { runsFeedOf, type RunRow } from './runs-feed';
 import type { RunLive } from './run-runner';
 import { useRunCoordinator } from './runs-context';
 
 /**
- * Reads of the runs store. Each re-runs by itself when what it read changes in IndexedDB
- * (Dexie's live queries), so the UI never keeps a copy of a run's facts.
+ * Reads of the runs store. Each is read again when what it read changes in IndexedDB (Dexie's
+ * live queries and storage events), so the UI never keeps a copy of a run's facts.
  */
 
-export interface RunRow {
-  run: Run;
-  jobs: RunJob[];
-}
+export type { RunRow } from './runs-feed';
 
+/** Every run with its jobs, newest first (see runs-feed.ts). */
 export function useRunRows(): RunRow[] | undefined {
   const { repository } = useRunCoordinator();
-  return useLiveQuery(async () => {
-    const runs = await repository.list();
-    return Promise.all(runs.map(async (run) => ({ run, jobs: await repository.jobs(run.id) })));
-  }, [repository]);
-}
-
-export function useRun(runId: string | undefined): RunRow | null | undefined {
-  const { repository } = useRunCoordinator();
-  return useLiveQuery(async () => {
-    if (!runId) return null;
-    const run = await repository.get(runId);
-    return run ? { run, jobs: await repository.jobs(runId) } : null;
-  }, [repository, runId]);
-}
-
-/** A run's results in input order, as the results view reads them (see run-results-feed.ts). */
-export function useRunResults(runId: string): DocumentResult[] | undefined {
-  const { repository } = useRunCoordinator();
-  const feed = useMemo(() => createRunResultsFeed(repository, runId), [repository, runId]);
+  const feed = runsFeedOf(repository);
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
 
-/** A run's documents in input order, read once (see run-documents-feed.ts). */
-export function useRunDocuments(run: Run | undefined): readonly RunDocument[] | undefined {
+/** A run's results in input order, as the results view reads them (see run-results-feed.ts). */
+export function useRunResults(runId: string): RunResultItem[] | undefined {
   const { repository } = useRunCoordinator();
-  const runId = run?.id;
-  const count = run?.documentCount ?? 0;
-  const feed = useMemo(
-    () => (runId ? createRunDocumentsFeed(repository, runId, count) : undefined),
-    [repository, runId, count],
-  );
-  return useSyncExternalStore(feed?.subscribe ?? noop, feed?.getSnapshot ?? none);
+  const feed = useMemo(() => createRunResultsFeed(repository, runId), [repository, runId]);
+  return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
 
 /** Reviewers' corrections of the run, by document id. */
@@ -63,7 +36,6 @@ export function useRunCorrections(runId: string | undefined): Map<string, string
   }, [repository, runId]);
 }
 
-const none = () => undefined;
 const noop = () => () => undefined;
 
 const idle: RunLive = {

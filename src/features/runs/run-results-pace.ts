@@ -1,0 +1,14 @@
+/** Results a new list may hold per millisecond of wait: 20,000 a second. */
+const RESULTS_PER_MS = 20;
+/** However many results, the table catches up at least this often. */
+const MAX_WAIT_MS = 5_000;
+
+/**
+ * How long a new list of a run's results waits after the last one: `baseMs`, or longer once many
+ * results are held, since every list costs the page work (and garbage) in proportion to its length:
+ * a 100,000-document run re-indexed every second kept the page busy and its heap high.
+ */
+export function emitEvery(baseMs: number, held: number): number {
+  if (baseMs === 0) return 0;
+  return Math.max(baseMs, Math.min(MAX_WAIT_MS, held / RESULTS_PER_MS));
+}
