@@ -1,4 +1,9 @@
-import { learnDurations, type DurationModel, type DurationSample } from './job-duration';
+import {
+  learnDurations,
+  type DurationExpectation,
+  type DurationModel,
+  type DurationSample,
+} from './job-duration';
 import type { RunsRepository } from './runs-repository';
 
 /**
@@ -14,7 +19,7 @@ export class DurationBook {
     this.model = undefined;
   }
 
-  predict(documents: number, characters: number): number | undefined {
+  predict(documents: number, characters: number): DurationExpectation | undefined {
     this.model ??= learnDurations(this.samples);
     return this.model.predict(documents, characters);
   }

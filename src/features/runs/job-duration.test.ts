@@ -1,34 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CLOSE_POLL_MS,
+  closePollStep,
   learnDurations,
+  MAX_CLOSE_POLLS,
   MIN_SAMPLES,
-  pollMargin,
   predictivePollDelay,
   type DurationSample,
 } from './job-duration';
 
 const usual = (elapsed: number) => (elapsed < 1_250 ? 1_250 - elapsed : 600);
+const sizes = (durations: number[]) =>
+  durations.map((durationMs) => ({ documents: 5, characters: 500, durationMs }));
 
 describe('learning job durations', () => {
   it('predicts nothing until a few jobs have finished', () => {
-    const samples: DurationSample[] = [
-      { documents: 5, characters: 500, durationMs: 2_000 },
-      { documents: 5, characters: 500, durationMs: 2_100 },
-    ];
+    const samples: DurationSample[] = sizes([2_000, 2_100]);
     expect(samples.length).toBeLessThan(MIN_SAMPLES);
     expect(learnDurations(samples).predict(5, 500)).toBeUndefined();
   });
 
-  it('gives the mean for jobs of one size', () => {
-    const model = learnDurations([
-      { documents: 25, characters: 2_500, durationMs: 3_000 },
-      { documents: 25, characters: 2_500, durationMs: 3_200 },
-      { documents: 25, characters: 2_500, durationMs: 3_100 },
-    ]);
-    // ±100 ms around the mean: looked at twice that typical error after it.
-    expect(model.spreadMs).toBeCloseTo(82, 0);
-    expect(model.predict(25, 2_500)).toBeCloseTo(3_100 + 163, -1);
+  it('gives the mean for jobs of one size, and how far they stray from it', () => {
+    const model = learnDurations(sizes([3_050, 3_150, 3_100]));
+    const expectation = model.predict(5, 500);
+    expect(expectation?.expectedMs).toBeCloseTo(3_100, -1);
+    // ±50 ms around the mean (41 ms typical), and the mean of three is less sure than that.
+    expect(expectation?.uncertaintyMs).toBeGreaterThan(41);
+    expect(expectation?.uncertaintyMs).toBeLessThan(60);
   });
 
   it('follows the size of the job when durations grow with it', () => {
@@ -36,13 +33,24 @@ describe('learning job durations', () => {
     const samples = [1, 5, 10, 15, 20, 25].map((documents) => ({
       documents,
       characters: documents * 100,
-      durationMs: 1_000 + 80 * documents,
+      durationMs: 1_000 + 80 * documents + 1,
     }));
     const model = learnDurations(samples);
-    expect(model.spreadMs).toBeLessThan(5);
-    expect(model.predict(12, 1_200)).toBeGreaterThan(1_960);
-    expect(model.predict(12, 1_200)).toBeLessThan(1_960 + 40);
-    expect(model.predict(25, 2_500)).toBeGreaterThan(model.predict(2, 200) ?? Infinity);
+    expect(model.predict(12, 1_200)?.expectedMs).toBeGreaterThan(1_940);
+    expect(model.predict(12, 1_200)?.expectedMs).toBeLessThan(1_980);
+    expect(model.predict(12, 1_200)?.uncertaintyMs).toBeLessThan(10);
+  });
+
+  it('takes the rounding of whole-second stamps out of the spread, not out of the fit', () => {
+    // Jobs of exactly 2.4 s, stamped in whole seconds: 2 s or 3 s as the start falls (6 to 4).
+    const stamped = [2_000, 3_000, 2_000, 2_000, 3_000, 2_000, 3_000, 2_000, 2_000, 3_000];
+    const expectation = learnDurations(sizes(stamped)).predict(5, 500);
+    expect(expectation?.expectedMs).toBe(2_400);
+    // The samples spread ±490 ms; most of that is the rounding, so less is left of it.
+    expect(expectation?.uncertaintyMs).toBeLessThan(350);
+    // The same spread in milliseconds is the jobs' own, and counts in full.
+    const erratic = learnDurations(sizes(stamped.map((durationMs) => durationMs + 1)));
+    expect(erratic.predict(5, 500)?.uncertaintyMs).toBeGreaterThan(490);
   });
 
   it('never strays far beyond the durations it has seen', () => {
@@ -51,55 +59,38 @@ describe('learning job durations', () => {
       { documents: 2, characters: 20, durationMs: 1_100 },
       { documents: 3, characters: 30, durationMs: 1_200 },
     ]);
-    expect(model.predict(10_000, 100_000)).toBeLessThanOrEqual(1_800 + pollMargin(model.spreadMs));
-    expect(model.predict(0, 0)).toBeGreaterThanOrEqual(500);
+    expect(model.predict(10_000, 100_000)?.expectedMs).toBeLessThanOrEqual(1_800);
+    expect(model.predict(0, 0)?.expectedMs).toBeGreaterThanOrEqual(500);
   });
 });
 
-describe('how long after the fitted end to look', () => {
-  it('is a little slack for jobs that keep to their size, twice the typical error otherwise', () => {
-    expect(pollMargin(0)).toBe(25);
-    expect(pollMargin(80)).toBe(160);
-    expect(pollMargin(5_000)).toBe(1_000);
-  });
+describe('when to poll, knowing when the job should end', () => {
+  const expectation = { expectedMs: 2_400, uncertaintyMs: 120 };
 
-  it('looks later at an erratic resource than at a steady one, for the same mean', () => {
-    const steady = learnDurations(
-      [2_000, 2_000, 2_000, 2_000].map((durationMs) => ({
-        documents: 5,
-        characters: 500,
-        durationMs,
-      })),
-    );
-    const erratic = learnDurations(
-      [1_600, 2_400, 1_600, 2_400].map((durationMs) => ({
-        documents: 5,
-        characters: 500,
-        durationMs,
-      })),
-    );
-    expect(steady.predict(5, 500)).toBe(2_025);
-    expect(erratic.predict(5, 500)).toBe(2_800);
-  });
-});
-
-describe('when to poll, knowing the expected duration', () => {
   it('uses the usual schedule while nothing is expected', () => {
     expect(predictivePollDelay(0, undefined, 0, usual)).toBe(1_250);
     expect(predictivePollDelay(3_000, undefined, 3, usual)).toBe(600);
   });
 
-  it('polls once when the job is most likely over, not before', () => {
-    expect(predictivePollDelay(0, 2_400, 0, usual)).toBe(2_400);
-    expect(predictivePollDelay(2_000, 2_400, 0, usual)).toBe(400);
+  it('first polls one uncertainty before the expected end', () => {
+    expect(predictivePollDelay(0, expectation, 0, usual)).toBe(2_280);
+    expect(predictivePollDelay(2_000, expectation, 0, usual)).toBe(280);
   });
 
-  it('then polls quickly a few times, then falls back to the usual schedule', () => {
-    expect(predictivePollDelay(2_500, 2_400, 1, usual)).toBe(CLOSE_POLL_MS);
-    expect(predictivePollDelay(3_500, 2_400, 5, usual)).toBe(600);
+  it('then every half uncertainty until two after it, then the usual schedule', () => {
+    expect(predictivePollDelay(2_280, expectation, 1, usual)).toBe(60);
+    expect(predictivePollDelay(2_630, expectation, 6, usual)).toBe(60);
+    expect(predictivePollDelay(2_640, expectation, 7, usual)).toBe(600);
+    expect(predictivePollDelay(2_500, expectation, MAX_CLOSE_POLLS, usual)).toBe(600);
+  });
+
+  it('keeps the close polls between 50 and 200 ms apart', () => {
+    expect(closePollStep(0)).toBe(50);
+    expect(closePollStep(120)).toBe(60);
+    expect(closePollStep(2_000)).toBe(200);
   });
 
   it('never polls sooner than the service asks', () => {
-    expect(predictivePollDelay(2_500, 2_400, 1, usual, 1_000)).toBe(1_000);
+    expect(predictivePollDelay(2_500, expectation, 1, usual, 1_000)).toBe(1_000);
   });
 });

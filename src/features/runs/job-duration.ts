@@ -14,27 +14,29 @@ export const MIN_SAMPLES = 3;
 /** Only the most recent jobs count: a resource's speed changes with its load. */
 const MAX_SAMPLES = 200;
 
-export interface DurationModel {
-  /**
-   * Milliseconds from submission by which a job of this size is most likely over (the fit plus
-   * a margin for how far this resource's jobs stray from it), or undefined while nothing is learnt.
-   */
-  predict: (documents: number, characters: number) => number | undefined;
-  samples: number;
-  /** How far the jobs' durations stray from the fit, typically (root mean square, ms). */
-  spreadMs: number;
+/** When a job of a given size should end, and how sure that is. */
+export interface DurationExpectation {
+  /** Milliseconds from submission to completion, as the fit says. */
+  expectedMs: number;
+  /** How far off that may be, typically (one standard deviation, ms). */
+  uncertaintyMs: number;
 }
 
-const MIN_MARGIN_MS = 25;
-const MAX_MARGIN_MS = 1_000;
+export interface DurationModel {
+  /** Undefined while nothing is learnt. */
+  predict: (documents: number, characters: number) => DurationExpectation | undefined;
+  samples: number;
+}
 
 /**
- * How long after the fitted end to look: twice the typical error, so that most jobs are over by
- * then, yet never less than a loopback round trip of slack nor more than a second. A resource whose
- * jobs keep to their size is polled right at the end; an erratic one, later, with fewer misses.
+ * The service stamps jobs in whole seconds (`…T09:26:53Z`), so a duration read from its stamps is
+ * off by up to a second either way (the difference of two roundings: variance 1/6 s²), while the
+ * job itself may keep to its size to the millisecond. Samples that are all whole seconds are taken
+ * to be measured so; that noise is taken out of the spread, and only averages out of the fit.
  */
-export function pollMargin(spreadMs: number): number {
-  return Math.round(Math.min(MAX_MARGIN_MS, Math.max(MIN_MARGIN_MS, 2 * spreadMs)));
+function measurementVariance(samples: readonly DurationSample[]): number {
+  const wholeSeconds = samples.every((sample) => sample.durationMs % 1000 === 0);
+  return wholeSeconds ? 1000 ** 2 / 6 : 0;
 }
 
 /** Solves the 3×3 system `a · x = b` (Gaussian elimination); undefined when it is singular. */
@@ -67,8 +69,7 @@ function solve3(a: number[][], b: number[]): number[] | undefined {
  */
 export function learnDurations(all: readonly DurationSample[]): DurationModel {
   const samples = all.slice(-MAX_SAMPLES).filter((sample) => sample.durationMs > 0);
-  if (samples.length < MIN_SAMPLES)
-    return { predict: () => undefined, samples: samples.length, spreadMs: 0 };
+  if (samples.length < MIN_SAMPLES) return { predict: () => undefined, samples: samples.length };
   const xs = samples.map((sample) => [1, sample.documents, sample.characters / 1000] as const);
   const ridge = [0, 1e-3 * samples.length, 1e-3 * samples.length];
   const ata = [0, 1, 2].map((i) =>
@@ -89,38 +90,56 @@ export function learnDurations(all: readonly DurationSample[]): DurationModel {
     (sum, sample) => sum + (sample.durationMs - fitted(sample.documents, sample.characters)) ** 2,
     0,
   );
-  const spreadMs = Math.sqrt(squares / samples.length);
-  const margin = pollMargin(spreadMs);
+  // How far jobs stray from the fit on their own (their stamps' rounding taken out), plus how far
+  // the fit itself may be off, from noisy samples, for a job like these.
+  const noise = measurementVariance(samples);
+  const own = Math.max(0, squares / samples.length - noise);
+  const uncertaintyMs = Math.round(Math.sqrt(own + (own + noise) / samples.length));
   const low = Math.min(...samples.map((sample) => sample.durationMs)) * 0.5;
   const high = Math.max(...samples.map((sample) => sample.durationMs)) * 1.5;
   return {
     samples: samples.length,
-    spreadMs,
-    predict: (documents, characters) =>
-      Math.round(Math.min(high, Math.max(low, fitted(documents, characters))) + margin),
+    predict: (documents, characters) => ({
+      expectedMs: Math.round(Math.min(high, Math.max(low, fitted(documents, characters)))),
+      uncertaintyMs,
+    }),
   };
 }
 
-/** A job not over when expected is asked again this often, a few times, before the usual back-off. */
-export const CLOSE_POLL_MS = 100;
-const CLOSE_POLLS = 5;
+/** Polls around the expected end come this close together at most, and at least… */
+const MIN_STEP_MS = 50;
+const MAX_STEP_MS = 200;
+/** …and end this many uncertainties after it, when the usual schedule takes over. */
+const WINDOW_AFTER = 2;
+/** A cap on the polls of one job in that window, whatever its uncertainty. */
+export const MAX_CLOSE_POLLS = 8;
+
+/** How often to poll around the expected end: half the uncertainty, within bounds. */
+export function closePollStep(uncertaintyMs: number): number {
+  return Math.round(Math.min(MAX_STEP_MS, Math.max(MIN_STEP_MS, uncertaintyMs / 2)));
+}
 
 /**
- * When to ask about a job next, given when it is most likely over (`expectedMs`, margin
- * included): once then, then a few quick polls, then the usual schedule (`fallback`). Without an
- * expectation, the usual schedule. `polls` is how many polls this job has had.
+ * When to ask about a job next, given when it should end: first one uncertainty before the
+ * expected end, then every half uncertainty (50–200 ms) until two uncertainties after it, then
+ * the usual schedule (`fallback`). So a resource whose jobs keep to their size gets its answer a
+ * few tens of ms after the end at the cost of a poll or two, and an erratic one is not hammered.
+ * Without an expectation, the usual schedule. `polls` is how many polls this job has had.
  */
 export function predictivePollDelay(
   elapsedMs: number,
-  expectedMs: number | undefined,
+  expectation: DurationExpectation | undefined,
   polls: number,
   fallback: (elapsedMs: number) => number,
   retryAfterMs = 0,
 ): number {
-  if (expectedMs === undefined) return fallback(elapsedMs);
+  if (expectation === undefined) return fallback(elapsedMs);
+  const { expectedMs, uncertaintyMs } = expectation;
+  const first = Math.max(0, expectedMs - uncertaintyMs);
+  const last = expectedMs + WINDOW_AFTER * uncertaintyMs;
   let wait: number;
-  if (elapsedMs < expectedMs) wait = expectedMs - elapsedMs;
-  else if (polls < CLOSE_POLLS) wait = CLOSE_POLL_MS;
+  if (elapsedMs < first) wait = first - elapsedMs;
+  else if (elapsedMs < last && polls < MAX_CLOSE_POLLS) wait = closePollStep(uncertaintyMs);
   else wait = fallback(elapsedMs);
   return Math.max(wait, retryAfterMs);
 }

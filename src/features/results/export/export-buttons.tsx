@@ -1,63 +1,61 @@
-import { Button, Group } from '@mantine/core';
-import type { ResultItem, ResultMark, ResultsRunSettings } from '../result-item';
-import { downloadFile } from './download-file';
-import { exportFileName } from './export-file-name';
-import { labelsToCsv, resultsToCsv } from './results-csv';
-import { resultsToJson } from './results-json';
+import { Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
+import { blobOfChunks, downloadFile } from './download-file';
+import { EXPORT_KINDS, EXPORTS, type ExportKind, type ExportSource } from './export-files';
 
-export interface ExportButtonsProps {
-  /** In input order: the files keep it, whatever the table's sort. */
-  items: readonly ResultItem[];
-  settings: ResultsRunSettings;
-  marks: ReadonlyMap<string, ResultMark> | undefined;
-  /** False while a batch is still running; what is done so far can be downloaded all the same. */
-  complete: boolean;
-}
-
-// Excel reads a CSV file as UTF-8 only when it starts with a byte order mark.
-const BOM = '\uFEFF';
-const CSV = 'text/csv;charset=utf-8';
-
-export function ExportButtons({ items, settings, marks, complete }: ExportButtonsProps) {
-  const empty = items.length === 0;
+/** One button a file; each shows while its file is being written, and says so if it fails. */
+export function ExportButtons(source: ExportSource) {
   return (
     <Group gap="xs">
-      <Button
-        variant="default"
-        size="xs"
-        disabled={empty}
-        onClick={() =>
-          downloadFile([BOM, resultsToCsv(items, settings)], CSV, exportFileName('csv', new Date()))
-        }
-      >
-        Download CSV
-      </Button>
-      <Button
-        variant="default"
-        size="xs"
-        disabled={empty}
-        onClick={() => {
-          const exportedAt = new Date();
-          downloadFile(
-            [resultsToJson(items, settings, { complete, exportedAt }, marks)],
-            'application/json',
-            exportFileName('json', exportedAt),
-          );
-        }}
-      >
-        Download JSON
-      </Button>
-      <Button
-        variant="default"
-        size="xs"
-        disabled={empty}
-        title="id, text and label (the correction, else the gold label), for the documents import"
-        onClick={() =>
-          downloadFile([BOM, labelsToCsv(items)], CSV, exportFileName('csv', new Date(), 'labels'))
-        }
-      >
-        Download labels
-      </Button>
+      {EXPORT_KINDS.map((kind) => (
+        <ExportButton key={kind} kind={kind} source={source} />
+      ))}
     </Group>
+  );
+}
+
+interface ExportButtonProps {
+  kind: ExportKind;
+  source: ExportSource;
+}
+
+function ExportButton({ kind, source }: ExportButtonProps) {
+  const profile = EXPORTS[kind];
+  const [writing, setWriting] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const write = async () => {
+    // A loading button is disabled too; this is for a click that was already on its way.
+    if (writing) return;
+    setWriting(true);
+    setFailure(undefined);
+    try {
+      const file = profile.file(source, new Date());
+      downloadFile(await blobOfChunks(file.chunks, file.type), file.name);
+    } catch (error) {
+      setFailure(`${profile.failure}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setWriting(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        variant="default"
+        size="xs"
+        disabled={source.items.length === 0}
+        loading={writing}
+        title={profile.description}
+        onClick={() => void write()}
+      >
+        {profile.label}
+      </Button>
+      {failure && (
+        <Text role="alert" size="xs" c="red">
+          {failure}
+        </Text>
+      )}
+    </>
   );
 }

@@ -42,18 +42,34 @@ function describeProblem(problem: ResultProblem): string {
   }
 }
 
-/** Every text cell quoted, formulas neutralised, CRLF line ends; `numeric` columns left unquoted. */
-function writeCsv(header: string[], rows: string[][], numeric: string[] = []): string {
-  const body = Papa.unparse(
-    rows.map((cells) => cells.map(neutraliseFormulae)),
-    {
-      quotes: header.map((name) => !numeric.includes(name)),
+/** Rows a chunk holds: a few milliseconds of work, so a download can let the page breathe between. */
+export const ROWS_PER_CHUNK = 250;
+
+/**
+ * The header line, then the rows `rowsPerChunk` at a time: every text cell quoted, formulas
+ * neutralised, CRLF line ends; `numeric` columns left unquoted. Rows are made only when their chunk
+ * is asked for, so no string holds the whole file.
+ */
+function* csvChunks<T>(
+  header: string[],
+  items: readonly T[],
+  cellsOf: (item: T) => string[],
+  { numeric = [], rowsPerChunk = ROWS_PER_CHUNK }: { numeric?: string[]; rowsPerChunk?: number },
+): Generator<string, void, undefined> {
+  yield `${header.join(',')}\r\n`;
+  const quotes = header.map((name) => !numeric.includes(name));
+  for (let start = 0; start < items.length; start += rowsPerChunk) {
+    const rows = items
+      .slice(start, start + rowsPerChunk)
+      .map((item) => cellsOf(item).map(neutraliseFormulae));
+    const body = Papa.unparse(rows, {
+      quotes,
       escapeFormulae: FORMULA_START,
       newline: '\r\n',
       header: false,
-    },
-  );
-  return `${header.join(',')}\r\n${body}${body === '' ? '' : '\r\n'}`;
+    });
+    yield `${body}\r\n`;
+  }
 }
 
 /** How the run was judged, for the columns that depend on it. */
@@ -101,6 +117,15 @@ function row(item: ResultItem, columns: Columns): string[] {
  * at or above it. The run's settings are in the JSON export, not repeated on every row.
  */
 export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions): string {
+  return [...resultsCsvChunks(items, run)].join('');
+}
+
+/** `resultsToCsv`'s text, a header chunk then `rowsPerChunk` rows a chunk. */
+export function resultsCsvChunks(
+  items: readonly ResultItem[],
+  run?: CsvRunOptions,
+  rowsPerChunk = ROWS_PER_CHUNK,
+): Generator<string, void, undefined> {
   const columns: Columns = {
     flags: items.some((item) => (item.result.problems?.length ?? 0) > 0),
     labels: items.some((item) => item.labels !== undefined),
@@ -115,11 +140,10 @@ export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions):
     ...(columns.kept ? ['kept_classes'] : []),
   ];
   // The confidence is a number, the only cell left unquoted so a spreadsheet reads it as one.
-  return writeCsv(
-    header,
-    items.map((item) => row(item, columns)),
-    ['top_confidence'],
-  );
+  return csvChunks(header, items, (item) => row(item, columns), {
+    numeric: ['top_confidence'],
+    rowsPerChunk,
+  });
 }
 
 /**
@@ -128,8 +152,18 @@ export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions):
  * with `=`, `+`, `-` or `@` comes back with a `'` in front of it.
  */
 export function labelsToCsv(items: readonly ResultItem[]): string {
-  return writeCsv(
+  return [...labelsCsvChunks(items)].join('');
+}
+
+/** `labelsToCsv`'s text, a header chunk then `rowsPerChunk` rows a chunk. */
+export function labelsCsvChunks(
+  items: readonly ResultItem[],
+  rowsPerChunk = ROWS_PER_CHUNK,
+): Generator<string, void, undefined> {
+  return csvChunks(
     ['id', 'text', 'label'],
-    items.map((item) => [item.result.id, item.text, joinLabels(item.correction ?? item.labels)]),
+    items,
+    (item) => [item.result.id, item.text, joinLabels(item.correction ?? item.labels)],
+    { rowsPerChunk },
   );
 }

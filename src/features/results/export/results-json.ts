@@ -35,6 +35,43 @@ function runHeader(settings: ResultsRunSettings) {
   };
 }
 
+/** Every field picked by name, so nothing that rides along on the item can reach the file. */
+function documentOf(
+  { result: document, text, labels, correction }: ResultItem,
+  marks: ReadonlyMap<string, ResultMark> | undefined,
+) {
+  const { error } = document;
+  const mark = marks?.get(document.id);
+  return {
+    id: document.id,
+    text,
+    ...(labels ? { labels: [...labels] } : {}),
+    ...(correction ? { correction: [...correction] } : {}),
+    classes: document.classes.map(({ category, confidence }) => ({ category, confidence })),
+    warnings: document.warnings.map(({ code, message }) => ({ code, message })),
+    ...(error
+      ? {
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.innerCode === undefined ? {} : { innerCode: error.innerCode }),
+            ...(error.innerMessage === undefined ? {} : { innerMessage: error.innerMessage }),
+            ...(error.target === undefined ? {} : { target: error.target }),
+          },
+        }
+      : {}),
+    ...(document.problems?.length ? { problems: document.problems.map(problemOf) } : {}),
+    ...(mark?.mismatch ? { mismatch: true } : {}),
+    ...(mark?.belowThreshold ? { belowThreshold: true } : {}),
+  };
+}
+
+/** Documents a chunk holds: a few milliseconds of work, so a download can yield between. */
+export const DOCUMENTS_PER_CHUNK = 250;
+
+/** A document as it stands in `documents` of the file, two levels in. */
+const DOCUMENT_INDENT = '\n    ';
+
 /**
  * The normalised results in input order, with a small header and the run's settings under `run`.
  * Every field is picked by name, so nothing that rides along on the objects passed in (a key least
@@ -48,39 +85,40 @@ export function resultsToJson(
   meta: JsonExportMeta,
   marks?: ReadonlyMap<string, ResultMark>,
 ): string {
-  const body = {
+  return [...resultsJsonChunks(items, settings, meta, marks)].join('');
+}
+
+/**
+ * `resultsToJson`'s text, the same to the byte as `JSON.stringify(body, null, 2)`: the header up to
+ * `"documents": [`, then `documentsPerChunk` documents a chunk, then the closing brackets.
+ */
+export function* resultsJsonChunks(
+  items: readonly ResultItem[],
+  settings: ResultsRunSettings,
+  meta: JsonExportMeta,
+  marks?: ReadonlyMap<string, ResultMark>,
+  documentsPerChunk = DOCUMENTS_PER_CHUNK,
+): Generator<string, void, undefined> {
+  const header = {
     exportedAt: meta.exportedAt.toISOString(),
     endpointHost: hostOf(settings.endpoint),
     jobIds: [...settings.jobIds],
     complete: meta.complete,
     run: runHeader(settings),
     documentCount: items.length,
-    documents: items.map(({ result: document, text, labels, correction }) => {
-      const { error } = document;
-      const mark = marks?.get(document.id);
-      return {
-        id: document.id,
-        text,
-        ...(labels ? { labels: [...labels] } : {}),
-        ...(correction ? { correction: [...correction] } : {}),
-        classes: document.classes.map(({ category, confidence }) => ({ category, confidence })),
-        warnings: document.warnings.map(({ code, message }) => ({ code, message })),
-        ...(error
-          ? {
-              error: {
-                code: error.code,
-                message: error.message,
-                ...(error.innerCode === undefined ? {} : { innerCode: error.innerCode }),
-                ...(error.innerMessage === undefined ? {} : { innerMessage: error.innerMessage }),
-                ...(error.target === undefined ? {} : { target: error.target }),
-              },
-            }
-          : {}),
-        ...(document.problems?.length ? { problems: document.problems.map(problemOf) } : {}),
-        ...(mark?.mismatch ? { mismatch: true } : {}),
-        ...(mark?.belowThreshold ? { belowThreshold: true } : {}),
-      };
-    }),
+    documents: [],
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  // `documents` is the last key: the text up to its `[` opens the file.
+  yield JSON.stringify(header, null, 2).slice(0, -']\n}'.length);
+  for (let start = 0; start < items.length; start += documentsPerChunk) {
+    const documents = items
+      .slice(start, start + documentsPerChunk)
+      // Inside a JSON text a line break is always layout (strings carry theirs as `\n`): indent it.
+      .map((item) => {
+        const document = JSON.stringify(documentOf(item, marks), null, 2);
+        return DOCUMENT_INDENT + document.replaceAll('\n', DOCUMENT_INDENT);
+      });
+    yield `${start > 0 ? ',' : ''}${documents.join(',')}`;
+  }
+  yield items.length > 0 ? '\n  ]\n}\n' : ']\n}\n';
 }
