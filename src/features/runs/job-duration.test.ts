@@ -68,20 +68,22 @@ describe('when to poll, knowing when the job should end', () => {
   const expectation = { expectedMs: 2_400, uncertaintyMs: 120 };
 
   it('uses the usual schedule while nothing is expected', () => {
-    expect(predictivePollDelay(0, undefined, 0, usual)).toBe(1_250);
-    expect(predictivePollDelay(3_000, undefined, 3, usual)).toBe(600);
+    expect(predictivePollDelay(0, undefined, { polls: 0, fallback: usual })).toBe(1_250);
+    expect(predictivePollDelay(3_000, undefined, { polls: 3, fallback: usual })).toBe(600);
   });
 
   it('first polls one uncertainty before the expected end', () => {
-    expect(predictivePollDelay(0, expectation, 0, usual)).toBe(2_280);
-    expect(predictivePollDelay(2_000, expectation, 0, usual)).toBe(280);
+    expect(predictivePollDelay(0, expectation, { polls: 0, fallback: usual })).toBe(2_280);
+    expect(predictivePollDelay(2_000, expectation, { polls: 0, fallback: usual })).toBe(280);
   });
 
   it('then every half uncertainty until two after it, then the usual schedule', () => {
-    expect(predictivePollDelay(2_280, expectation, 1, usual)).toBe(60);
-    expect(predictivePollDelay(2_630, expectation, 6, usual)).toBe(60);
-    expect(predictivePollDelay(2_640, expectation, 7, usual)).toBe(600);
-    expect(predictivePollDelay(2_500, expectation, MAX_CLOSE_POLLS, usual)).toBe(600);
+    expect(predictivePollDelay(2_280, expectation, { polls: 1, fallback: usual })).toBe(60);
+    expect(predictivePollDelay(2_630, expectation, { polls: 6, fallback: usual })).toBe(60);
+    expect(predictivePollDelay(2_640, expectation, { polls: 7, fallback: usual })).toBe(600);
+    expect(
+      predictivePollDelay(2_500, expectation, { polls: MAX_CLOSE_POLLS, fallback: usual }),
+    ).toBe(600);
   });
 
   it('keeps the close polls between 50 and 200 ms apart', () => {
@@ -90,7 +92,16 @@ describe('when to poll, knowing when the job should end', () => {
     expect(closePollStep(2_000)).toBe(200);
   });
 
+  it('polls once when the job is most likely over while the service refuses requests', () => {
+    const scarce = { fallback: usual, requestsScarce: true };
+    expect(predictivePollDelay(0, expectation, { ...scarce, polls: 0 })).toBe(2_640);
+    expect(predictivePollDelay(2_640, expectation, { ...scarce, polls: 1 })).toBe(200);
+    expect(predictivePollDelay(3_040, expectation, { ...scarce, polls: 3 })).toBe(600);
+  });
+
   it('never polls sooner than the service asks', () => {
-    expect(predictivePollDelay(2_500, expectation, 1, usual, 1_000)).toBe(1_000);
+    expect(
+      predictivePollDelay(2_500, expectation, { polls: 1, fallback: usual, retryAfterMs: 1_000 }),
+    ).toBe(1_000);
   });
 });

@@ -90,19 +90,25 @@ export function learnDurations(all: readonly DurationSample[]): DurationModel {
     (sum, sample) => sum + (sample.durationMs - fitted(sample.documents, sample.characters)) ** 2,
     0,
   );
-  // How far jobs stray from the fit on their own (their stamps' rounding taken out), plus how far
-  // the fit itself may be off, from noisy samples, for a job like these.
+  // How far jobs stray from the fit on their own (their stamps' rounding taken out), and how far
+  // the fit itself may be off for this job: more for a size unlike those seen, or few samples.
   const noise = measurementVariance(samples);
   const own = Math.max(0, squares / samples.length - noise);
-  const uncertaintyMs = Math.round(Math.sqrt(own + (own + noise) / samples.length));
   const low = Math.min(...samples.map((sample) => sample.durationMs)) * 0.5;
   const high = Math.max(...samples.map((sample) => sample.durationMs)) * 1.5;
   return {
     samples: samples.length,
-    predict: (documents, characters) => ({
-      expectedMs: Math.round(Math.min(high, Math.max(low, fitted(documents, characters)))),
-      uncertaintyMs,
-    }),
+    predict: (documents, characters) => {
+      const x = [1, documents, characters / 1000];
+      const leverage = (solve3(ata, x) ?? [1 / samples.length, 0, 0]).reduce(
+        (sum, value, i) => sum + value * (x[i] ?? 0),
+        0,
+      );
+      return {
+        expectedMs: Math.round(Math.min(high, Math.max(low, fitted(documents, characters)))),
+        uncertaintyMs: Math.round(Math.sqrt(own + (own + noise) * Math.max(0, leverage))),
+      };
+    },
   };
 }
 
@@ -119,26 +125,45 @@ export function closePollStep(uncertaintyMs: number): number {
   return Math.round(Math.min(MAX_STEP_MS, Math.max(MIN_STEP_MS, uncertaintyMs / 2)));
 }
 
+export interface PollContext {
+  /** How many polls this job has had. */
+  polls: number;
+  /** The usual schedule, by time since submission. */
+  fallback: (elapsedMs: number) => number;
+  /** Never sooner than the service asked. */
+  retryAfterMs?: number | undefined;
+  /** The service is refusing requests (pacing learnt its rate): every poll costs a submit's place. */
+  requestsScarce?: boolean;
+}
+
+/** While requests are scarce: once when the job is most likely over, then a few times more. */
+const SCARCE_CLOSE_POLLS = 3;
+
 /**
  * When to ask about a job next, given when it should end: first one uncertainty before the
  * expected end, then every half uncertainty (50–200 ms) until two uncertainties after it, then
  * the usual schedule (`fallback`). So a resource whose jobs keep to their size gets its answer a
  * few tens of ms after the end at the cost of a poll or two, and an erratic one is not hammered.
- * Without an expectation, the usual schedule. `polls` is how many polls this job has had.
+ * While requests are scarce (429s), the first poll waits until the job is most likely over
+ * (two uncertainties after), and a few more follow 200 ms apart: polls then cost throughput.
+ * Without an expectation, the usual schedule.
  */
 export function predictivePollDelay(
   elapsedMs: number,
   expectation: DurationExpectation | undefined,
-  polls: number,
-  fallback: (elapsedMs: number) => number,
-  retryAfterMs = 0,
+  { polls, fallback, retryAfterMs = 0, requestsScarce = false }: PollContext,
 ): number {
-  if (expectation === undefined) return fallback(elapsedMs);
+  if (expectation === undefined) return Math.max(fallback(elapsedMs), retryAfterMs);
   const { expectedMs, uncertaintyMs } = expectation;
-  const first = Math.max(0, expectedMs - uncertaintyMs);
   const last = expectedMs + WINDOW_AFTER * uncertaintyMs;
+  const first = requestsScarce ? last : Math.max(0, expectedMs - uncertaintyMs);
   let wait: number;
   if (elapsedMs < first) wait = first - elapsedMs;
+  else if (requestsScarce)
+    wait =
+      polls < SCARCE_CLOSE_POLLS && elapsedMs < last + SCARCE_CLOSE_POLLS * MAX_STEP_MS
+        ? MAX_STEP_MS
+        : fallback(elapsedMs);
   else if (elapsedMs < last && polls < MAX_CLOSE_POLLS) wait = closePollStep(uncertaintyMs);
   else wait = fallback(elapsedMs);
   return Math.max(wait, retryAfterMs);

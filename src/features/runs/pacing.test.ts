@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialPacing, takeRequest, throttled, type Pacing } from './pacing';
+import { initialPacing, isPaced, takeRequest, throttled, type Pacing } from './pacing';
 
 const T0 = 1_700_000_000_000;
 
@@ -25,6 +25,13 @@ describe('takeRequest before any 429', () => {
       pacing = answer.pacing;
     }
     expect(pacing.rate).toBeUndefined();
+  });
+});
+
+describe('isPaced', () => {
+  it('is false until the service refuses a request, then true', () => {
+    expect(isPaced(initialPacing())).toBe(false);
+    expect(isPaced(throttled(initialPacing(), 1_000, 5_000))).toBe(true);
   });
 });
 

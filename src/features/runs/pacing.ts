@@ -62,6 +62,11 @@ function refill(pacing: Pacing, now: number): Pacing {
   return { ...pacing, rate, tokens, refilledAt: now };
 }
 
+/** Whether the service has refused requests (a rate is learnt): each one sent then costs time. */
+export function isPaced(pacing: Pacing): boolean {
+  return pacing.rate !== undefined;
+}
+
 /** Asks to send one request: either it may go now (and is counted), or wait this many ms first. */
 export function takeRequest(
   pacing: Pacing,

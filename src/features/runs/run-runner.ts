@@ -8,7 +8,7 @@ import { DurationBook } from './duration-book';
 import { predictivePollDelay } from './job-duration';
 import { jobKeys, jobPollOptions } from './job-query';
 import { nextPollDelay } from '../../service/polling';
-import { initialPacing, takeRequest, throttled, type Pacing } from './pacing';
+import { initialPacing, isPaced, takeRequest, throttled, type Pacing } from './pacing';
 import type { JobFailure, Run, RunJob, RunResult } from './run-model';
 import {
   afterFinish,
@@ -506,16 +506,15 @@ export class RunRunner {
     this.pump();
   }
 
-  /** The next poll: just after the expected end when durations are known, else the usual schedule. */
+  /** The next poll: around the expected end when durations are known, else the usual schedule. */
   private pollWait(job: RunJob, elapsedMs: number, retryAfterMs?: number): number {
     const expected = this.deps.durations.predict(job.documentIndexes.length, job.characters ?? 0);
-    return predictivePollDelay(
-      elapsedMs,
-      expected,
-      this.polls.get(job.index) ?? 0,
-      (elapsed) => nextPollDelay(elapsed),
+    return predictivePollDelay(elapsedMs, expected, {
+      polls: this.polls.get(job.index) ?? 0,
+      fallback: (elapsed) => nextPollDelay(elapsed),
       retryAfterMs,
-    );
+      requestsScarce: isPaced(this.pacing),
+    });
   }
 
   private expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
