@@ -12,6 +12,7 @@ import { RunRunner, type RunLive } from './run-runner';
 import { RunsDatabase } from './runs-db';
 import { createRunsRepository } from './runs-repository';
 import { RunsProvider } from './runs-context';
+import { testRunSettings } from './test-runs';
 
 afterEach(cleanup);
 
@@ -20,16 +21,9 @@ const run: Run = {
   createdAt: Date.now() - 10_000,
   name: 'SupportTickets/production · 50 docs',
   settings: {
+    ...testRunSettings,
     endpoint: 'https://contoso.cognitiveservices.azure.com',
     resourceEndpoint: 'https://contoso.cognitiveservices.azure.com',
-    useProxy: false,
-    apiVersion: '2023-04-01',
-    labelMode: 'single',
-    projectName: 'SupportTickets',
-    deploymentName: 'production',
-    modelId: '',
-    language: 'en',
-    jobName: '',
   },
   documentCount: 50,
   labelled: false,

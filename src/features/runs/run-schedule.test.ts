@@ -13,6 +13,7 @@ import {
   START_CONCURRENCY,
   type SendContext,
 } from './run-schedule';
+import { testRunSettings } from './test-runs';
 
 const T0 = 1_700_000_000_000;
 
@@ -21,18 +22,7 @@ function makeRun(patch: Partial<Run> = {}): Run {
     id: 'run-1',
     createdAt: T0,
     name: 'SupportTickets/production · 100 docs',
-    settings: {
-      endpoint: '/proxy/myresource',
-      resourceEndpoint: 'https://myresource.cognitiveservices.azure.com',
-      useProxy: true,
-      apiVersion: '2023-04-01',
-      labelMode: 'single',
-      projectName: 'SupportTickets',
-      deploymentName: 'production',
-      modelId: '',
-      language: 'en',
-      jobName: '',
-    },
+    settings: { ...testRunSettings, endpoint: '/proxy/myresource', useProxy: true },
     documentCount: 100,
     labelled: false,
     source: 'the text box',

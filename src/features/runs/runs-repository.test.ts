@@ -10,19 +10,9 @@ import {
   type RunInputDocument,
   type RunsRepository,
 } from './runs-repository';
+import { testRunSettings } from './test-runs';
 
-const settings: RunSettings = {
-  endpoint: '/proxy/myresource',
-  resourceEndpoint: 'https://myresource.cognitiveservices.azure.com',
-  useProxy: true,
-  apiVersion: '2023-04-01',
-  labelMode: 'single',
-  projectName: 'SupportTickets',
-  deploymentName: 'production',
-  modelId: '',
-  language: 'en',
-  jobName: '',
-};
+const settings: RunSettings = { ...testRunSettings, endpoint: '/proxy/myresource', useProxy: true };
 
 function makeDocuments(count: number, prefix = 'doc'): RunInputDocument[] {
   return Array.from({ length: count }, (_, index) => ({

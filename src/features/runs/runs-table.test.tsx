@@ -5,20 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import type { Run, RunJob } from './run-model';
 import { RunsTable } from './runs-table';
+import { testRunSettings } from './test-runs';
 
 afterEach(cleanup);
 
 const settings: Run['settings'] = {
+  ...testRunSettings,
   endpoint: 'https://contoso.cognitiveservices.azure.com',
   resourceEndpoint: 'https://contoso.cognitiveservices.azure.com',
-  useProxy: false,
-  apiVersion: '2023-04-01',
-  labelMode: 'single',
-  projectName: 'SupportTickets',
-  deploymentName: 'production',
-  modelId: '',
-  language: 'en',
-  jobName: '',
 };
 
 function run(id: string, name: string, documentCount: number): Run {
