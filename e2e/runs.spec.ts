@@ -56,7 +56,10 @@ test.describe('runs survive a reload', () => {
     await expect(page.getByText('250 / 250 documents · 10 / 10 jobs')).toBeVisible();
     await page.getByRole('searchbox', { name: 'Search results' }).fill('doc250');
     await expect(app.row('doc250')).toContainText('TechnicalIssue');
-    expect(submits).toBe(10 + resent);
+    // Never more than one submit a job, plus those the user chose to send again. (An unsure job's
+    // POST may not have left at all: the reload can come between the claim and the request.)
+    expect(submits).toBeGreaterThanOrEqual(10);
+    expect(submits).toBeLessThanOrEqual(10 + resent);
   });
 
   test('a job whose POST may have left before a reload is not sent again without asking', async ({
