@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { visualizer } from 'rollup-plugin-visualizer';
 import type { Plugin, PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -88,6 +89,15 @@ function bundleReport(): PluginOption {
 
 export default defineConfig({
   plugins: [react(), localProxy(), contentSecurityPolicy(), bundleReport()],
+  resolve: {
+    // MSW's cookie store needs no public-suffix list for the demo (see the file).
+    alias: [
+      {
+        find: /^tldts$/,
+        replacement: resolve(import.meta.dirname, 'src/demo/registrable-domain.ts'),
+      },
+    ],
+  },
   preview: {
     headers: {
       'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,

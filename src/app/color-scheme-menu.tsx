@@ -1,3 +1,4 @@
+import '../components/overlay-styles';
 import { Menu, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { ColorSchemeTrigger } from './menu-triggers';
 

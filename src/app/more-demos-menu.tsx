@@ -1,3 +1,4 @@
+import '../components/overlay-styles';
 import { Menu } from '@mantine/core';
 import { DEFAULT_API_VERSION, PREVIEW_API_VERSION } from '../service/api-profiles';
 import { DEFAULT_DEMO, type DemoChoice } from './demo';

@@ -1,3 +1,4 @@
+import '../components/overlay-styles';
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 
 export interface ReplaceWithDemoProps {

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Alert, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';

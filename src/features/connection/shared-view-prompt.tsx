@@ -1,3 +1,4 @@
+import '../../components/overlay-styles';
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { DEMO_ENDPOINT, DEMO_KEY } from '../../demo/demo-settings';

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Accordion, Button, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { readTokenClaims } from '../../service/token-claims';

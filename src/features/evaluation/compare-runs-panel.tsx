@@ -1,3 +1,5 @@
+import '../../components/overlay-styles';
+import '../../components/data-styles';
 import { Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useId } from 'react';
 import { formatCount } from '../../lib/format';

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Table, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import { bucketName, type Bucket, type CountMatrix } from './count-matrix';

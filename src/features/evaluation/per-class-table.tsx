@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Table, Title } from '@mantine/core';
 import { memo } from 'react';
 import { formatCount } from '../../lib/format';

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Slider, Stack, Text } from '@mantine/core';
 import { formatPercent } from './format-metric';
 

@@ -1,3 +1,4 @@
+import '../../components/overlay-styles';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 

@@ -1,3 +1,4 @@
+import '../../components/overlay-styles';
 import { Group, Menu, Text } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Table } from '@mantine/core';
 import { memo } from 'react';
 import { rowCells, type RowProps } from './result-cells';

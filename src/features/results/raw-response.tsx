@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Accordion, Alert, Code, Stack } from '@mantine/core';
 import { memo, useMemo, useState } from 'react';
 import { formatCount } from '../../lib/format';

@@ -1,3 +1,5 @@
+import '../../components/data-styles';
+import '../../components/overlay-styles';
 import { Button, Kbd, Modal, Table } from '@mantine/core';
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Button, Group, Table, Text } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { formatCount } from '../../lib/format';

@@ -1,3 +1,4 @@
+import '../../components/data-styles';
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount, formatDateTime } from '../../lib/format';
