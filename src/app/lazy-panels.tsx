@@ -1,14 +1,31 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
+import { whenIdle } from '../lib/when-idle';
 import { PanelFallback } from './panel-fallback';
 import { RunsGate } from './lazy-runs';
 
 // What only a later step needs comes in chunks of its own, loaded when first rendered.
 const LazyRunArea = lazy(() => import('./run-area').then(({ RunArea }) => ({ default: RunArea })));
 
-/** The open run and the list of runs, with the runs store they read. */
+/**
+ * The open run and the list of runs, with the runs store they read. Mounted once the browser is
+ * idle after the first screen: opening IndexedDB and drawing the runs is then a task of its own,
+ * apart from the one that makes the form live.
+ */
 export function RunArea(props: ComponentProps<typeof LazyRunArea>) {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let live = true;
+    whenIdle(() => {
+      if (live) setIdle(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const fallback = <PanelFallback what="runs" />;
+  if (!idle) return fallback;
   return (
-    <Suspense fallback={<PanelFallback what="runs" />}>
+    <Suspense fallback={fallback}>
       <RunsGate>
         <LazyRunArea {...props} />
       </RunsGate>
