@@ -85,91 +85,85 @@ export interface NameFieldProps {
 export type ProjectFieldProps = NameFieldProps & { onKind: (labelMode: LabelMode) => void };
 export type DeploymentFieldProps = NameFieldProps & { projectName: string };
 
-/** Project name: free text, with the resource's classification projects as suggestions. */
-export function ProjectField({
-  credentials,
-  value,
-  onChange,
-  onKind,
-  error,
-  required,
+interface SuggestingFieldProps extends Omit<NameFieldProps, 'credentials'> {
+  label: 'Project name' | 'Deployment name';
+  what: 'project' | 'deployment';
+  /** What the resource has, each name with its line of detail; undefined until it is read. */
+  suggestions: ReadonlyMap<string, string> | undefined;
+  onOptionSubmit?: (name: string) => void;
+}
+
+/** Free text with the resource's names as suggestions, and a hint when the name is not one. */
+function SuggestingField({
+  label,
+  what,
+  suggestions,
   description,
-}: ProjectFieldProps) {
-  const ref = useFocusFromStandIn('Project name');
-  const projects = useProjects(credentials);
-  const byName = new Map((projects.data ?? []).map((project) => [project.projectName, project]));
-  const warning = unknownNameWarning(
-    value,
-    projects.data ? [...byName.keys()] : undefined,
-    'project',
-  );
+  onOptionSubmit,
+  ...field
+}: SuggestingFieldProps) {
+  const ref = useFocusFromStandIn(label);
+  const names = suggestions ? [...suggestions.keys()] : undefined;
+  const warning = unknownNameWarning(field.value, names, what);
   return (
     <Autocomplete
       ref={ref}
-      label="Project name"
+      label={label}
       description={<Described text={description} warning={warning} />}
       spellCheck={false}
-      required={required}
-      error={error}
-      value={value}
-      onChange={onChange}
-      onOptionSubmit={(name) => {
-        const project = byName.get(name);
-        if (project) onKind(project.labelMode);
-      }}
-      data={[...byName.keys()]}
-      renderOption={({ option }) => {
-        const project = byName.get(option.value);
-        return <Suggestion name={option.value} detail={project ? projectDetail(project) : ''} />;
-      }}
+      {...field}
+      {...(onOptionSubmit ? { onOptionSubmit } : {})}
+      data={names ?? []}
+      renderOption={({ option }) => (
+        <Suggestion name={option.value} detail={suggestions?.get(option.value) ?? ''} />
+      )}
       comboboxProps={{ hideDetached: false }}
     />
   );
 }
 
-/** Deployment name: free text, with the chosen project's deployments as suggestions. */
-export function DeploymentField({
-  credentials,
-  projectName,
-  value,
-  onChange,
-  error,
-  required,
-  description,
-}: DeploymentFieldProps) {
-  const ref = useFocusFromStandIn('Deployment name');
-  const { deployments, models } = useDeployments(credentials, projectName);
-  const byName = new Map(
-    (deployments.data ?? []).map((deployment) => [deployment.deploymentName, deployment]),
+/** Project name: free text, with the resource's classification projects as suggestions. */
+export function ProjectField({ credentials, onKind, ...field }: ProjectFieldProps) {
+  const projects = useProjects(credentials);
+  const byName = new Map((projects.data ?? []).map((project) => [project.projectName, project]));
+  return (
+    <SuggestingField
+      label="Project name"
+      what="project"
+      suggestions={
+        projects.data
+          ? new Map([...byName].map(([name, project]) => [name, projectDetail(project)]))
+          : undefined
+      }
+      onOptionSubmit={(name) => {
+        const project = byName.get(name);
+        if (project) onKind(project.labelMode);
+      }}
+      {...field}
+    />
   );
+}
+
+/** Deployment name: free text, with the chosen project's deployments as suggestions. */
+export function DeploymentField({ credentials, projectName, ...field }: DeploymentFieldProps) {
+  const { deployments, models } = useDeployments(credentials, projectName);
   const labelOf = (modelId: string) =>
     models.data?.find((model) => model.modelId === modelId)?.label;
-  const warning = unknownNameWarning(
-    value,
-    deployments.data ? [...byName.keys()] : undefined,
-    'deployment',
-  );
   return (
-    <Autocomplete
-      ref={ref}
+    <SuggestingField
       label="Deployment name"
-      description={<Described text={description} warning={warning} />}
-      spellCheck={false}
-      required={required}
-      error={error}
-      value={value}
-      onChange={onChange}
-      data={[...byName.keys()]}
-      renderOption={({ option }) => {
-        const deployment = byName.get(option.value);
-        return (
-          <Suggestion
-            name={option.value}
-            detail={deployment ? deploymentDetail(deployment, labelOf(deployment.modelId)) : ''}
-          />
-        );
-      }}
-      comboboxProps={{ hideDetached: false }}
+      what="deployment"
+      suggestions={
+        deployments.data
+          ? new Map(
+              deployments.data.map((deployment) => [
+                deployment.deploymentName,
+                deploymentDetail(deployment, labelOf(deployment.modelId)),
+              ]),
+            )
+          : undefined
+      }
+      {...field}
     />
   );
 }
