@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import type { DraftRepository, ImportedSet } from './draft-db';
-import { isStorageFull } from './storage-full';
+import { isStorageFull } from '../../lib/storage-full';
 
 export type { ImportedSet } from './draft-db';
 

@@ -11,6 +11,7 @@ import type {
   RunSettings,
 } from './run-model';
 import { RunsDatabase } from './runs-db';
+import { isStorageFull } from '../../lib/storage-full';
 
 /**
  * The one module that reads and writes runs. Everything else asks it, through queries or a
@@ -39,20 +40,11 @@ export class StorageFullError extends Error {
   }
 }
 
-/** The browser's QuotaExceededError, as thrown or as Dexie wraps it (an abort's `inner`, a BulkError's `failures`). */
-function isQuotaError(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 3) return false;
-  if (error.name === 'QuotaExceededError') return true;
-  if (isQuotaError(Reflect.get(error, 'inner'), depth + 1)) return true;
-  const failures: unknown = Reflect.get(error, 'failures');
-  return Array.isArray(failures) && failures.some((failure) => isQuotaError(failure, depth + 1));
-}
-
 async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    throw isQuotaError(error) ? new StorageFullError(error) : error;
+    throw isStorageFull(error) ? new StorageFullError(error) : error;
   }
 }
 
