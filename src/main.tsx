@@ -3,7 +3,7 @@ import './app/app.css';
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
-import { HEADER_PARTS } from './app/header-menus';
+import { ReplaceWithDemo } from './app/header-menus';
 import { loadRunsWhenIdle } from './app/lazy-runs';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
@@ -31,4 +31,4 @@ startTransition(() => createRoot(root).render(<Root queryClient={queryClient} />
 loadRunsWhenIdle(queryClient);
 
 // The header's dialog (Try the demo asks first) is fetched while the user reads the form.
-whenIdle(() => HEADER_PARTS.forEach((part) => void part.preload()));
+whenIdle(() => void ReplaceWithDemo.preload());

@@ -17,5 +17,3 @@ export const MoreDemos = deferred(
 export const ReplaceWithDemo = deferred(() =>
   import('./replace-with-demo-dialog').then(({ ReplaceWithDemoDialog }) => ReplaceWithDemoDialog),
 );
-
-export const HEADER_PARTS = [ColorSchemeControl, MoreDemos, ReplaceWithDemo];
