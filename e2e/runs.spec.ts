@@ -29,6 +29,9 @@ test.describe('runs survive a reload', () => {
     await expect(jobs.getByRole('listitem', { name: /: succeeded$/ }).first()).toBeVisible({
       timeout: 20_000,
     });
+    // A job shows "succeeded" as soon as a poll says so; its results are saved just after. The
+    // reload comes once they are, so that the first job's results are among those saved.
+    await expect(app.row('doc1')).toContainText('Billing', { timeout: 20_000 });
     await page.reload();
 
     await expect(page.getByLabel('Run: Waiting for the key')).toBeVisible();
