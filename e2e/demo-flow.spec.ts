@@ -116,4 +116,16 @@ test.describe('on the demo service', () => {
     await expect(app.status('succeeded')).toBeVisible();
     await expect(page.getByRole('img', { name: 'Confidence for doc5' })).toBeVisible();
   });
+
+  test('Ctrl+Enter right after typing sends what was typed, once the counter has caught up', async ({
+    app,
+    page,
+  }) => {
+    await app.field('Documents').fill('');
+    const texts = Array.from({ length: 30 }, (_, index) => `T${index} refund`);
+    await app.field('Documents').pressSequentially(texts.join('\n\n'));
+    await app.field('Documents').press('Control+Enter');
+    await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('30 / 30 documents · 2 / 2 jobs')).toBeVisible();
+  });
 });

@@ -46,6 +46,8 @@ export interface JobDraft {
   plan: BatchPlan;
   /** Expected classes from an imported label column, by document id. */
   labels: Map<string, string> | undefined;
+  /** The checks are still catching up with what was just typed (`ready` waits for them). */
+  settling: boolean;
 }
 
 /** Everything the form holds, checked: a batch plan when it can be sent, and why not otherwise. */
@@ -98,5 +100,6 @@ export function useJobDraft(showRequired: boolean): JobDraft {
     size,
     plan,
     labels,
+    settling: !settled,
   };
 }

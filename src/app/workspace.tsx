@@ -1,7 +1,7 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ConnectionForm } from '../features/connection/connection-form';
@@ -42,7 +42,13 @@ export function Workspace() {
   });
 
   const blocker = draft.submitBlocker;
+  // A submit pressed while the checks catch up with the last keystrokes is kept until they have.
+  const queued = useRef(false);
   const submitJob = () => {
+    if (draft.settling) {
+      queued.current = true;
+      return;
+    }
     // Off while the documents cannot be sent: the reason stands beside the button.
     if (blocker) return;
     setAttempted(true);
@@ -50,6 +56,11 @@ export function Workspace() {
     if (!ready || !runSettings || start.isPending) return;
     start.mutate({ ...ready, settings: runSettings });
   };
+  useEffect(() => {
+    if (!queued.current || draft.settling) return;
+    queued.current = false;
+    submitJob();
+  });
   // Ctrl/Cmd+Enter submits from anywhere, the text fields included, but never from inside a dialog.
   useHotkeys(
     [
