@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/chromium';
 
-export const APP_PORT = 4173;
-export const SERVICE_PORT = 4010;
+import { APP_PORT, SERVICE_PORT } from './e2e/ports';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,14 +23,15 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_PORT}`,
       // The proxy may forward to the simulated service on loopback (off by default).
       env: { CLASSIFY_PROXY_LOOPBACK: '1' },
-      reuseExistingServer: !process.env.CI,
+      // Never another server that happens to be on the port: the ports are free ones, found afresh.
+      reuseExistingServer: false,
       timeout: 180_000,
     },
     {
       // The simulated service over real HTTP with CORS, for cross-origin calls and preflights.
       command: `npx tsx scripts/service-server.ts --port ${SERVICE_PORT}`,
       url: `http://127.0.0.1:${SERVICE_PORT}/__health`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
   ],

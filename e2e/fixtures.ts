@@ -1,12 +1,13 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startServiceServer } from '../scripts/service-server';
+import { SERVICE_PORT } from './ports';
 
 export type Service = Awaited<ReturnType<typeof startServiceServer>>;
 
 export const DEMO_ENDPOINT = 'https://demo.classify-console.invalid';
 export const DEMO_KEY = 'demo-key-0000';
 /** The simulated service served over real HTTP on loopback (see playwright.config.ts). */
-export const HTTP_SERVICE = 'http://127.0.0.1:4010';
+export const HTTP_SERVICE = `http://127.0.0.1:${SERVICE_PORT}`;
 
 /** The app as a user sees it: fields by their labels, buttons by their names. */
 export class ConsolePage {

@@ -16,6 +16,8 @@ test.describe('runs survive a reload', () => {
     page,
     service,
   }) => {
+    // Two 40 s waits below: the test's own budget must hold them both.
+    test.setTimeout(120_000);
     let submits = 0;
     page.on('request', (request) => {
       if (isSubmit(request.url(), request.method())) submits++;

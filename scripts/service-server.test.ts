@@ -36,6 +36,14 @@ function submit(origin: string) {
 }
 
 describe('service server', () => {
+  it('says a busy port in words', async () => {
+    service = await startServiceServer({ port: 0 });
+    const busy = Number(new URL(service.origin).port);
+    await expect(startServiceServer({ port: busy })).rejects.toThrow(
+      `port ${busy} is in use; pass --port`,
+    );
+  });
+
   it('answers a CORS preflight', async () => {
     service = await startServiceServer({ port: 0 });
     const response = await fetch(`${service.origin}/language/analyze-text/jobs`, {

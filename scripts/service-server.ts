@@ -189,6 +189,9 @@ function failureResponse(error: unknown): Response {
   return internalServerError();
 }
 
+/** A busy port, said in words rather than as a raw EADDRINUSE stack. */
+export class PortInUseError extends Error {}
+
 export async function startServiceServer({
   port,
   host = '127.0.0.1',
@@ -202,7 +205,13 @@ export async function startServiceServer({
   server.headersTimeout = 10_000;
   server.maxConnections = 64;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(`port ${port} is in use; pass --port`)
+          : error,
+      ),
+    );
     server.listen(port, host, () => resolve());
   });
   const address = server.address();
@@ -271,6 +280,10 @@ if (invokedDirectly) {
     host: values.host,
     timing,
     exposeHeaders: !values['no-expose'],
+  }).catch((error: unknown) => {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(error.message);
+    process.exit(2);
   });
   console.log(`service listening on ${service.origin}`);
   const stop = () => void service.close().finally(() => process.exit(0));
