@@ -98,3 +98,37 @@ test.describe('documents from files', () => {
     await expect(page.getByText(/^Using \d+ documents? from/)).toBeHidden();
   });
 });
+
+test('a refused file holds Submit, across a reload, until it is removed', async ({ app, page }) => {
+  const texts = ['First ticket', 'Second ticket', 'Third ticket', 'Fourth ticket', 'Fifth ticket'];
+  await app.documents(texts);
+  await expect(page.getByText(/^5 documents · /)).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'dupes.csv',
+    mimeType: 'text/csv',
+    buffer: csv(['id,text', 'a,one', 'b,two', 'a,three']),
+  });
+  const submit = page.getByRole('button', { name: 'Submit job' });
+  const reason = 'dupes.csv cannot be used: fix it and choose it again, or remove it, to submit.';
+  await expect(page.getByText(reason)).toBeVisible();
+  await expect(submit).toHaveAttribute('aria-disabled', 'true');
+  await expect(submit).toHaveAccessibleDescription(reason);
+  await submit.click();
+  await expect(page.getByRole('region', { name: 'Run' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'dupes.csv cannot be used yet' }),
+  ).toContainText('used more than once');
+  await expect(submit).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByText(reason)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Remove the file' }).click();
+  await expect(page.getByText(reason)).toBeHidden();
+  await expect(submit).not.toHaveAttribute('aria-disabled');
+  await app.submit();
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(app.row('doc5')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(reason)).toBeHidden();
+});

@@ -93,7 +93,8 @@ export function TryDemo() {
       setImported(await labelledSample());
     } else {
       // The demo's documents are text: an imported set in use would otherwise be sent instead.
-      if (readDocuments().imported) switchToTextBox();
+      const { imported, refused } = readDocuments();
+      if (imported || refused) switchToTextBox();
       setDraft(demoDocuments(choice.labelMode));
     }
     const demo = await startDemo();

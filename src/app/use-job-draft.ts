@@ -10,6 +10,7 @@ import {
   useDocumentsDraft,
   useDocumentsRestoring,
   useImportedDocuments,
+  useRefusedImport,
 } from '../features/documents/documents-store';
 import { splitDocuments } from '../features/documents/paragraphs';
 import { planBatch, type BatchPlan } from '../service/batching';
@@ -56,6 +57,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   const draft = useDocumentsDraft();
   const imported = useImportedDocuments();
   const restoring = useDocumentsRestoring();
+  const refused = useRefusedImport();
   // Counting text elements of a long paste is not free; let typing stay ahead of the counters.
   const deferredDraft = useDeferredValue(draft);
   const documents = useMemo<RunInputDocument[]>(
@@ -75,7 +77,7 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   const problems = useMemo(() => documentProblems(documents), [documents]);
   const documentsError = problems.length > 0 ? problems.join(' ') : undefined;
   // Sizes are checked as the documents change: the counter and Submit say so before any attempt.
-  const blocker = submitBlocker({ plan, problems, restoring });
+  const blocker = submitBlocker({ plan, problems, restoring, refused: refused?.sourceName });
   const settled = imported !== undefined || draft === deferredDraft;
   let ready: JobDraft['ready'];
   let runSettings: RunSettings | undefined;

@@ -105,15 +105,17 @@ export function Workspace() {
                 <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
               </PanelErrorBoundary>
               <Group justify="space-between" align="center" wrap="nowrap">
-                {blocker ? (
-                  <Text size="sm" c="red.8" id={reasonId}>
+                {/* Always in the page, so a reason that appears is announced. */}
+                <div style={{ minWidth: 0 }}>
+                  <Text size="sm" c="red.8" id={reasonId} aria-live="polite">
                     {blocker}
                   </Text>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    Ctrl/⌘ + Enter submits
-                  </Text>
-                )}
+                  {blocker ? null : (
+                    <Text size="xs" c="dimmed">
+                      Ctrl/⌘ + Enter submits
+                    </Text>
+                  )}
+                </div>
                 <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                   <CopyRequest
                     input={

@@ -57,4 +57,11 @@ describe('submitBlocker', () => {
     );
     expect(check([], [], true)).toBe('Wait: the imported documents are being read back.');
   });
+
+  it('holds Submit while a chosen file is refused, even with documents in the text box', () => {
+    const plan = planBatch(docs('one', 'two', 'three', 'four', 'five'));
+    expect(submitBlocker({ plan, problems: [], restoring: false, refused: 'tickets.csv' })).toBe(
+      'tickets.csv cannot be used: fix it and choose it again, or remove it, to submit.',
+    );
+  });
 });

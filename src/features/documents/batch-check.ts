@@ -49,10 +49,20 @@ export interface SubmitCheck {
   problems: readonly string[];
   /** The imported documents are being read back after a reload. */
   restoring: boolean;
+  /** The name of a chosen file that was refused: nothing is sent in its place. */
+  refused?: string | undefined;
 }
 
 /** Why Submit job cannot send these documents, in a few words for beside the button; else undefined. */
-export function submitBlocker({ plan, problems, restoring }: SubmitCheck): string | undefined {
+export function submitBlocker({
+  plan,
+  problems,
+  restoring,
+  refused,
+}: SubmitCheck): string | undefined {
+  // The user chose that file: sending the text box (or an earlier file) instead would surprise them.
+  if (refused !== undefined)
+    return `${refused} cannot be used: fix it and choose it again, or remove it, to submit.`;
   if (restoring) return 'Wait: the imported documents are being read back.';
   if (plan.size.documents === 0) return 'Add at least one document to submit.';
   if (problems.length > 0)

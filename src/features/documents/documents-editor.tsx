@@ -10,6 +10,7 @@ import {
   useDocumentsRestoring,
   useImportedDocuments,
   useImportNotice,
+  useRefusedImport,
 } from './documents-store';
 import classes from './documents-editor.module.css';
 import { DocumentImport } from './import/document-import';
@@ -47,7 +48,8 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
   const imported = useImportedDocuments();
   const restoring = useDocumentsRestoring();
   const notice = useImportNotice();
-  const { setDraft, setImported, switchToTextBox } = useDocumentsActions();
+  const refused = useRefusedImport();
+  const { setDraft, setImported, switchToTextBox, setRefused } = useDocumentsActions();
   // A new key closes the import panel (its files, columns and preview) when the imported set goes,
   // from here or from outside (Try the demo).
   const [importKey, setImportKey] = useState(0);
@@ -103,7 +105,12 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
         </Text>
       ) : null}
       {restoring ? null : <BatchSummary size={size} plan={plan} />}
-      <DocumentImport key={importKey} onImported={setImported} />
+      <DocumentImport
+        key={importKey}
+        onImported={setImported}
+        refused={refused}
+        onRefused={setRefused}
+      />
     </Stack>
   );
 }

@@ -76,6 +76,22 @@ describe('the documents store', () => {
     expect(reloaded.getState().imported).toBeUndefined();
   });
 
+  it('keeps a refused file across a reload until it is removed, or a file is accepted', () => {
+    const storage = memoryStorage();
+    const repository = createDraftRepository(freshDatabase());
+    const page = createDocumentsStore({ repository, storage });
+    const refused = { sourceName: 'dupes.csv', problems: ['1 id is used more than once.'] };
+    page.getState().actions.setRefused(refused);
+    expect(createDocumentsStore({ repository, storage }).getState().refused).toEqual(refused);
+
+    page.getState().actions.setRefused(undefined);
+    expect(createDocumentsStore({ repository, storage }).getState().refused).toBeUndefined();
+
+    page.getState().actions.setRefused(refused);
+    page.getState().actions.setImported({ sourceName: 'tickets.csv', documents });
+    expect(page.getState().refused).toBeUndefined();
+  });
+
   it('says so, and falls back to the text box, when the documents cannot be read back', async () => {
     const storage = memoryStorage();
     storage.setItem(

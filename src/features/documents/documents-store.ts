@@ -8,6 +8,12 @@ export type { ImportedSet } from './draft-db';
 /** Where Submit takes its documents from. */
 export type DocumentSource = 'text' | 'import';
 
+/** A chosen file that cannot be used, and why: Submit waits until it is removed or fixed. */
+export interface RefusedImport {
+  sourceName: string;
+  problems: string[];
+}
+
 interface DocumentsState {
   /** What the user typed or pasted: kept across reloads, untouched while files are used. */
   draft: string;
@@ -23,12 +29,16 @@ interface DocumentsState {
   restoring: boolean;
   /** Something the user should know about the imported set: not kept, or not restored. */
   notice: string | undefined;
+  /** The file last chosen, when it was refused: kept across reloads like an accepted one. */
+  refused: RefusedImport | undefined;
   actions: {
     setDraft: (draft: string) => void;
     /** The imported documents become the document set, and are kept in the browser. */
     setImported: (imported: ImportedSet) => void;
-    /** Back to the text box; the imported set is forgotten, here and in the browser. */
+    /** Back to the text box; the imported set (and a refused file) is forgotten, here and in the browser. */
     switchToTextBox: () => void;
+    /** A chosen file was refused (or, with undefined, removed). */
+    setRefused: (refused: RefusedImport | undefined) => void;
   };
 }
 
@@ -36,6 +46,16 @@ interface Persisted {
   draft: string;
   source: DocumentSource;
   sourceName?: string | undefined;
+  refused?: RefusedImport | undefined;
+}
+
+function readRefused(value: unknown): RefusedImport | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const sourceName: unknown = Reflect.get(value, 'sourceName');
+  const problems: unknown = Reflect.get(value, 'problems');
+  if (typeof sourceName !== 'string' || !Array.isArray(problems)) return undefined;
+  const messages = problems.filter((problem): problem is string => typeof problem === 'string');
+  return { sourceName, problems: messages };
 }
 
 /**
@@ -52,6 +72,7 @@ function readPersisted(value: unknown): Persisted {
     draft: typeof draft === 'string' ? draft : '',
     source: source === 'import' ? 'import' : 'text',
     sourceName: typeof sourceName === 'string' ? sourceName : undefined,
+    refused: readRefused(field('refused')),
   };
 }
 
@@ -94,6 +115,7 @@ export function createDocumentsStore({
         imported: undefined,
         restoring: false,
         notice: undefined,
+        refused: undefined,
         actions: {
           setDraft: (draft) => set({ draft }),
           setImported: (imported) => {
@@ -103,6 +125,7 @@ export function createDocumentsStore({
               imported,
               restoring: false,
               notice: undefined,
+              refused: undefined,
             });
             repository.save(imported).catch((error: unknown) => {
               if (get().imported === imported) set({ notice: notKeptNotice(error) });
@@ -115,26 +138,34 @@ export function createDocumentsStore({
               imported: undefined,
               restoring: false,
               notice: undefined,
+              refused: undefined,
             });
             repository.clear().catch(() => undefined);
           },
+          setRefused: (refused) => set({ refused }),
         },
       }),
       {
         name: 'classify-console:documents',
         version: 2,
         storage: createJSONStorage(() => storage ?? localStorage),
-        partialize: ({ draft, source, sourceName }): Persisted => ({ draft, source, sourceName }),
+        partialize: ({ draft, source, sourceName, refused }): Persisted => ({
+          draft,
+          source,
+          sourceName,
+          refused,
+        }),
         // Version 1 kept only the draft: files were never kept, so the text box is in use.
         migrate: (persisted) => ({ ...readPersisted(persisted), source: 'text' }),
         merge: (persisted, current) => {
-          const { draft, source, sourceName } = readPersisted(persisted);
+          const { draft, source, sourceName, refused } = readPersisted(persisted);
           const fromFiles = source === 'import';
           return {
             ...current,
             draft,
             source,
             sourceName,
+            refused,
             restoring: fromFiles,
             // Nothing from the text box is sent while the files' documents are read back.
             imported: fromFiles ? { sourceName: sourceName ?? '', documents: [] } : undefined,
@@ -178,12 +209,16 @@ export const useDocumentsDraft = () => useDocumentsStore((state) => state.draft)
 export const useImportedDocuments = () => useDocumentsStore((state) => state.imported);
 export const useDocumentsRestoring = () => useDocumentsStore((state) => state.restoring);
 export const useImportNotice = () => useDocumentsStore((state) => state.notice);
+export const useRefusedImport = () => useDocumentsStore((state) => state.refused);
 export const useDocumentsActions = () => useDocumentsStore((state) => state.actions);
 
 /** The document set as it stands, for a decision taken on a click (Try the demo asks first). */
-export function readDocuments(): Pick<DocumentsState, 'draft' | 'imported' | 'sourceName'> {
-  const { draft, imported, sourceName } = useDocumentsStore.getState();
-  return { draft, imported, sourceName };
+export function readDocuments(): Pick<
+  DocumentsState,
+  'draft' | 'imported' | 'sourceName' | 'refused'
+> {
+  const { draft, imported, sourceName, refused } = useDocumentsStore.getState();
+  return { draft, imported, sourceName, refused };
 }
 
 /** For start-up code outside React. */

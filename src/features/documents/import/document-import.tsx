@@ -20,10 +20,25 @@ const ImportProblems = deferred(() =>
   import('./import-problems').then(({ ImportProblems }) => ImportProblems),
 );
 
+/** A chosen file that cannot be used, and why. */
+export interface RefusedFile {
+  sourceName: string;
+  problems: string[];
+}
+
 export interface DocumentImportProps {
   /** Called as soon as a file's documents can be used: they are then the document set. */
   onImported: (imported: { documents: ImportedDocument[]; sourceName: string }) => void;
+  /** The file refused last, as kept across reloads; shown while this panel has nothing newer. */
+  refused: RefusedFile | undefined;
+  /** Called when a chosen file is refused, and with undefined when the user removes it. */
+  onRefused: (refused: RefusedFile | undefined) => void;
 }
+
+const errorsOf = (result: ImportResult) =>
+  result.imported.problems.flatMap((problem) =>
+    problem.severity === 'error' ? [problem.message] : [],
+  );
 
 interface ImportState {
   files: File[];
@@ -35,7 +50,10 @@ interface ImportState {
 
 const EMPTY: ImportState = { files: [] };
 
-export function DocumentImport({ onImported }: DocumentImportProps) {
+const namesOf = (files: File[]) =>
+  files.length === 1 ? (files[0]?.name ?? 'the file') : `${formatCount(files.length)} files`;
+
+export function DocumentImport({ onImported, refused, onRefused }: DocumentImportProps) {
   const [state, setState] = useState<ImportState>(EMPTY);
   const reading = useRef<AbortController>(undefined);
   // A read still going when the import is closed must not make its documents the set.
@@ -63,15 +81,19 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
       .then(
         (result) => {
           if (controller.signal.aborted) return;
-          setState({ files, result });
           const { documents, problems } = result.imported;
-          // Blocking problems apply nothing: the documents in use stay as they were.
-          if (documents.length > 0 && !hasBlockingProblems({ documents, problems }))
-            onImported({ documents, sourceName: result.sourceName });
+          // Blocking problems apply nothing: the documents in use stay as they were, and Submit
+          // waits (told first, so the panel never shows a refusal the store does not hold).
+          const usable = documents.length > 0 && !hasBlockingProblems({ documents, problems });
+          if (!usable) onRefused({ sourceName: result.sourceName, problems: errorsOf(result) });
+          setState({ files, result });
+          if (usable) onImported({ documents, sourceName: result.sourceName });
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          setState({ files, failure: error instanceof Error ? error.message : String(error) });
+          const failure = error instanceof Error ? error.message : String(error);
+          onRefused({ sourceName: namesOf(files), problems: [failure] });
+          setState({ files, failure });
         },
       );
   };
@@ -79,12 +101,17 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
   const clear = () => {
     reading.current?.abort();
     setState(EMPTY);
+    onRefused(undefined);
   };
 
   const { result, progress, failure } = state;
   const count = result?.imported.documents.length ?? 0;
   const busy = progress !== undefined;
   const blocked = result !== undefined && (hasBlockingProblems(result.imported) || count === 0);
+  // The refusal was dropped elsewhere (Try the demo, Use the text box instead): so is its file.
+  if ((blocked || failure) && !busy && !refused) setState(EMPTY);
+  // After a reload only the refusal is left of the file: it stays until removed or replaced.
+  const kept = !result && !failure && !busy ? refused : undefined;
 
   return (
     <Stack gap="sm">
@@ -115,10 +142,16 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
           <ImportProblems problems={result.imported.problems} />
         </>
       ) : null}
-      {(blocked || failure) && !busy ? (
+      {kept ? (
+        <ImportProblems
+          problems={kept.problems.map((message) => ({ severity: 'error', message }))}
+          title={`${kept.sourceName} cannot be used yet`}
+        />
+      ) : null}
+      {(blocked || failure || kept) && !busy ? (
         <Group gap="sm">
           <Button variant="default" onClick={clear}>
-            Clear
+            Remove the file
           </Button>
         </Group>
       ) : null}

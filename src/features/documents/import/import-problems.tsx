@@ -13,13 +13,19 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
 }
 
 /** Blocking problems as an alert; what was only left out or guessed, as a quieter note. */
-export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
+export function ImportProblems({
+  problems,
+  title = 'These documents cannot be used yet',
+}: {
+  problems: ImportProblem[];
+  title?: string;
+}) {
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning');
   return (
     <>
       {errors.length > 0 ? (
-        <Alert color="red" variant="light" title="These documents cannot be used yet">
+        <Alert color="red" variant="light" title={title}>
           <ProblemList problems={errors} />
         </Alert>
       ) : null}
