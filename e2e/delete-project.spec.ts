@@ -232,3 +232,23 @@ test.describe('against a real HTTP endpoint of its own', () => {
     );
   });
 });
+
+test('after a deletion the project picker no longer offers the deleted project', async ({
+  app,
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  const project = app.field('Project name');
+  await project.fill('');
+  await project.click();
+  await expect(page.getByRole('option', { name: /SupportTickets/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await project.fill('SupportTickets');
+
+  await deleteProject(page, 'SupportTickets');
+  await expect(deleted(page, 'SupportTickets')).toBeVisible();
+  await project.fill('');
+  await project.click();
+  await expect(page.getByRole('option', { name: /MovieGenres/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /SupportTickets/ })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
@@ -13,6 +13,7 @@ import { DeleteProject } from '../features/project/deferred-delete-project';
 import { useRunCoordinator } from './lazy-runs';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
 import { RunArea } from './lazy-panels';
+import { forgetResourceReads } from './resource-after-deletion';
 import { useJobDraft } from './use-job-draft';
 
 /** A dialog over the page (Delete project, …) owns the keyboard while it is open. */
@@ -27,6 +28,7 @@ export function Workspace() {
   const coordinator = useRunCoordinator();
   const { open } = useRunsUiActions();
   const { projectName, apiVersion, authMethod } = useConnectionSettings();
+  const queryClient = useQueryClient();
   // Every submit creates a run: stored first, then sent by its runner.
   const start = useMutation({
     mutationFn: (
@@ -88,6 +90,7 @@ export function Workspace() {
                 credentials={draft.credentials}
                 projectName={projectName}
                 apiVersion={apiVersion}
+                onDeleted={(endpoint) => void forgetResourceReads(queryClient, endpoint)}
               />
               <Group mt="sm">
                 <ShareViewButton />

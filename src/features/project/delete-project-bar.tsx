@@ -7,9 +7,11 @@ export interface DeleteProjectProps {
   credentials: Credentials | undefined;
   projectName: string;
   apiVersion: ApiVersion;
+  /** Told once a deletion is known to be done, with the endpoint it was done on. */
+  onDeleted?: (endpoint: string) => void;
 }
 
-interface DeleteProjectBarProps extends Omit<DeleteProjectProps, 'apiVersion'> {
+interface DeleteProjectBarProps extends Omit<DeleteProjectProps, 'apiVersion' | 'onDeleted'> {
   /** A deletion is being sent or followed: the button stays focusable but does nothing. */
   busy: boolean;
   /** Undefined while the deletion's code is still loading (the button cannot act yet). */

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { ServiceError } from '../../service/errors';
 import { deletionFailure } from '../../service/project-deletion';
 import { ConfirmDeletionDialog } from './confirm-deletion-dialog';
@@ -10,7 +11,12 @@ import { DeletionOutcomeView, type DeletionOutcome } from './deletion-outcome';
 import { useDeleteProject } from './use-delete-project';
 
 /** Deletes the project named in the form, after a typed confirmation, and follows it to its end. */
-export function DeleteProject({ credentials, projectName, apiVersion }: DeleteProjectProps) {
+export function DeleteProject({
+  credentials,
+  projectName,
+  apiVersion,
+  onDeleted,
+}: DeleteProjectProps) {
   const [confirming, { open, close }] = useDisclosure(false);
   const deletion = useDeleteProject();
   const sent = deletion.variables;
@@ -76,6 +82,15 @@ export function DeleteProject({ credentials, projectName, apiVersion }: DeletePr
       retrying: jobQuery.isFetching ? jobQuery.failureReason : null,
     };
   })();
+
+  // Once per deletion: what the resource is known to hold has changed (the picker's suggestions).
+  const deletedOn = outcome?.kind === 'deleted' ? sent?.credentials.endpoint : undefined;
+  const told = useRef<unknown>(undefined);
+  useEffect(() => {
+    if (deletedOn === undefined || told.current === sent) return;
+    told.current = sent;
+    onDeleted?.(deletedOn);
+  }, [deletedOn, sent, onDeleted]);
 
   const name = projectName.trim();
   // Still focusable while busy, so focus has a place to return to when the dialog closes.
