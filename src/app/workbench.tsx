@@ -14,6 +14,7 @@ import { keptClasses } from '../features/evaluation/threshold';
 import { ThresholdControl } from '../features/evaluation/threshold-control';
 import { useEvaluation } from '../features/evaluation/use-evaluation';
 import type { ResultItem, ResultsCompare } from '../features/results/result-item';
+import { runLabel } from '../features/runs/run-label';
 import type { Run } from '../features/runs/run-model';
 import { useRunResults, type RunRow } from '../features/runs/use-runs';
 
@@ -66,7 +67,7 @@ function sharingRuns(run: Run | undefined, rows: readonly RunRow[], own: RunRow 
   const firsts = new Set(own.jobs.map((job) => job.firstId));
   return rows
     .filter((row) => row.run.id !== run.id && row.jobs.some((job) => firsts.has(job.firstId)))
-    .map((row) => ({ value: row.run.id, label: row.run.name }));
+    .map((row) => ({ value: row.run.id, label: runLabel(row.run) }));
 }
 
 export function useWorkbench({

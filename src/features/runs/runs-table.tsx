@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { modelNameOf } from '../../service/api-profiles';
+import { runLabel } from './run-label';
 import type { Run } from './run-model';
 import { RUN_STATUS_WORDS, runProgress } from './run-schedule';
 import { StorageUsage } from './storage-usage';
@@ -121,7 +122,7 @@ export function RunsTable({
                           color="red"
                           aria-label={`Delete ${run.name}`}
                           title={`Delete the run “${run.name}”?`}
-                          message="Its documents and results are removed from this browser. Nothing is deleted on the service."
+                          message={`${runLabel(run)}. Its documents and results are removed from this browser. Nothing is deleted on the service.`}
                           confirmLabel="Delete run"
                           onConfirm={() => onDelete(run.id)}
                         >
