@@ -175,6 +175,21 @@ describe('RunCoordinator', () => {
     expect(await repository.list()).toHaveLength(2);
   });
 
+  it("rerun carries the review's corrections as the new run's labels", async () => {
+    const { repository, coordinator } = setup();
+    const source = await repository.create(newRun(makeDocuments(3)));
+    await repository.setCorrection(source.id, 0, 'doc-0', ['Shipping']);
+    await repository.setCorrection(source.id, 1, 'doc-1', ['TechnicalIssue']);
+    const rerun = await coordinator.rerun(source.id, settings);
+    if (!rerun) throw new Error('rerun made no run');
+    const copied = await repository.documents(rerun.id);
+    expect(copied.map(({ id, labels }) => ({ id, labels }))).toEqual([
+      { id: 'doc-0', labels: ['Shipping'] },
+      { id: 'doc-1', labels: ['TechnicalIssue'] },
+      { id: 'doc-2', labels: ['Billing'] },
+    ]);
+  });
+
   it('rerun keeps oversized documents, reported again', async () => {
     const { repository, coordinator } = setup();
     const source = await repository.create(

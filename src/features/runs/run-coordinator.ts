@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { planBatch } from '../../service/batching';
 import type { Run, RunSettings } from './run-model';
 import { DurationBook } from './duration-book';
+import { rerunDocuments } from './rerun-documents';
 import { RunRunner, type Clock, type RunSecret, type RunService } from './run-runner';
 import { isOpenJob } from './run-schedule';
 import type { NewRun, RunsRepository } from './runs-repository';
@@ -100,13 +101,11 @@ export class RunCoordinator {
   async rerun(runId: string, settings: RunSettings): Promise<Run | undefined> {
     const source = await this.deps.repository.get(runId);
     if (!source) return undefined;
-    const stored = await this.deps.repository.documents(runId);
-    const documents = stored.map(({ id, text, language, labels }) => ({
-      id,
-      text,
-      ...(language ? { language } : {}),
-      ...(labels ? { labels } : {}),
-    }));
+    const [stored, corrections] = await Promise.all([
+      this.deps.repository.documents(runId),
+      this.deps.repository.corrections(runId),
+    ]);
+    const documents = rerunDocuments(stored, corrections);
     return this.startRun({
       settings,
       documents,
