@@ -84,10 +84,10 @@ test.describe('the Results table on the demo', () => {
     const csv = await downloaded(page, 'Download CSV');
     expect(csv.name).toMatch(/^classify-results-\d{4}-\d\d-\d\dT\d\d-\d\d\.csv$/);
     const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('id,text,top_class,top_confidence,classes,warnings,error');
+    expect(lines[0]).toBe('id,text,top_class,top_confidence,classes,warnings,error,threshold');
     expect(lines).toHaveLength(7);
     expect(lines.find((line) => line.startsWith('"doc1",'))).toMatch(
-      /^"doc1","I was charged twice[^"]*","Billing",0\.\d{4},"Billing:0\.\d{4}","",""$/,
+      /^"doc1","I was charged twice[^"]*","Billing",0\.\d{4},"Billing:0\.\d{4}","","",0$/,
     );
     expect(csv.text).not.toContain(DEMO_KEY);
 

@@ -54,6 +54,14 @@ function holdNextWrite() {
 }
 
 describe('ExportButtons', () => {
+  it('says beside the buttons that the labels file keeps texts byte for byte', () => {
+    renderButtons();
+    const note =
+      'Download labels keeps every text byte for byte, to import again; Download CSV guards formulas for spreadsheets.';
+    expect(screen.getByText(note)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download labels', description: note })).toBeTruthy();
+  });
+
   it('downloads the CSV with a byte order mark, the same bytes as the whole text', async () => {
     renderButtons();
     await userEvent.click(button('Download CSV'));

@@ -1,25 +1,44 @@
-import { Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useId, useState } from 'react';
 import { blobOfChunks, downloadFile } from './download-file';
 import { EXPORT_KINDS, EXPORTS, type ExportKind, type ExportSource } from './export-files';
 
-/** One button a file; each shows while its file is being written, and says so if it fails. */
+/**
+ * One button a file; each shows while its file is being written, and says so if it fails. What
+ * sets the labels file apart (texts byte for byte) is said beside it, not only in a tooltip.
+ */
 export function ExportButtons(source: ExportSource) {
+  const noteId = useId();
   return (
-    <Group gap="xs">
-      {EXPORT_KINDS.map((kind) => (
-        <ExportButton key={kind} kind={kind} source={source} />
-      ))}
-    </Group>
+    <Stack gap={2} align="flex-end">
+      <Group gap="xs">
+        {EXPORT_KINDS.map((kind) => (
+          <ExportButton
+            key={kind}
+            kind={kind}
+            source={source}
+            describedBy={EXPORTS[kind].note ? noteId : undefined}
+          />
+        ))}
+      </Group>
+      {EXPORT_KINDS.map((kind) =>
+        EXPORTS[kind].note ? (
+          <Text key={kind} id={noteId} size="xs" c="dimmed" ta="right">
+            {EXPORTS[kind].note}
+          </Text>
+        ) : null,
+      )}
+    </Stack>
   );
 }
 
 interface ExportButtonProps {
   kind: ExportKind;
   source: ExportSource;
+  describedBy: string | undefined;
 }
 
-function ExportButton({ kind, source }: ExportButtonProps) {
+function ExportButton({ kind, source, describedBy }: ExportButtonProps) {
   const profile = EXPORTS[kind];
   const [writing, setWriting] = useState(false);
   const [failure, setFailure] = useState<string>();
@@ -47,6 +66,7 @@ function ExportButton({ kind, source }: ExportButtonProps) {
         disabled={source.items.length === 0}
         loading={writing}
         title={profile.description}
+        aria-describedby={describedBy}
         onClick={() => void write()}
       >
         {profile.label}

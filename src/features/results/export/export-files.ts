@@ -25,6 +25,8 @@ interface ExportProfile {
   label: string;
   /** What the file is for, where the label does not say. */
   description?: string;
+  /** Said beside the buttons, for what a user must know before using the file. */
+  note?: string;
   /** Says what failed, for the alert beside the buttons. */
   failure: string;
   file(source: ExportSource, now: Date): ExportFile;
@@ -64,6 +66,7 @@ export const EXPORTS: Record<ExportKind, ExportProfile> = {
     label: 'Download labels',
     description:
       'id, text and label (the correction, else the gold label), for the documents import',
+    note: 'Download labels keeps every text byte for byte, to import again; Download CSV guards formulas for spreadsheets.',
     failure: 'The labels file could not be written',
     file: ({ items }, now) => ({
       name: exportFileName('csv', now, 'labels'),

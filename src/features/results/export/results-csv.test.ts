@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DocumentResult } from '../../../service/model';
 import type { ResultItem } from '../result-item';
@@ -64,14 +65,16 @@ describe('resultsToCsv', () => {
   it('keeps the order it is given (input order) and writes what a threshold keeps', () => {
     const csv = resultsToCsv(asItems([doc3, doc1]), { labelMode: 'multi', threshold: 0.02 });
     const [header, first, second] = csv.split('\r\n');
-    expect(header).toMatch(/,error,kept_classes$/);
-    expect(first).toMatch(/^"doc3".*,""$/);
-    expect(second).toMatch(/^"doc1".*,"Billing; Account"$/);
+    expect(header).toMatch(/,error,kept_classes,threshold$/);
+    expect(first).toMatch(/^"doc3".*,"",0\.02$/);
+    expect(second).toMatch(/^"doc1".*,"Billing; Account",0\.02$/);
     const single = resultsToCsv(asItems([doc1]), { labelMode: 'single', threshold: 0.95 });
-    expect(single.split('\r\n')[1]).toMatch(/,""$/);
-    expect(resultsToCsv(asItems([doc1]), { labelMode: 'single', threshold: 0 })).not.toContain(
-      'kept_classes',
-    );
+    expect(single.split('\r\n')[1]).toMatch(/,"",0\.95$/);
+    const none = resultsToCsv(asItems([doc1]), { labelMode: 'single', threshold: 0 });
+    expect(none).not.toContain('kept_classes');
+    // The threshold is written even at 0: the file says it kept every class.
+    expect(none.split('\r\n')[0]).toMatch(/,error,threshold$/);
+    expect(none.split('\r\n')[1]).toMatch(/,0$/);
   });
 
   it('keeps cells from being run as spreadsheet formulas', () => {
@@ -163,9 +166,20 @@ describe('labelsToCsv', () => {
       'id,text,label',
       '"doc3","No label here",""',
       '"doc1","Refund my invoice","Account"',
-      `"doc2, ""quoted""","'=cmd()\nsecond line","Shipping; Billing"`,
+      `"doc2, ""quoted""","=cmd()\nsecond line","Shipping; Billing"`,
       '',
     ]);
+  });
+
+  it('keeps every text byte for byte, formula-like ones too, so the import reads them back the same', () => {
+    const texts = ['=1+1', '+SUM(A1)', '-2 degrees', '@home', 'a;=7*6', '\tindented', 'x\r\n=y'];
+    const items: ResultItem[] = texts.map((text, index) => ({
+      result: { ...doc1, id: `=id${index}` },
+      text,
+      labels: ['=Label'],
+    }));
+    const parsed = Papa.parse<string[]>(labelsToCsv(items), { skipEmptyLines: true }).data;
+    expect(parsed.slice(1)).toEqual(texts.map((text, index) => [`=id${index}`, text, '=Label']));
   });
 });
 

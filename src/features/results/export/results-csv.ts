@@ -54,17 +54,20 @@ function* csvChunks<T>(
   header: string[],
   items: readonly T[],
   cellsOf: (item: T) => string[],
-  { numeric = [], rowsPerChunk = ROWS_PER_CHUNK }: { numeric?: string[]; rowsPerChunk?: number },
+  {
+    numeric = [],
+    rowsPerChunk = ROWS_PER_CHUNK,
+    forSpreadsheets = true,
+  }: { numeric?: string[]; rowsPerChunk?: number; forSpreadsheets?: boolean },
 ): Generator<string, void, undefined> {
   yield `${header.join(',')}\r\n`;
   const quotes = header.map((name) => !numeric.includes(name));
   for (let start = 0; start < items.length; start += rowsPerChunk) {
-    const rows = items
-      .slice(start, start + rowsPerChunk)
-      .map((item) => cellsOf(item).map(neutraliseFormulae));
+    const cells = items.slice(start, start + rowsPerChunk).map(cellsOf);
+    const rows = forSpreadsheets ? cells.map((row) => row.map(neutraliseFormulae)) : cells;
     const body = Papa.unparse(rows, {
       quotes,
-      escapeFormulae: FORMULA_START,
+      escapeFormulae: forSpreadsheets ? FORMULA_START : false,
       newline: '\r\n',
       header: false,
     });
@@ -84,7 +87,11 @@ interface Columns {
   labels: boolean;
   corrections: boolean;
   kept: CsvRunOptions | undefined;
+  threshold: number | undefined;
 }
+
+/** 0.55 → "0.55": the threshold as the JSON export writes it, without float noise. */
+const thresholdCell = (threshold: number) => String(Number(threshold.toFixed(4)));
 
 function row(item: ResultItem, columns: Columns): string[] {
   const document: DocumentResult = item.result;
@@ -105,6 +112,7 @@ function row(item: ResultItem, columns: Columns): string[] {
     const { labelMode, threshold } = columns.kept;
     cells.push(joinLabels(keptClasses(document, labelMode, threshold)));
   }
+  if (columns.threshold !== undefined) cells.push(thresholdCell(columns.threshold));
   return cells;
 }
 
@@ -114,7 +122,8 @@ function row(item: ResultItem, columns: Columns): string[] {
  * are not written as scores: when some result has such a problem, or a duplicate id, a `flags`
  * column says so. Then, when some document has them, `label` (gold labels) and `corrected_label`
  * (the reviewer's), several joined by `; `; with a threshold above 0, `kept_classes`: the classes
- * at or above it. The run's settings are in the JSON export, not repeated on every row.
+ * at or above it; with the run given, `threshold` (0 to 1), the one the file was written with, so
+ * the file says how it was judged. The run's other settings are in the JSON export.
  */
 export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions): string {
   return [...resultsCsvChunks(items, run)].join('');
@@ -131,6 +140,7 @@ export function resultsCsvChunks(
     labels: items.some((item) => item.labels !== undefined),
     corrections: items.some((item) => item.correction !== undefined),
     kept: run && run.threshold > 0 ? run : undefined,
+    threshold: run?.threshold,
   };
   const header = [
     ...HEADER,
@@ -138,18 +148,20 @@ export function resultsCsvChunks(
     ...(columns.labels ? ['label'] : []),
     ...(columns.corrections ? ['corrected_label'] : []),
     ...(columns.kept ? ['kept_classes'] : []),
+    ...(columns.threshold !== undefined ? ['threshold'] : []),
   ];
-  // The confidence is a number, the only cell left unquoted so a spreadsheet reads it as one.
+  // The numbers are left unquoted so a spreadsheet reads them as numbers.
   return csvChunks(header, items, (item) => row(item, columns), {
-    numeric: ['top_confidence'],
+    numeric: ['top_confidence', 'threshold'],
     rowsPerChunk,
   });
 }
 
 /**
  * `id,text,label` for the documents import to read again: the label is the correction if there is
- * one, else the gold label, else empty. Formulas are neutralised here too, so a text that starts
- * with `=`, `+`, `-` or `@` comes back with a `'` in front of it.
+ * one, else the gold label, else empty. Every cell is kept byte for byte (quoted, quotes doubled):
+ * neutralising formulas would add a `'` that the import then reads as part of the text. Guarding a
+ * spreadsheet is the results CSV's job.
  */
 export function labelsToCsv(items: readonly ResultItem[]): string {
   return [...labelsCsvChunks(items)].join('');
@@ -164,6 +176,6 @@ export function labelsCsvChunks(
     ['id', 'text', 'label'],
     items,
     (item) => [item.result.id, item.text, joinLabels(item.correction ?? item.labels)],
-    { rowsPerChunk },
+    { rowsPerChunk, forSpreadsheets: false },
   );
 }
