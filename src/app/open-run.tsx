@@ -1,5 +1,5 @@
 import { Card, Stack } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import type { ChangeCell } from '../features/evaluation/compare-runs-panel';
 import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
@@ -18,6 +18,8 @@ import {
   useRunResults,
   type RunRow,
 } from '../features/runs/use-runs';
+import { reveal } from '../lib/reveal';
+import { useRevealActions, useRevealRequest } from './reveal-run';
 import { Workbench, useWorkbench } from './workbench';
 
 interface OpenRunProps {
@@ -46,6 +48,19 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const corrections = useRunCorrections(runId);
   const lastJobUrl = jobs.findLast((job) => job.state === 'finished')?.jobUrl;
   const lastPoll = useCachedJobPoll(lastJobUrl);
+
+  // Submit, Rerun and Open change what is below the fold: the run comes into view, its status
+  // takes the focus (its badge, named "Run: …"; the heading if the panel failed).
+  const runRef = useRef<HTMLDivElement>(null);
+  const revealRequest = useRevealRequest();
+  const { revealed } = useRevealActions();
+  useEffect(() => {
+    const panel = runRef.current;
+    if (revealRequest?.runId !== runId || !panel) return;
+    revealed();
+    const status = panel.querySelector<HTMLElement>('[aria-label^="Run: "]');
+    reveal(panel, status ?? panel.querySelector<HTMLElement>('h2'));
+  }, [revealRequest, runId, revealed]);
 
   const [threshold, setThreshold] = useState<number>();
   const shownThreshold = threshold ?? run.threshold ?? 0;
@@ -78,6 +93,15 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const [cell, setCell] = useState<ConfusionCell>();
   const [changeCell, setChangeCell] = useState<ChangeCell>();
   const [mismatchesOnly, setMismatchesOnly] = useState(false);
+
+  // A matrix cell, a change cell or Mismatches only filters the results, further down: the line
+  // that says what is shown comes into view (the focus stays where the user clicked).
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const filtered = cell ?? changeCell ?? (mismatchesOnly || undefined);
+  useEffect(() => {
+    const line = resultsRef.current?.querySelector<HTMLElement>('[data-results-focus]');
+    if (filtered && line) reveal(line);
+  }, [filtered]);
 
   const focus = useMemo<ResultsFocus | undefined>(() => {
     const { evaluation, comparison, mismatches } = workbench;
@@ -129,9 +153,11 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
 
   return (
     <>
-      <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
-        <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
-      </PanelErrorBoundary>
+      <div ref={runRef}>
+        <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
+          <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+        </PanelErrorBoundary>
+      </div>
       {workbench.evaluation || workbench.compareOptions.length > 0 ? (
         <PanelErrorBoundary panel="Evaluation" resetKeys={[run.id]}>
           <Card withBorder padding="md">
@@ -169,39 +195,41 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
         </PanelErrorBoundary>
       ) : null}
       {results && (results.length > 0 || finished) ? (
-        <PanelErrorBoundary panel="Results" resetKeys={[run.id]}>
-          <ResultsView
-            items={items}
-            raw={lastPoll?.raw}
-            finished={finished}
-            settings={{
-              runName: run.name,
-              endpoint: run.settings.endpoint,
-              jobIds,
-              projectName: run.settings.projectName,
-              deploymentName: run.settings.deploymentName,
-              modelId: run.settings.modelId,
-              apiVersion: run.settings.apiVersion,
-              labelMode: run.settings.labelMode,
-              ranAt: run.createdAt,
-              threshold: shownThreshold,
-            }}
-            classNames={workbench.classNames}
-            {...(workbench.marks ? { marks: workbench.marks } : {})}
-            {...(focus ? { focus } : {})}
-            onClearFocus={() => {
-              setCell(undefined);
-              setChangeCell(undefined);
-              setMismatchesOnly(false);
-            }}
-            {...(workbench.compare ? { compare: workbench.compare } : {})}
-            onCorrect={(id, labels) => {
-              const index = indexById(id);
-              if (index !== undefined) void repository.setCorrection(run.id, index, id, labels);
-            }}
-            {...(resultsCut ? { resultsCut } : {})}
-          />
-        </PanelErrorBoundary>
+        <div ref={resultsRef}>
+          <PanelErrorBoundary panel="Results" resetKeys={[run.id]}>
+            <ResultsView
+              items={items}
+              raw={lastPoll?.raw}
+              finished={finished}
+              settings={{
+                runName: run.name,
+                endpoint: run.settings.endpoint,
+                jobIds,
+                projectName: run.settings.projectName,
+                deploymentName: run.settings.deploymentName,
+                modelId: run.settings.modelId,
+                apiVersion: run.settings.apiVersion,
+                labelMode: run.settings.labelMode,
+                ranAt: run.createdAt,
+                threshold: shownThreshold,
+              }}
+              classNames={workbench.classNames}
+              {...(workbench.marks ? { marks: workbench.marks } : {})}
+              {...(focus ? { focus } : {})}
+              onClearFocus={() => {
+                setCell(undefined);
+                setChangeCell(undefined);
+                setMismatchesOnly(false);
+              }}
+              {...(workbench.compare ? { compare: workbench.compare } : {})}
+              onCorrect={(id, labels) => {
+                const index = indexById(id);
+                if (index !== undefined) void repository.setCorrection(run.id, index, id, labels);
+              }}
+              {...(resultsCut ? { resultsCut } : {})}
+            />
+          </PanelErrorBoundary>
+        </div>
       ) : null}
       <PanelErrorBoundary panel="Model">
         <FormModelPanel live={liveFigures} />

@@ -7,6 +7,7 @@ import { useOpenRunId, useRunsUiActions } from '../features/runs/runs-ui-store';
 import { useRunRows } from '../features/runs/use-runs';
 import { FormModelPanel } from '../features/connection/model-panel';
 import { OpenRun } from './open-run';
+import { useRevealActions } from './reveal-run';
 import type { Credentials } from '../service/http';
 
 interface RunAreaProps {
@@ -27,6 +28,11 @@ export const RunArea = memo(function RunArea({
   const coordinator = useRunCoordinator();
   const openRunId = useOpenRunId();
   const { open } = useRunsUiActions();
+  const { revealRun } = useRevealActions();
+  const show = (runId: string) => {
+    open(runId);
+    revealRun(runId);
+  };
   const rows = useRunRows();
   const openRow = rows?.find(({ run }) => run.id === openRunId);
   const hasKey = openRow ? credentials?.endpoint === openRow.run.settings.endpoint : false;
@@ -50,10 +56,10 @@ export const RunArea = memo(function RunArea({
           <RunsTable
             rows={rows}
             openRunId={openRunId}
-            onOpen={open}
+            onOpen={show}
             onRerun={(runId) => {
               if (!runSettings) return;
-              void coordinator.rerun(runId, runSettings).then((run) => run && open(run.id));
+              void coordinator.rerun(runId, runSettings).then((run) => run && show(run.id));
             }}
             onDelete={(runId) => {
               if (runId === openRunId) open(undefined);

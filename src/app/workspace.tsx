@@ -14,6 +14,7 @@ import { useRunCoordinator } from './lazy-runs';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
 import { RunArea } from './lazy-panels';
 import { forgetResourceReads } from './resource-after-deletion';
+import { useRevealActions } from './reveal-run';
 import { useJobDraft } from './use-job-draft';
 
 /** A dialog over the page (Delete project, …) owns the keyboard while it is open. */
@@ -27,6 +28,7 @@ export function Workspace() {
   const draft = useJobDraft(attempted);
   const coordinator = useRunCoordinator();
   const { open } = useRunsUiActions();
+  const { revealRun } = useRevealActions();
   const { projectName, apiVersion, authMethod } = useConnectionSettings();
   const queryClient = useQueryClient();
   // Every submit creates a run: stored first, then sent by its runner.
@@ -40,7 +42,10 @@ export function Workspace() {
         plan: ready.plan,
         source: draft.source,
       }),
-    onSuccess: (run) => open(run.id),
+    onSuccess: (run) => {
+      open(run.id);
+      revealRun(run.id);
+    },
   });
 
   const blocker = draft.submitBlocker;

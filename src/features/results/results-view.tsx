@@ -192,7 +192,7 @@ export function ResultsView({
               total={shownItems.length}
             />
             {focus ? (
-              <Text size="sm" role="status">
+              <Text size="sm" role="status" data-results-focus>
                 Showing: {focus.description}
                 {onClearFocus ? (
                   <>

@@ -2,9 +2,10 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDateTime } from '../../lib/format';
 import { renderWithProviders } from '../../test/render';
 import type { Run, RunJob } from './run-model';
-import { RunsTable } from './runs-table';
+import { focusAfterDeletion, RunsTable } from './runs-table';
 import { testRunSettings } from './test-runs';
 
 afterEach(cleanup);
@@ -93,6 +94,10 @@ describe('Runs table', () => {
     expect(onDelete).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Delete Nightly tickets' }));
     const again = await screen.findByRole('dialog', { name: 'Delete the run “Nightly tickets”?' });
+    // Runs of the same name are told apart by when they started.
+    expect(again.textContent).toContain(
+      formatDateTime(new Date(Date.UTC(2026, 11, 1, 9)).toISOString()),
+    );
     await userEvent.click(within(again).getByRole('button', { name: 'Delete run' }));
     expect(onDelete).toHaveBeenCalledWith('b');
   });
@@ -103,5 +108,14 @@ describe('Runs table', () => {
       screen.getByRole('button', { name: 'Rerun Nightly tickets' }).hasAttribute('disabled'),
     ).toBe(true);
     expect(screen.getByText(/Fill in the connection and the model first/)).toBeTruthy();
+  });
+});
+
+describe('focusAfterDeletion', () => {
+  it('goes to the next row, else the previous one, else nowhere (the Runs heading)', () => {
+    expect(focusAfterDeletion(['a', 'b', 'c'], 'a')).toBe('b');
+    expect(focusAfterDeletion(['a', 'b', 'c'], 'b')).toBe('c');
+    expect(focusAfterDeletion(['a', 'b', 'c'], 'c')).toBe('b');
+    expect(focusAfterDeletion(['a'], 'a')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import '../../components/data-styles';
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmButton } from '../../components/confirm-button';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { modelNameOf } from '../../service/api-profiles';
@@ -23,6 +24,13 @@ interface RunsTableProps {
   rerunBlocked: string | undefined;
 }
 
+/** Where the focus goes once a run is deleted: the next row, else the previous, else none. */
+export function focusAfterDeletion(runIds: readonly string[], deleted: string): string | undefined {
+  const at = runIds.indexOf(deleted);
+  if (at === -1) return undefined;
+  return runIds[at + 1] ?? runIds[at - 1];
+}
+
 /** Every run this browser holds, newest first: open one, send its documents again, or delete it. */
 export function RunsTable({
   rows,
@@ -32,12 +40,45 @@ export function RunsTable({
   onDelete,
   rerunBlocked,
 }: RunsTableProps) {
-  if (rows.length === 0) return null;
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The run being deleted and the row to focus once it is gone (never <body>).
+  const deleting = useRef<{ runId: string; focus: string | undefined }>(undefined);
+  const [emptied, setEmptied] = useState(false);
+  if (rows.length > 0 && emptied) setEmptied(false);
+  useEffect(() => {
+    const pending = deleting.current;
+    if (!pending || rows.some(({ run }) => run.id === pending.runId)) return;
+    deleting.current = undefined;
+    // The same column in the next row: deleting several runs is one key press each.
+    const next = pending.focus
+      ? sectionRef.current?.querySelector<HTMLElement>(`[data-delete-run="${pending.focus}"]`)
+      : undefined;
+    (next ?? headingRef.current)?.focus();
+  }, [rows]);
+  const remove = (runId: string) => {
+    const focus = focusAfterDeletion(
+      rows.map(({ run }) => run.id),
+      runId,
+    );
+    deleting.current = { runId, focus };
+    if (!focus) setEmptied(true);
+    onDelete(runId);
+  };
+
+  // Nothing to list on a first visit; after the last run is deleted, its heading holds the focus.
+  if (rows.length === 0 && !emptied) return null;
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="runs-heading">
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby="runs-heading"
+      ref={sectionRef}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4" id="runs-heading">
+          <Title order={2} size="h4" id="runs-heading" ref={headingRef} tabIndex={-1}>
             Runs
           </Title>
           <StorageUsage revision={rows.length} />
@@ -52,7 +93,8 @@ export function RunsTable({
             deployment, say). Runs are kept in this browser only.
           </Text>
         )}
-        <Table.ScrollContainer minWidth={860}>
+        {rows.length === 0 ? <Text size="sm">No runs left in this browser.</Text> : null}
+        <Table.ScrollContainer minWidth={860} hidden={rows.length === 0}>
           <Table aria-labelledby="runs-heading" verticalSpacing={4} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -124,7 +166,8 @@ export function RunsTable({
                           title={`Delete the run “${run.name}”?`}
                           message={`${runLabel(run)}. Its documents and results are removed from this browser. Nothing is deleted on the service.`}
                           confirmLabel="Delete run"
-                          onConfirm={() => onDelete(run.id)}
+                          data-delete-run={run.id}
+                          onConfirm={() => remove(run.id)}
                         >
                           Delete
                         </ConfirmButton>
