@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { axeViolations, SCHEMES, showIn } from './axe';
 import { expect, test } from './fixtures';
 
-/** No WCAG 2.1 A/AA violation in the state the page is in, in light and in dark. */
+/** No WCAG 2.1 A/AA or best-practice violation in the state the page is in, light and dark. */
 async function expectAccessible(page: Page) {
   for (const scheme of SCHEMES) {
     await showIn(page, scheme);
@@ -43,6 +43,47 @@ test.describe('accessible in every state, light and dark', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Delete project', exact: true }).click();
     await expect(page.getByRole('dialog', { name: /^Delete project / })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('a refused file', async ({ app }) => {
+    const { page } = app;
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'dupes.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from('{"id":"a","text":"one"}\n{"id":"a","text":"two"}'),
+    });
+    await expect(page.getByText(/^dupes\.jsonl cannot be used:/)).toBeVisible();
+    await expectAccessible(page);
+    await page.reload();
+    await expect(page.getByText(/^dupes\.jsonl cannot be used:/)).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('the keyboard shortcuts and delete-run dialogs, and a corrected row', async ({
+    app,
+    page,
+  }) => {
+    await app.submit();
+    await done(page);
+    // A row selected and corrected: its "Corrected: …" line on the selected row's tint.
+    await app.row('doc2').getByRole('button', { name: 'doc2' }).click();
+    await page.keyboard.press('2');
+    await expect(app.row('doc2')).toContainText('Corrected:');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(shortcuts.getByRole('button', { name: 'Close' })).toBeVisible();
+    await expect(page.getByRole('banner')).toHaveCount(1);
+    await expectAccessible(page);
+    await shortcuts.getByRole('button', { name: 'Close' }).click();
+
+    const runs = page.getByRole('table', { name: 'Runs' });
+    await runs.getByRole('button', { name: /^Delete / }).click();
+    const deleteRun = page.getByRole('dialog', { name: /^Delete the run / });
+    await expect(deleteRun.getByRole('button', { name: 'Close' })).toBeVisible();
+    await expect(page.getByRole('banner')).toHaveCount(1);
     await expectAccessible(page);
   });
 

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** WCAG 2.1 A/AA, and axe's best practices (landmarks, one banner, named regions, …). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 export const SCHEMES = ['light', 'dark'] as const;
 export type Scheme = (typeof SCHEMES)[number];
 
@@ -16,7 +17,7 @@ export async function showIn(page: Page, scheme: Scheme): Promise<void> {
   );
 }
 
-/** axe's WCAG 2.1 A/AA violations on the page as it is, one line each. */
+/** axe's violations (WCAG 2.1 A/AA and best practices) on the page as it is, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return violations.map(

@@ -17,6 +17,7 @@ import {
 import { useDeployments } from './resource-pickers';
 import { evaluationQuery } from './resource-queries';
 import { formatWhen } from './resource-names';
+import { modelPanelWaitsFor } from './model-panel-wait';
 import { useResourceCredentials } from './use-resource-credentials';
 
 const NONE: Credentials = { endpoint: '', key: '' };
@@ -29,6 +30,8 @@ export interface ModelPanelProps {
   live?: LiveFigures | undefined;
   /** For tests: the time expiry is judged against. */
   now?: number | undefined;
+  /** What the form still lacks before the deployment can be read, said in its place. */
+  waitsFor?: string | undefined;
 }
 
 function ExpiryLine({
@@ -183,7 +186,14 @@ function Evaluation({
   );
 }
 
-function ModelFacts({ credentials, projectName, deploymentName, live, now }: ModelPanelProps) {
+function ModelFacts({
+  credentials,
+  projectName,
+  deploymentName,
+  live,
+  now,
+  waitsFor,
+}: ModelPanelProps) {
   const [mountedAt] = useState(() => Date.now());
   const current = now ?? mountedAt;
   const {
@@ -204,7 +214,7 @@ function ModelFacts({ credentials, projectName, deploymentName, live, now }: Mod
   if (!credentials || !projectName.trim() || !deploymentName.trim()) {
     return (
       <Text size="sm" c="dimmed">
-        Choose a project and a deployment to see the model it serves.
+        {waitsFor ?? 'Choose a project and a deployment to see the model it serves.'}
       </Text>
     );
   }
@@ -291,6 +301,8 @@ export function FormModelPanel({ live }: { live?: LiveFigures | undefined }) {
       projectName={settings.projectName}
       deploymentName={settings.deploymentName}
       live={live}
+      // All there: the credentials are only settling (a moment after the last keystroke).
+      waitsFor={modelPanelWaitsFor(settings) ?? 'Reading the model…'}
     />
   );
 }

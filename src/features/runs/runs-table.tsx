@@ -44,8 +44,9 @@ export function RunsTable({
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The run being deleted and the row to focus once it is gone (never <body>).
   const deleting = useRef<{ runId: string; focus: string | undefined }>(undefined);
-  const [emptied, setEmptied] = useState(false);
-  if (rows.length > 0 && emptied) setEmptied(false);
+  // The last run deleted: the section stays, saying so, until another run comes.
+  const [emptiedBy, setEmptiedBy] = useState<string>();
+  if (emptiedBy && rows.some(({ run }) => run.id !== emptiedBy)) setEmptiedBy(undefined);
   useEffect(() => {
     const pending = deleting.current;
     if (!pending || rows.some(({ run }) => run.id === pending.runId)) return;
@@ -62,12 +63,12 @@ export function RunsTable({
       runId,
     );
     deleting.current = { runId, focus };
-    if (!focus) setEmptied(true);
+    if (!focus) setEmptiedBy(runId);
     onDelete(runId);
   };
 
   // Nothing to list on a first visit; after the last run is deleted, its heading holds the focus.
-  if (rows.length === 0 && !emptied) return null;
+  if (rows.length === 0 && !emptiedBy) return null;
   return (
     <Card
       withBorder
