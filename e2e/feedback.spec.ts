@@ -55,7 +55,10 @@ test('Submit, Open and Delete each show what they changed and put the focus ther
   await expect(page.locator('body')).not.toBeFocused();
 });
 
-test('a confusion-matrix cell brings the documents it shows into view', async ({ app, page }) => {
+test('on a labelled run: a matrix cell brings its documents into view; the chart and threshold are whole', async ({
+  app,
+  page,
+}) => {
   await page.locator('input[type="file"]').setInputFiles({
     name: 'labelled-tickets.csv',
     mimeType: 'text/csv',
@@ -78,4 +81,35 @@ test('a confusion-matrix cell brings the documents it shows into view', async ({
     .click();
   await expect(page.getByText(/^Showing: /)).toBeInViewport();
   await expect(app.results().getByRole('rowheader').first()).toBeInViewport();
+
+  // The coverage chart's ticks are whole: "100%" was cut to "100'" at the right edge.
+  const chart = page.getByRole('img', { name: 'Accuracy against coverage' });
+  const chartBox = await chart.boundingBox();
+  const ticks = chart.locator('text', { hasText: '100%' });
+  await expect(ticks).toHaveCount(2);
+  for (const tick of await ticks.all()) {
+    const box = await tick.boundingBox();
+    if (!chartBox || !box) throw new Error('no boxes');
+    expect(box.x + box.width).toBeLessThanOrEqual(chartBox.x + chartBox.width);
+    expect(box.x).toBeGreaterThanOrEqual(chartBox.x);
+  }
+
+  // Holding the threshold's thumb leaves its label readable: nothing is drawn over it.
+  const slider = page.getByRole('slider', { name: 'Confidence threshold' });
+  await slider.hover();
+  await page.mouse.down();
+  const label = page.getByText(/^Confidence threshold: /);
+  const covered = await label.evaluate((element) => {
+    const { left, right, top, bottom } = element.getBoundingClientRect();
+    const points = [0.1, 0.5, 0.9].map((share) => [
+      left + (right - left) * share,
+      (top + bottom) / 2,
+    ]);
+    return points.some(([x = 0, y = 0]) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && hit !== element && !element.contains(hit);
+    });
+  });
+  await page.mouse.up();
+  expect(covered, 'the threshold label is covered').toBe(false);
 });

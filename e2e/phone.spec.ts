@@ -23,6 +23,17 @@ async function expectWithinWidth(locator: Locator, width: number) {
   expect(clipped, 'cut off by a scrolling box').toBeUndefined();
 }
 
+/** No part of it hides words it cannot fit (an ellipsis, or a clipped label). */
+async function expectUncut(locator: Locator) {
+  const cut = await locator.evaluate((element) =>
+    [element, ...element.querySelectorAll('*')].some(
+      (part) =>
+        getComputedStyle(part).overflowX !== 'visible' && part.scrollWidth > part.clientWidth + 1,
+    ),
+  );
+  expect(cut, 'words cut off').toBe(false);
+}
+
 test('on a phone the page never scrolls sideways, and a result shows its class and confidence', async ({
   app,
   page,
@@ -42,6 +53,11 @@ test('on a phone the page never scrolls sideways, and a result shows its class a
   await first.scrollIntoViewIfNeeded();
   await expectWithinWidth(first.getByText('Billing').first(), 390);
   await expectWithinWidth(first.getByText(/^\d{1,3}\.\d%$/).first(), 390);
+
+  // Words are whole: the suggestions' Refresh and the run's status badge were cut ("Runn…").
+  await expectUncut(page.getByRole('button', { name: 'Refresh' }));
+  await expectUncut(page.getByLabel('Run: Done', { exact: true }));
+  await expectUncut(page.getByLabel(/^Status: /).first());
 
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -63,7 +63,7 @@ interface SuggestionsLineProps {
 export function SuggestionsLine({ text, failed, refreshing, onRefresh }: SuggestionsLineProps) {
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="xs" c={failed ? 'red' : 'dimmed'} role="status">
+      <Text size="xs" c={failed ? 'red' : 'dimmed'} role="status" miw={0}>
         {text}
       </Text>
       <Button
@@ -72,6 +72,8 @@ export function SuggestionsLine({ text, failed, refreshing, onRefresh }: Suggest
         loading={refreshing}
         aria-disabled={onRefresh ? undefined : true}
         onClick={onRefresh}
+        // The line's words wrap on a phone; the button is never cut ("Refr…").
+        style={{ flexShrink: 0 }}
       >
         Refresh
       </Button>

@@ -10,7 +10,8 @@ const HEIGHT = 180;
 const LEFT = 36;
 const BOTTOM = 24;
 const TOP = 8;
-const RIGHT = 8;
+// Room for half of the last tick's "100%", which is centred on the axis's end.
+const RIGHT = 20;
 const SUMMARY_THRESHOLDS = [0, 0.5, 0.7, 0.8, 0.9];
 
 const x = (coverage: number) => LEFT + coverage * (WIDTH - LEFT - RIGHT);

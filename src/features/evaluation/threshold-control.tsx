@@ -24,7 +24,8 @@ export function ThresholdControl({
         onChange={(percent) => onChange(percent / 100)}
         thumbLabel="Confidence threshold"
         thumbValueText={(percent) => formatPercent(percent / 100)}
-        label={(percent) => formatPercent(percent / 100)}
+        // No tooltip: the value is in the line above, which a tooltip covered.
+        label={null}
         marks={[{ value: 0 }, { value: 50 }, { value: 100 }]}
       />
       <Text size="xs" c="dimmed">

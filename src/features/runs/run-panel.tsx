@@ -76,7 +76,8 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
               {run.name}
             </Text>
           </div>
-          <Group gap="xs">
+          {/* Beside a long run name on a phone, the badges keep their words ("Runn…" otherwise). */}
+          <Group gap="xs" justify="flex-end" style={{ flexShrink: 0 }}>
             {single && onlyJob.status ? (
               <Badge
                 size="lg"
