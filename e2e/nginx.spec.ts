@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -256,6 +257,26 @@ test.describe('the production nginx recipe', () => {
     const asset = await fetch(`${origin}${script}`);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('content-security-policy')).toBe(csp);
+  });
+
+  test('its own redirects carry a path only, whatever Host the request names', async () => {
+    // /assets is a directory: nginx answers with a redirect to /assets/.
+    const { port } = new URL(origin);
+    const answer = await new Promise<{ status: number; location: string | undefined }>(
+      (resolve, reject) => {
+        const request = httpRequest(
+          { host: '127.0.0.1', port, path: '/assets', headers: { host: 'evil.example' } },
+          (response) => {
+            response.resume();
+            resolve({ status: response.statusCode ?? 0, location: response.headers.location });
+          },
+        );
+        request.once('error', reject);
+        request.end();
+      },
+    );
+    expect(answer.status).toBe(301);
+    expect(answer.location).toBe('/assets/');
   });
 
   test('the app loads in Chromium with no CSP violation and the demo runs', async ({ page }) => {

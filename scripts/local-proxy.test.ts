@@ -164,6 +164,26 @@ describe('the local proxy under attack', () => {
     expect(outcome).toMatchObject({ status: 403, code: 'ProxyTargetNotAllowed' });
   });
 
+  it.each([
+    'https/res.cognitiveservices.azure.com{,.evil.example}',
+    'https/res.cognitiveservices.azure.com.',
+    'https/RES.cognitiveservices.azure.com',
+    'https/res%2Ecognitiveservices.azure.com',
+    'https/res.cognitiveservices.azure.com:443',
+  ])('takes a target only in its normalised form, not %s', async (target) => {
+    const outcome = await attack(closed.origin, `/__proxy/${target}/language/analyze-text/jobs`);
+    expect(outcome).toMatchObject({ status: 403, code: 'ProxyTargetNotAllowed' });
+  });
+
+  it.each(['LOCALHOST', 'localhost.', '127.0.0.1.'])(
+    'does not forward to a loopback service spelt %s, though it serves the normalised one',
+    async (host) => {
+      const outcome = await attack(open.origin, `/__proxy/http/${host}:${service.port}/json`);
+      expect(outcome).toMatchObject({ status: 403, code: 'ProxyTargetNotAllowed' });
+      expect((await attack(open.origin, `/__proxy/http/${service.host}/json`)).status).toBe(200);
+    },
+  );
+
   it.each(['127.0.0.1', 'localhost', '2130706433', '127.1', '[::ffff:127.0.0.1]'])(
     'never forwards to its own port, even spelt %s',
     async (host) => {

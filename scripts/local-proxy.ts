@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { PROXY_PREFIX } from '../src/service/endpoint.ts';
+import { isAzureAiHost, isNormalisedEndpoint, PROXY_PREFIX } from '../src/service/endpoint.ts';
 
 /**
  * A same-origin proxy for networks and gateways that block cross-origin calls: the app calls
@@ -45,8 +45,6 @@ const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', ...KEY_HEADERS];
 const PASSED_RESPONSE_HEADERS = ['retry-after', 'apim-request-id', 'x-ms-request-id'];
 const LINK_HEADERS = ['operation-location', 'location'];
 const FORWARDED_METHODS = ['GET', 'POST', 'DELETE'];
-const AZURE_AI_HOST =
-  /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(cognitiveservices\.azure\.com|api\.cognitive\.microsoft\.com)$/i;
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.!#$&^_-]+\+)?json$/i;
 
 type Next = (error?: unknown) => void;
@@ -98,14 +96,23 @@ function effectivePort(url: URL): number {
   return url.protocol === 'https:' ? 443 : 80;
 }
 
-/** Parses `/__proxy/https/host:port/rest?query` into the upstream URL and the proxy base for it. */
-export function proxyTarget(path: string): { upstream: URL; base: string } | undefined {
+/**
+ * Parses `/__proxy/https/host:port/rest?query` into the upstream URL, the origin as written in the
+ * path and the proxy base for it.
+ */
+export function proxyTarget(
+  path: string,
+): { upstream: URL; origin: string; base: string } | undefined {
   const match = /^\/__proxy\/(https?)\/([^/?#@\\]+)(\/[^#]*)?$/.exec(path);
   if (!match?.[1] || !match[2]) return undefined;
   try {
     const upstream = new URL(`${match[1]}://${match[2]}${match[3] ?? '/'}`);
     if (upstream.username || upstream.password) return undefined;
-    return { upstream, base: `${PROXY_PREFIX}/${match[1]}/${match[2]}` };
+    return {
+      upstream,
+      origin: `${match[1]}://${match[2]}`,
+      base: `${PROXY_PREFIX}/${match[1]}/${match[2]}`,
+    };
   } catch {
     return undefined;
   }
@@ -142,7 +149,7 @@ export function targetRefusal(
   request: IncomingMessage,
   allowLoopback: boolean,
 ): string | undefined {
-  if (AZURE_AI_HOST.test(upstream.hostname)) {
+  if (isAzureAiHost(upstream.hostname)) {
     if (upstream.protocol !== 'https:' || upstream.port !== '') {
       return `The local proxy forwards to Azure AI hosts over https on port 443 only, not to ${upstream.protocol}//${upstream.host}.`;
     }
@@ -165,7 +172,7 @@ function checkRequest(
   request: IncomingMessage,
   allowLoopback: boolean,
   maxRequestBytes: number,
-): { upstream: URL; base: string; method: string } {
+): { upstream: URL; origin: string; base: string; method: string } {
   const target = proxyTarget(request.url ?? '');
   if (!target) {
     throw new ProxyRefusal(400, 'ProxyBadPath', 'Use /__proxy/{https|http}/{host}/{path}.');
@@ -183,6 +190,15 @@ function checkRequest(
       401,
       'ProxyKeyRequired',
       'The proxy forwards only requests that carry an Ocp-Apim-Subscription-Key or Authorization header.',
+    );
+  }
+  // The app sends the origin as the endpoint check normalised it; any other spelling of a host
+  // (braces, a trailing dot, capitals, 127.1) is refused, so the proxy and the app read one host.
+  if (!isNormalisedEndpoint(target.origin)) {
+    throw new ProxyRefusal(
+      403,
+      'ProxyTargetNotAllowed',
+      'The local proxy takes a target only as the app writes it: lower case, no trailing dot, no default port, nothing but letters, digits, dots and hyphens in the host.',
     );
   }
   const refusal = targetRefusal(target.upstream, request, allowLoopback);

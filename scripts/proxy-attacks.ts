@@ -277,6 +277,26 @@ const ATTACKS: Attack[] = [
     path: () => '/__proxy/http/res.cognitiveservices.azure.com/language/',
     expect: 403,
   },
+  // One origin, spelt one way: the proxy takes the target only as the app's endpoint check writes it.
+  ...[
+    'res.cognitiveservices.azure.com{,.evil.example}',
+    'res.cognitiveservices.azure.com,evil.example',
+    'res.cognitiveservices.azure.com.',
+    'RES.cognitiveservices.azure.com',
+    'res%2Ecognitiveservices.azure.com',
+    'res.cognitiveservices.azure.com:443',
+  ].map((host): Attack => ({
+    name: `an Azure host not in its normalised form (${host})`,
+    proxy: 'closed',
+    path: () => `/__proxy/https/${host}/language/`,
+    expect: 403,
+  })),
+  ...['LOCALHOST', 'localhost.', '127.0.0.1.'].map((host): Attack => ({
+    name: `a loopback service spelt ${host} (not normalised)`,
+    proxy: 'open',
+    path: ({ service }) => `/__proxy/http/${host}:${service.port}/json`,
+    expect: 403,
+  })),
   {
     name: 'user info in the target (evil@host)',
     proxy: 'open',

@@ -13,6 +13,7 @@ import type { JobInput } from '../src/service/model';
 import { startAttackerServer } from './attacker-server';
 import { startApp } from './app-server';
 import { BAD_INPUTS, refusalsOf } from './bad-inputs';
+import { runEndpointAttacks } from './endpoint-attacks';
 import { runProxyAttacks } from './proxy-attacks';
 import { reloadsDuringRun } from './reliability-reloads';
 import { startServiceServer } from './service-server';
@@ -22,7 +23,8 @@ import { startServiceServer } from './service-server';
  *   1. the app's own run runner against the simulated service on loopback while faults and
  *      attacks (redirects, foreign job URLs) are injected; a "user" clicks Resume polling up to
  *      three times when polling gives up, as the UI offers;
- *   2. hostile use of the local proxy (scripts/proxy-attacks.ts);
+ *   2. hostile use of the local proxy (scripts/proxy-attacks.ts), and hostile endpoints, shared
+ *      links and copied snippets (scripts/endpoint-attacks.ts);
  *   3. a 2,000-document run in Chromium reloaded at 20 random moments, with the key remembered
  *      and with the key typed again after each reload (`--no-browser` skips this part).
  */
@@ -245,6 +247,24 @@ async function main() {
     `   attacks tried: ${proxy.tried}, refused: ${proxy.refused}, requests that carried the key or token to another host: ${proxy.keyLeaks}`,
   );
 
+  // Issue 16: endpoints, shared links, snippets run with their process arguments recorded.
+  console.log('\nhostile endpoints, shared links and copied snippets');
+  const endpoints = await runEndpointAttacks();
+  for (const entry of endpoints.lines.filter((entry) => !entry.startsWith('refused'))) {
+    console.log(`   ${entry}`);
+  }
+  console.log(`   attacks tried: ${endpoints.tried}, refused: ${endpoints.refused}`);
+  console.log(
+    `   secrets in process arguments: ${endpoints.secretsInArgv} (${endpoints.snippetsRun.join(', ')})${endpoints.snippetsSkipped.length > 0 ? `; not run: ${endpoints.snippetsSkipped.join('; ')}` : ''}`,
+  );
+  console.log(
+    `attacks in all: ${attacksTried + proxy.tried + endpoints.tried}, refused: ${refused + proxy.refused + endpoints.refused}`,
+  );
+  const endpointsOk =
+    endpoints.refused === endpoints.tried &&
+    endpoints.secretsInArgv === 0 &&
+    endpoints.snippetsSkipped.length === 0;
+
   let reloadsOk = true;
   if (!process.argv.includes('--no-browser')) {
     const app = await startApp();
@@ -274,6 +294,7 @@ async function main() {
     badInputsRefused === BAD_INPUTS.length &&
     proxy.keyLeaks === 0 &&
     proxy.refused === proxy.tried &&
+    endpointsOk &&
     reloadsOk;
   process.exit(ok ? 0 : 1);
 }

@@ -82,10 +82,11 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   let ready: JobDraft['ready'];
   let runSettings: RunSettings | undefined;
   if (check.ok) {
-    const { key, scheme: _scheme, ...base } = check.connection;
+    const { key, scheme: _scheme, resourceEndpoint, ...base } = check.connection;
     runSettings = {
       ...base,
-      resourceEndpoint: settings.endpoint.trim().replace(/\/+$/, ''),
+      // The normalised origin, never the typed string: snippets and Rerun take it from here.
+      resourceEndpoint,
       useProxy: settings.useProxy,
     };
     if (!blocker && settled) ready = { base, plan, key, documents };

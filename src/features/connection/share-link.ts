@@ -1,3 +1,4 @@
+import { checkEndpoint } from '../../service/endpoint';
 import type { ApiVersion, LabelMode } from '../../service/model';
 import type { ConnectionSettings } from './connection-store';
 
@@ -20,12 +21,18 @@ export interface SharedView {
 
 export const VIEW_PARAMETER = 'view';
 
+/** The endpoint as a link names it and views are compared by: the normalised origin when valid. */
+function endpointOf(typed: string): string {
+  const check = checkEndpoint(typed);
+  return check.ok ? check.endpoint : typed.trim();
+}
+
 /** The part of the settings a shared link carries. */
 export function viewOf(settings: ConnectionSettings): SharedView {
   const { endpoint, apiVersion, labelMode, projectName, deploymentName, modelId, language } =
     settings;
   return {
-    endpoint: endpoint.trim().replace(/\/+$/, ''),
+    endpoint: endpointOf(endpoint),
     apiVersion,
     labelMode,
     projectName: projectName.trim(),

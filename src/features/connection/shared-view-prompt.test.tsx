@@ -34,19 +34,75 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('Opening a shared view', () => {
-  it('applies it at once over the demo, and takes it out of the address bar', () => {
+  it('applies a view of the demo at once over the demo, and takes it out of the address bar', () => {
     applyConnectionSettings({
       endpoint: DEMO_ENDPOINT,
       key: DEMO_KEY,
       projectName: 'SupportTickets',
     });
-    openLink();
+    const demoView = { ...view, endpoint: DEMO_ENDPOINT };
+    history.replaceState(null, '', new URL(shareViewUrl(demoView, location.href)).hash);
     const onApplied = vi.fn();
     renderWithProviders(<SharedViewPrompt onApplied={onApplied} />);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(readConnectionSettings()).toMatchObject({ ...view, key: '' });
-    expect(onApplied).toHaveBeenCalledWith(view);
+    expect(readConnectionSettings()).toMatchObject({ ...demoView, key: DEMO_KEY });
+    expect(onApplied).toHaveBeenCalledWith(demoView);
     expect(location.hash).toBe('');
+  });
+
+  it.each([
+    ['on a first visit', {}],
+    ['over the demo', { endpoint: DEMO_ENDPOINT, key: DEMO_KEY, projectName: 'SupportTickets' }],
+  ])('asks %s before changing the endpoint, and shows it whole', async (_when, form) => {
+    applyConnectionSettings(form);
+    const before = readConnectionSettings();
+    openLink();
+    const onApplied = vi.fn();
+    renderWithProviders(<SharedViewPrompt onApplied={onApplied} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Open the shared view?' });
+    expect(within(dialog).getByText(view.endpoint)).toBeTruthy();
+    // An Azure AI host: no warning.
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(readConnectionSettings()).toEqual(before);
+    expect(onApplied).not.toHaveBeenCalled();
+  });
+
+  it('warns when the link’s host is not an Azure AI host', async () => {
+    applyConnectionSettings({ endpoint: DEMO_ENDPOINT, key: DEMO_KEY });
+    const endpoint = 'https://contoso-language.cognitiveservices.azure.com.evil.example';
+    history.replaceState(
+      null,
+      '',
+      new URL(shareViewUrl({ ...view, endpoint }, location.href)).hash,
+    );
+    renderWithProviders(<SharedViewPrompt />);
+    const dialog = await screen.findByRole('dialog', { name: 'Open the shared view?' });
+    expect(within(dialog).getByText(endpoint)).toBeTruthy();
+    const warning = within(dialog).getByRole('alert');
+    expect(warning.textContent).toContain('Not an Azure AI host');
+    expect(warning.textContent).toContain(
+      'contoso-language.cognitiveservices.azure.com.evil.example is not an Azure AI Language host',
+    );
+    expect(readConnectionSettings().endpoint).toBe(DEMO_ENDPOINT);
+  });
+
+  it('refuses a link whose endpoint curl would expand, says why, and applies nothing', async () => {
+    applyConnectionSettings({ endpoint: DEMO_ENDPOINT, key: DEMO_KEY });
+    const endpoint = 'https://contoso-language.cognitiveservices.azure.com{,.evil.example}';
+    history.replaceState(
+      null,
+      '',
+      new URL(shareViewUrl({ ...view, endpoint }, location.href)).hash,
+    );
+    const onApplied = vi.fn();
+    renderWithProviders(<SharedViewPrompt onApplied={onApplied} />);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'The shared view could not be opened',
+    });
+    expect(dialog.textContent).toContain('“{”, “,”, “}”');
+    expect(dialog.textContent).toContain('Your settings were not changed.');
+    expect(readConnectionSettings()).toMatchObject({ endpoint: DEMO_ENDPOINT, key: DEMO_KEY });
+    expect(onApplied).not.toHaveBeenCalled();
   });
 
   it('asks before replacing a form the user filled, and Keep my settings changes nothing', async () => {

@@ -1,11 +1,13 @@
 import '../../components/overlay-styles';
-import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { DEMO_ENDPOINT, DEMO_KEY } from '../../demo/demo-settings';
 import { modelNameOf } from '../../service/api-profiles';
 import { applyConnectionSettings, readConnectionSettings } from './connection-store';
+import { AZURE_AI_HOST_PATTERNS } from '../../service/endpoint';
 import {
-  isReplaceable,
+  appliesUnasked,
+  isForeignEndpoint,
   readViewFragment,
   sameView,
   settingsForView,
@@ -21,14 +23,17 @@ function clearFragment(): void {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 }
 
-/** Applies a view now when nothing of the user's would be lost; otherwise it waits for an answer. */
+/**
+ * Applies a view now when nothing of the user's would be lost and the endpoint stays; otherwise it
+ * waits for an answer.
+ */
 function handle(reading: ViewReading, onApplied: (view: SharedView) => void): ViewReading {
   if (reading.kind === 'none') return reading;
   clearFragment();
   if (reading.kind === 'invalid') return reading;
   const current = readConnectionSettings();
   if (sameView(viewOf(current), reading.view)) return { kind: 'none' };
-  if (isReplaceable(current, DEMO_ENDPOINT)) {
+  if (appliesUnasked(reading.view, current, DEMO_ENDPOINT)) {
     applyConnectionSettings(settingsForView(reading.view, current, DEMO));
     onApplied(reading.view);
     return { kind: 'none' };
@@ -43,7 +48,8 @@ interface SharedViewPromptProps {
 
 /**
  * Opens a shared link's view (`#view=…`) on load and when the fragment changes: at once when the
- * form is empty or on the demo, after asking otherwise. Mount once, in the app shell.
+ * form is empty or on the demo and the endpoint stays, after asking otherwise (always when the link
+ * names another endpoint). Mount once, in the app shell.
  */
 export function SharedViewPrompt({ onApplied = () => undefined }: SharedViewPromptProps) {
   const [reading, setReading] = useState<ViewReading>({ kind: 'none' });
@@ -83,12 +89,29 @@ export function SharedViewPrompt({ onApplied = () => undefined }: SharedViewProm
     close();
   };
   const model = modelNameOf(view);
+  const host = new URL(view.endpoint).host;
+  const foreign = isForeignEndpoint(view.endpoint, DEMO_ENDPOINT);
   return (
     <Modal opened onClose={close} title="Open the shared view?">
       <Stack gap="sm">
-        <Text size="sm">It replaces your connection settings with the link’s:</Text>
+        <Text size="sm">It replaces your connection settings with the link’s. Its endpoint:</Text>
+        {/* The whole address, wrapped rather than cut, so a tail such as ".evil.example" shows. */}
+        <Text
+          size="sm"
+          ff="monospace"
+          fw={600}
+          style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}
+        >
+          {view.endpoint}
+        </Text>
+        {foreign ? (
+          <Alert color="orange" variant="light" title="Not an Azure AI host" role="alert">
+            {host} is not an Azure AI Language host ({AZURE_AI_HOST_PATTERNS.join(' or ')}). Open it
+            only if you trust whoever sent the link: the key or token you enter next is sent there,
+            and so is every request Copy request makes.
+          </Alert>
+        ) : null}
         <List size="sm">
-          <List.Item>Endpoint: {view.endpoint}</List.Item>
           <List.Item>API version: {view.apiVersion}</List.Item>
           <List.Item>Type: {view.labelMode === 'multi' ? 'Multi label' : 'Single label'}</List.Item>
           {model.replace(/[ /]/g, '') ? <List.Item>Model: {model}</List.Item> : null}

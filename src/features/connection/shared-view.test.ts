@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONNECTION, type ConnectionSettings } from './connection-store';
 import {
+  appliesUnasked,
+  isForeignEndpoint,
   isReplaceable,
   readViewFragment,
   settingsForView,
@@ -67,6 +69,18 @@ describe('share a view', () => {
       `#view=${encodeURIComponent(JSON.stringify({ endpoint: 'http://evil.example', apiVersion: '2023-04-01', labelMode: 'single' }))}`,
     ],
     [
+      'an endpoint curl would expand into another host',
+      `#view=${encodeURIComponent(JSON.stringify({ endpoint: 'https://contoso-language.cognitiveservices.azure.com{,.evil.example}', apiVersion: '2023-04-01', labelMode: 'single' }))}`,
+    ],
+    [
+      'an endpoint with user info',
+      `#view=${encodeURIComponent(JSON.stringify({ endpoint: 'https://evil.example@a.cognitiveservices.azure.com', apiVersion: '2023-04-01', labelMode: 'single' }))}`,
+    ],
+    [
+      'an endpoint with a path',
+      `#view=${encodeURIComponent(JSON.stringify({ endpoint: 'https://a.cognitiveservices.azure.com/x', apiVersion: '2023-04-01', labelMode: 'single' }))}`,
+    ],
+    [
       'an unknown API version',
       `#view=${encodeURIComponent(JSON.stringify({ endpoint: 'https://a.cognitiveservices.azure.com', apiVersion: '1999', labelMode: 'single' }))}`,
     ],
@@ -80,6 +94,18 @@ describe('share a view', () => {
     ],
   ])('refuses %s', (_what, hash) => {
     expect(readViewFragment(hash).kind).toBe('invalid');
+  });
+
+  it('normalises the link’s endpoint (capitals, a trailing dot) before anything compares it', () => {
+    const json = JSON.stringify({
+      endpoint: 'HTTPS://A.CognitiveServices.Azure.com.',
+      apiVersion: '2023-04-01',
+      labelMode: 'single',
+    });
+    const reading = readViewFragment(`#view=${encodeURIComponent(json)}`);
+    expect(reading.kind === 'view' && reading.view.endpoint).toBe(
+      'https://a.cognitiveservices.azure.com',
+    );
   });
 });
 
@@ -99,6 +125,32 @@ describe('opening a view', () => {
     expect(isReplaceable({ ...settings, endpoint: `${DEMO.endpoint}/` }, DEMO.endpoint)).toBe(true);
     expect(isReplaceable(settings, DEMO.endpoint)).toBe(false);
     expect(isReplaceable({ ...EMPTY_CONNECTION, key: 'k' }, DEMO.endpoint)).toBe(false);
+  });
+
+  it('applies unasked only when the endpoint stays (or is the demo) and nothing of the user’s is lost', () => {
+    const onDemo = { ...EMPTY_CONNECTION, endpoint: DEMO.endpoint, key: DEMO.key };
+    expect(appliesUnasked(view, EMPTY_CONNECTION, DEMO.endpoint)).toBe(false);
+    expect(appliesUnasked(view, onDemo, DEMO.endpoint)).toBe(false);
+    expect(appliesUnasked({ ...view, endpoint: DEMO.endpoint }, onDemo, DEMO.endpoint)).toBe(true);
+    expect(
+      appliesUnasked({ ...view, endpoint: DEMO.endpoint }, EMPTY_CONNECTION, DEMO.endpoint),
+    ).toBe(true);
+    const same = { ...view, endpoint: 'https://myres.cognitiveservices.azure.com' };
+    expect(appliesUnasked(same, settings, DEMO.endpoint)).toBe(false);
+  });
+
+  it('tells Azure AI hosts (and the demo) from every other host', () => {
+    expect(isForeignEndpoint('https://myres.cognitiveservices.azure.com', DEMO.endpoint)).toBe(
+      false,
+    );
+    expect(isForeignEndpoint('https://westus.api.cognitive.microsoft.com', DEMO.endpoint)).toBe(
+      false,
+    );
+    expect(isForeignEndpoint(DEMO.endpoint, DEMO.endpoint)).toBe(false);
+    expect(
+      isForeignEndpoint('https://myres.cognitiveservices.azure.com.evil.example', DEMO.endpoint),
+    ).toBe(true);
+    expect(isForeignEndpoint('http://localhost:4010', DEMO.endpoint)).toBe(true);
   });
 
   it('drops the key and token when the endpoint changes, keeps them when it does not', () => {

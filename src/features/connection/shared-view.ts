@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isApiVersion } from '../../service/api-profiles';
-import { checkEndpoint } from '../../service/endpoint';
+import { checkEndpoint, isAzureAiHost } from '../../service/endpoint';
 import '../../lib/zod-config';
 import type { ConnectionSettings } from './connection-store';
 import { VIEW_PARAMETER, viewOf, type SharedView } from './share-link';
@@ -65,7 +65,7 @@ export function readViewFragment(hash: string): ViewReading {
 
 /** Whether the form holds nothing of the user's own: empty, or the demo. */
 export function isReplaceable(settings: ConnectionSettings, demoEndpoint: string): boolean {
-  const endpoint = settings.endpoint.trim().replace(/\/+$/, '');
+  const { endpoint } = viewOf(settings);
   if (endpoint === demoEndpoint) return true;
   return (
     !endpoint &&
@@ -75,6 +75,28 @@ export function isReplaceable(settings: ConnectionSettings, demoEndpoint: string
     !settings.deploymentName.trim() &&
     !settings.modelId.trim()
   );
+}
+
+/**
+ * Whether a view may be applied without a question: only when nothing of the user's would be lost
+ * and the endpoint stays (or is the demo's, which no key can leave for). A link that would change
+ * the endpoint always asks, even on a first visit or over the demo: whatever key is entered next,
+ * and every copied snippet, would go to the host the link chose.
+ */
+export function appliesUnasked(
+  view: SharedView,
+  current: ConnectionSettings,
+  demoEndpoint: string,
+): boolean {
+  const endpoint = viewOf(current).endpoint;
+  const keepsEndpoint = view.endpoint === endpoint || view.endpoint === demoEndpoint;
+  return keepsEndpoint && isReplaceable(current, demoEndpoint);
+}
+
+/** Whether a link's endpoint is somewhere other than an Azure AI service (or the demo): worth a warning. */
+export function isForeignEndpoint(endpoint: string, demoEndpoint: string): boolean {
+  if (endpoint === demoEndpoint) return false;
+  return !isAzureAiHost(new URL(endpoint).hostname);
 }
 
 const VIEW_FIELDS = [

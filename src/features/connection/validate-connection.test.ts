@@ -78,6 +78,37 @@ describe('validateConnection', () => {
     expect(checkCredentials({ ...valid, endpoint: 'http://evil.example' })).toBeUndefined();
   });
 
+  it('hands everything downstream the normalised origin, never the typed string', () => {
+    const typed = { ...valid, endpoint: ' HTTPS://MyRes.CognitiveServices.Azure.com./ ' };
+    expect(validateConnection(typed, true)).toMatchObject({
+      ok: true,
+      connection: {
+        endpoint: 'https://myres.cognitiveservices.azure.com',
+        resourceEndpoint: 'https://myres.cognitiveservices.azure.com',
+      },
+    });
+    expect(checkCredentials(typed)?.endpoint).toBe('https://myres.cognitiveservices.azure.com');
+    const proxied = validateConnection({ ...typed, useProxy: true }, true, 'http://127.0.0.1:5173');
+    expect(proxied).toMatchObject({
+      connection: {
+        endpoint: 'http://127.0.0.1:5173/__proxy/https/myres.cognitiveservices.azure.com',
+        resourceEndpoint: 'https://myres.cognitiveservices.azure.com',
+      },
+    });
+  });
+
+  it.each([
+    'https://contoso-language.cognitiveservices.azure.com{,.evil.example}',
+    'https://evil.example@myres.cognitiveservices.azure.com',
+    'https://myres.cognitiveservices.azure.com/language',
+    'https://myres.cognitiveservices.azure.com#x',
+  ])('refuses %j, so neither the key nor a snippet can be aimed by it', (endpoint) => {
+    const check = validateConnection({ ...valid, endpoint }, true);
+    expect(check.ok).toBe(false);
+    expect(check.errors.endpoint).toBeTruthy();
+    expect(checkCredentials({ ...valid, endpoint })).toBeUndefined();
+  });
+
   describe('with an access token instead of the key', () => {
     const token = demoAccessToken(3600);
     const bearer: ConnectionSettings = {

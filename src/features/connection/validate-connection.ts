@@ -8,7 +8,10 @@ import type { ConnectionField, ConnectionSettings } from './connection-store';
 export type FieldErrors = Partial<Record<ConnectionField, string>>;
 
 export interface ValidConnection extends ModelChoice {
+  /** The endpoint as the browser calls it: the resource's origin, or the local proxy's path to it. */
   endpoint: string;
+  /** The resource's own origin, normalised: what a snippet or a shared link names. */
+  resourceEndpoint: string;
   /** The key, or the access token when `scheme` is `bearer`. */
   key: string;
   /** Present only when an access token is used instead of the key. */
@@ -87,7 +90,8 @@ function checkSecret(settings: ConnectionSettings) {
   return { secret: key, keyError: checkKey(key), tokenError: undefined, bearer: false };
 }
 
-type EndpointResult = { ok: true; endpoint: string } | { ok: false; error: string };
+type EndpointResult =
+  { ok: true; endpoint: string; resourceEndpoint: string } | { ok: false; error: string };
 
 /** The endpoint as the browser will call it: directly, or through the local proxy. */
 function effectiveEndpoint(
@@ -95,7 +99,9 @@ function effectiveEndpoint(
   appOrigin: string | undefined,
 ): EndpointResult {
   const check = checkEndpoint(settings.endpoint);
-  if (!check.ok || !settings.useProxy) return check;
+  if (!check.ok) return check;
+  const resourceEndpoint = check.endpoint;
+  if (!settings.useProxy) return { ok: true, endpoint: resourceEndpoint, resourceEndpoint };
   if (!appOrigin || !isProxyTarget(new URL(check.endpoint))) {
     return {
       ok: false,
@@ -103,7 +109,7 @@ function effectiveEndpoint(
         'The local proxy forwards only to *.cognitiveservices.azure.com, *.api.cognitive.microsoft.com and localhost. Untick Use local proxy for this endpoint.',
     };
   }
-  return { ok: true, endpoint: proxiedEndpoint(check.endpoint, appOrigin) };
+  return { ok: true, endpoint: proxiedEndpoint(resourceEndpoint, appOrigin), resourceEndpoint };
 }
 
 const browserOrigin = () => (typeof location === 'undefined' ? undefined : location.origin);
@@ -166,6 +172,7 @@ export function validateConnection(
     errors,
     connection: {
       endpoint: endpoint.endpoint,
+      resourceEndpoint: endpoint.resourceEndpoint,
       key: secret,
       ...(bearer ? { scheme: 'bearer' as const } : {}),
       apiVersion: settings.apiVersion,

@@ -30,7 +30,7 @@ afterEach(cleanup);
 
 describe('Copy request', () => {
   it.each([
-    ['cURL', 'curl -sS'],
+    ['cURL', 'curl --globoff -sS'],
     ['fetch (JavaScript)', 'await fetch('],
     ['Python (requests)', 'import requests'],
   ])('copies the %s snippet and says so', async (format, marker) => {

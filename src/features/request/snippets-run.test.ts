@@ -2,13 +2,19 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServiceServer } from '../../../scripts/service-server';
+import {
+  runSnippet,
+  SNIPPET_KINDS,
+  SNIPPET_SECRETS,
+  type SnippetKind,
+} from '../../../scripts/snippet-attacks';
 import { DEMO_KEY, DEMO_PROJECTS } from '../../demo/demo-settings';
 import { demoAccessToken } from '../../demo/demo-token';
 import type { JobInput } from '../../service/model';
 import { curlSnippet } from './curl-snippet';
 import { fetchSnippet } from './fetch-snippet';
 import { pythonSnippet } from './python-snippet';
-import { snippetRequest } from './snippet-request';
+import { snippetRequest, type SnippetAuth } from './snippet-request';
 
 const run = promisify(execFile);
 
@@ -108,4 +114,50 @@ describe('a copied snippet, run as it is', () => {
     expect(stdout).toContain('"category": "Shipping"');
     expect(stdout).toContain('"id": "more22"');
   }, 30_000);
+});
+
+const SNIPPET_CASES: [SnippetKind, string, SnippetAuth][] = SNIPPET_KINDS.flatMap((kind) => [
+  [kind, 'key', 'key'],
+  [kind, 'access token', 'bearer'],
+]);
+
+describe('a copied snippet cannot be turned against its user', () => {
+  it.for(SNIPPET_CASES)(
+    '%s with the %s: the secret is in no process’s arguments, Retry-After is honoured and clamped, a job URL stays one URL',
+    { timeout: 40_000 },
+    async ([kind, , auth], context) => {
+      const result = await runSnippet(kind, auth, SNIPPET_SECRETS[auth]);
+      if (result.skipped) context.skip(result.skipped);
+      expect(result.error).toBeUndefined();
+      // The secret did travel, in its header, on every request.
+      expect(result.secretDelivered).toBe(true);
+      if (kind === 'cURL') expect(result.argv.filter(([name]) => name === 'curl')).toHaveLength(9);
+      expect(result.argv.flat().filter((arg) => arg.includes(SNIPPET_SECRETS[auth]))).toEqual([]);
+      expect(result.secretsInArgv).toBe(0);
+      // A date 30 s ahead, a day ahead (429), an hour ago, 999999 s, 0 s, none.
+      expect(result.waits).toHaveLength(6);
+      expect(result.waits[0]).toBeGreaterThanOrEqual(28);
+      expect(result.waits[0]).toBeLessThanOrEqual(30);
+      expect(result.waits.slice(1)).toEqual([60, 1, 60, 1, 2]);
+      expect(result.waitsOk).toBe(true);
+      expect(result.polls).toBe(7);
+      expect(result.expandedUrls).toBe(0);
+    },
+  );
+
+  it('cURL: pasted into an interactive shell, leaves its options and variables as they were, even when it fails', async () => {
+    const script = curlSnippet(snippetRequest(input(), 'key'));
+    const shell = [
+      'set +eu',
+      'endpoint=mine',
+      script,
+      'echo "after: options=$- endpoint=$endpoint"',
+    ].join('\n');
+    // Without the key the snippet stops; the shell it was pasted into goes on.
+    const { stdout, stderr } = await run('bash', ['-c', shell], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(stderr).toContain('Set LANGUAGE_KEY first');
+    expect(stdout).toMatch(/after: options=[^eu\s]* endpoint=mine/);
+  });
 });

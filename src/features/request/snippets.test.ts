@@ -89,3 +89,57 @@ describe('pythonLiteral', () => {
     );
   });
 });
+
+describe('snippets that cannot be turned against their user', () => {
+  it.each([
+    'https://contoso-language.cognitiveservices.azure.com{,.evil.example}',
+    'https://myres.cognitiveservices.azure.com/',
+    'https://MyRes.cognitiveservices.azure.com',
+    'https://myres.cognitiveservices.azure.com.',
+    'https://evil.example@myres.cognitiveservices.azure.com',
+  ])('are never built for an endpoint that is not a checked origin: %s', (endpoint) => {
+    expect(() => snippetRequest({ ...input, endpoint }, 'key')).toThrow(/Not a checked endpoint/);
+  });
+
+  it.each(['key', 'bearer'] as const)(
+    'cURL (%s): every curl call has --globoff and takes the secret from a file descriptor',
+    (auth) => {
+      const script = curlSnippet(snippetRequest(input, auth));
+      // A call continued over lines with a backslash is one call.
+      const calls = script
+        .replace(/\\\n/g, ' ')
+        .split('\n')
+        .filter((line) => /\bcurl\b/.test(line) && !line.startsWith('#'));
+      expect(calls.length).toBeGreaterThanOrEqual(3);
+      for (const call of calls) {
+        expect(call).toContain('curl --globoff');
+        expect(call).toContain('-H @<(auth_header)');
+        expect(call).not.toMatch(/LANGUAGE_(KEY|TOKEN)/);
+      }
+      expect(script).toContain(
+        auth === 'key'
+          ? `auth_header() { printf 'Ocp-Apim-Subscription-Key: %s\\n' "$LANGUAGE_KEY"; }`
+          : `auth_header() { printf 'Authorization: Bearer %s\\n' "$LANGUAGE_TOKEN"; }`,
+      );
+    },
+  );
+
+  it('cURL: runs in a subshell, so set -eu ends with it', () => {
+    const lines = curlSnippet(snippetRequest(input, 'key')).trimEnd().split('\n');
+    const open = lines.indexOf('(');
+    expect(open).toBeGreaterThan(0);
+    expect(lines[open + 1]).toBe('set -eu');
+    expect(lines.at(-1)).toBe(')');
+    expect(lines.slice(0, open).every((line) => line.startsWith('#'))).toBe(true);
+  });
+
+  it.each([
+    ['cURL', curlSnippet],
+    ['fetch', fetchSnippet],
+    ['Python', pythonSnippet],
+  ])('%s says how to set the secret without shell history', (_name, build) => {
+    expect(build(snippetRequest(input, 'key'))).toContain(
+      'read -rs LANGUAGE_KEY && export LANGUAGE_KEY',
+    );
+  });
+});
