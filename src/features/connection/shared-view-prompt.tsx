@@ -105,7 +105,13 @@ export function SharedViewPrompt({ onApplied = () => undefined }: SharedViewProm
           {view.endpoint}
         </Text>
         {foreign ? (
-          <Alert color="orange" variant="light" title="Not an Azure AI host" role="alert">
+          <Alert
+            color="orange"
+            variant="light"
+            title="Not an Azure AI host"
+            role="alert"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {host} is not an Azure AI Language host ({AZURE_AI_HOST_PATTERNS.join(' or ')}). Open it
             only if you trust whoever sent the link: the key or token you enter next is sent there,
             and so is every request Copy request makes.
