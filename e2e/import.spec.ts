@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { DEMO_KEY, expect, test } from './fixtures';
 
 const csv = (rows: string[]) => Buffer.from(rows.join('\r\n'));
 
@@ -126,6 +126,8 @@ test('a refused file holds Submit, across a reload, until it is removed', async 
 
   await page.getByRole('button', { name: 'Remove the file' }).click();
   await expect(page.getByText(reason)).toBeHidden();
+  // The key lives in memory only: the reload forgot it.
+  await app.field('Key').fill(DEMO_KEY);
   await expect(submit).not.toHaveAttribute('aria-disabled');
   await app.submit();
   await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });

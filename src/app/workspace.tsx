@@ -115,7 +115,12 @@ export function Workspace() {
               <Group justify="space-between" align="center" wrap="nowrap">
                 {/* Always in the page, so a reason that appears is announced. */}
                 <div style={{ minWidth: 0 }}>
-                  <Text size="sm" c="red.8" id={reasonId} aria-live="polite">
+                  <Text
+                    size="sm"
+                    c="var(--mantine-color-red-text)"
+                    id={reasonId}
+                    aria-live="polite"
+                  >
                     {blocker}
                   </Text>
                   {blocker ? null : (

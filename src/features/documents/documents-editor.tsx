@@ -24,8 +24,8 @@ interface DocumentsEditorProps {
 const TONE_COLOR: Record<BatchWords['tone'], string> = {
   ok: 'dimmed',
   empty: 'dimmed',
-  warning: 'orange.9',
-  blocked: 'red.8',
+  warning: 'var(--mantine-color-orange-text)',
+  blocked: 'var(--mantine-color-red-text)',
 };
 
 /** What Submit sends, and what stands in the way, as the documents change. */
@@ -83,7 +83,7 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
             </Button>
           </Group>
           {error ? (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="var(--mantine-color-red-text)" role="alert">
               {error}
             </Text>
           ) : null}
@@ -100,7 +100,7 @@ export function DocumentsEditor({ size, plan, error }: DocumentsEditorProps) {
         />
       )}
       {notice ? (
-        <Text size="sm" c="orange.9" role="status">
+        <Text size="sm" c="var(--mantine-color-orange-text)" role="status">
           {notice}
         </Text>
       ) : null}

@@ -124,7 +124,7 @@ export function DocumentImport({ onImported, refused, onRefused }: DocumentImpor
         />
       ) : null}
       {failure ? (
-        <Text c="red.8" size="sm" role="alert">
+        <Text c="var(--mantine-color-red-text)" size="sm" role="alert">
           {failure}
         </Text>
       ) : null}
