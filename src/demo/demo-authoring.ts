@@ -216,7 +216,7 @@ export function projectBody(projectName: string, now: number, withSettings = fal
 
 /** The training config versions, each with the date models trained with it expire (relative to now). */
 const TRAINING_CONFIG_VERSIONS = [
-  { trainingConfigVersion: '2022-05-01', expiresInDays: -200 },
+  { trainingConfigVersion: '2022-05-01', expiresInDays: 12 },
   { trainingConfigVersion: '2023-04-15', expiresInDays: 400 },
 ] as const;
 
