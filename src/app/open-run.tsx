@@ -18,6 +18,7 @@ import {
   useRunResults,
   type RunRow,
 } from '../features/runs/use-runs';
+import { RunVersionFallback } from './version-fallback';
 import { Workbench, useWorkbench } from './workbench';
 
 interface OpenRunProps {
@@ -132,6 +133,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     <>
       <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
         <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+        <RunVersionFallback run={run} jobs={jobs} />
       </PanelErrorBoundary>
       {workbench.evaluation || workbench.compareOptions.length > 0 ? (
         <PanelErrorBoundary panel="Evaluation" resetKeys={[run.id]}>
