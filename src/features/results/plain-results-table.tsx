@@ -20,7 +20,7 @@ const PlainRow = memo(function PlainRow(props: RowProps) {
         {header?.content}
       </Table.Th>
       {cells.map((cell) => (
-        <Table.Td key={cell.key} data-phone-hidden={cell.phoneHidden || undefined}>
+        <Table.Td key={cell.key} data-phone-hidden={cell.phoneHidden ? true : undefined}>
           {cell.content}
         </Table.Td>
       ))}
@@ -42,7 +42,7 @@ export function PlainResultsTable(props: ResultsTableProps) {
                 scope="col"
                 key={column.label}
                 aria-sort={ariaSort(column, sort)}
-                data-phone-hidden={column.phoneHidden || undefined}
+                data-phone-hidden={column.phoneHidden ? true : undefined}
               >
                 <SortHeader column={column} sort={sort} onSort={onSort} />
               </Table.Th>

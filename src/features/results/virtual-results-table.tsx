@@ -67,7 +67,7 @@ const VirtualRow = memo(function VirtualRow({
           role="cell"
           className={classes.cell}
           key={cell.key}
-          data-phone-hidden={cell.phoneHidden || undefined}
+          data-phone-hidden={cell.phoneHidden ? true : undefined}
         >
           {cell.content}
         </div>
@@ -129,7 +129,7 @@ export function VirtualResultsTable(props: ResultsTableProps) {
               key={column.label}
               aria-sort={ariaSort(column, sort)}
               className={classes.cell}
-              data-phone-hidden={column.phoneHidden || undefined}
+              data-phone-hidden={column.phoneHidden ? true : undefined}
             >
               <SortHeader column={column} sort={sort} onSort={onSort} />
             </div>
