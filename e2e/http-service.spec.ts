@@ -45,6 +45,63 @@ test.describe('against a real HTTP endpoint', () => {
     await expect(app.row('doc1')).toContainText('SciFi');
   });
 
+  test('the newest preview over HTTP: each document’s detected language in its column', async ({
+    app,
+    page,
+  }) => {
+    await app.apiVersion().selectOption('2025-11-15-preview');
+    await app.connect(HTTP_SERVICE);
+    await app.fill({ Language: 'en' });
+    await app.documents([
+      'Please refund the double charge on my invoice.',
+      'La aplicación se cierra y no es la primera vez que me pasa con la factura.',
+    ]);
+    await app.submit();
+
+    await expect(app.status('succeeded')).toBeVisible();
+    await expect(
+      app.results().getByRole('columnheader', { name: 'Detected language' }),
+    ).toBeVisible();
+    await expect(app.row('doc1')).toContainText('English');
+    await expect(app.row('doc2')).toContainText('Spanish');
+    await expect(app.row('doc1')).toContainText('Billing');
+    await expect(page.getByRole('img', { name: 'Confidence for doc1' })).toBeVisible();
+  });
+
+  test('a version the resource does not offer is said plainly, the previous one a click away', async ({
+    app,
+    page,
+    service,
+  }) => {
+    test.slow();
+    // This resource answers 2025-11-15-preview as the service answers any version it lacks.
+    service.faults.inject({
+      kind: 'version-unavailable',
+      query: 'api-version=2025-11-15-preview',
+      times: 20,
+    });
+    await app.apiVersion().selectOption('2025-11-15-preview');
+    await app.connect(service.origin);
+    await app.documents(['Please refund the double charge on my invoice.']);
+    await app.submit();
+
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: 'API version 2025-11-15-preview is not available on this resource' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('404 Resource not found');
+    await page.getByRole('button', { name: 'Use 2025-11-01 and send again' }).click();
+
+    await expect(app.apiVersion()).toHaveValue('2025-11-01');
+    // A second run in one test: more time for it on a busy machine.
+    await expect(app.status('succeeded')).toBeVisible({ timeout: 30_000 });
+    await expect(app.row('doc1')).toContainText('Billing');
+    // 2025-11-01 is GA: no detected language, so no column for it.
+    await expect(
+      app.results().getByRole('columnheader', { name: 'Detected language' }),
+    ).toHaveCount(0);
+  });
+
   test('pages of 20 are all read: 25 documents come back', async ({ app }) => {
     await app.connect(HTTP_SERVICE);
     await app.documents(

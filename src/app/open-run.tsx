@@ -20,6 +20,7 @@ import {
 } from '../features/runs/use-runs';
 import { reveal } from '../lib/reveal';
 import { useRevealActions, useRevealRequest } from './reveal-run';
+import { RunVersionFallback } from './version-fallback';
 import { Workbench, useWorkbench } from './workbench';
 
 interface OpenRunProps {
@@ -129,20 +130,21 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     return undefined;
   }, [workbench, cell, changeCell, mismatchesOnly]);
 
+  // The Model panel shows the form's deployment; what it says applies to this run only if the same.
+  const sameModel =
+    formSettings?.endpoint === run.settings.endpoint &&
+    formSettings.projectName === run.settings.projectName &&
+    formSettings.deploymentName === run.settings.deploymentName;
   const liveFigures = useMemo<LiveFigures | undefined>(() => {
     const evaluation = workbench.evaluation;
-    const same =
-      formSettings?.endpoint === run.settings.endpoint &&
-      formSettings.projectName === run.settings.projectName &&
-      formSettings.deploymentName === run.settings.deploymentName;
-    if (!evaluation || !same) return undefined;
+    if (!evaluation || !sameModel) return undefined;
     return Object.fromEntries(
       evaluation.classes.map(({ category, precision, recall, f1 }) => [
         category,
         { precision, recall, f1 },
       ]),
     );
-  }, [workbench.evaluation, run, formSettings]);
+  }, [workbench.evaluation, sameModel]);
 
   const finished = !jobs.some(
     (job) => job.state === 'queued' || job.state === 'sending' || job.state === 'sent',
@@ -156,6 +158,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
       <div ref={runRef}>
         <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
           <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+          <RunVersionFallback run={run} jobs={jobs} />
         </PanelErrorBoundary>
       </div>
       {workbench.evaluation || workbench.compareOptions.length > 0 ? (
@@ -232,7 +235,10 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
         </div>
       ) : null}
       <PanelErrorBoundary panel="Model">
-        <FormModelPanel live={liveFigures} />
+        <FormModelPanel
+          live={liveFigures}
+          {...(sameModel ? { runThreshold: shownThreshold, onUseThreshold: setThreshold } : {})}
+        />
       </PanelErrorBoundary>
     </>
   );

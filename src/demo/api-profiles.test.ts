@@ -1,6 +1,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PROFILES, type ApiProfile } from '../service/api-profiles';
+import {
+  API_PROFILES,
+  isVersionUnavailable,
+  previousVersionOf,
+  type ApiProfile,
+  type ApiVersion,
+} from '../service/api-profiles';
+import { listTrainingConfigVersions, readProjectSettings } from '../service/authoring';
+import { ServiceError } from '../service/errors';
 import { callService } from '../service/http';
 import { fetchJob, submitJob } from '../service/jobs';
 import type { JobInput } from '../service/model';
@@ -53,6 +61,13 @@ describe.each(API_PROFILES.map((profile) => [profile.version, profile] as const)
         expect(snapshot.phase).toBe('done');
         expect(snapshot.documents).toHaveLength(DEMO_DOCUMENTS[labelMode].length);
         expect(snapshot.documents[0]?.classes.length).toBeGreaterThan(0);
+        // The previews that detect languages say which; the others never do.
+        for (const document of snapshot.documents) {
+          if (profile.features.detectedLanguage) {
+            expect(document.detectedLanguage).toMatchObject({ code: 'en', name: 'English' });
+            expect(document.detectedLanguage?.confidence).toBeGreaterThan(0);
+          } else expect(document.detectedLanguage).toBeUndefined();
+        }
       },
     );
 
@@ -85,3 +100,59 @@ describe.each(API_PROFILES.map((profile) => [profile.version, profile] as const)
     });
   },
 );
+
+describe('a version the resource does not offer', () => {
+  // As settings stored by another build would hold it: not checked against the table.
+  const stored: unknown[] = ['2099-01-01-preview'];
+  const unknownVersion = stored.find((value): value is ApiVersion => typeof value === 'string');
+
+  it('is answered as the service answers it: 404 Resource not found', async () => {
+    const profile = API_PROFILES[0];
+    if (!profile || !unknownVersion) throw new Error('unreachable');
+    const failure = await submitJob(
+      { ...jobInput(profile, 'single'), apiVersion: unknownVersion },
+      { key: DEMO_KEY },
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ServiceError);
+    if (!(failure instanceof ServiceError)) return;
+    expect(failure.status).toBe(404);
+    expect(failure.problem).toMatchObject({ code: '404', message: 'Resource not found' });
+    expect(isVersionUnavailable(failure)).toBe(true);
+    // …and the app has a version to offer instead, which the service runs.
+    const previous = previousVersionOf(unknownVersion);
+    expect(previous).toBe('2025-11-01');
+    if (!previous) return;
+    const jobUrl = await submitJob(
+      { ...jobInput(profile, 'single'), apiVersion: previous },
+      { key: DEMO_KEY },
+    );
+    clock.now += timing.queuedMs + timing.runMs;
+    expect((await fetchJob(jobUrl, credentials)).snapshot.phase).toBe('done');
+  });
+});
+
+describe('authoring reads of the newer versions', () => {
+  const { projectName } = DEMO_PROJECTS.single;
+
+  it('give the project confidence threshold with a preview authoring version only', async () => {
+    expect(await readProjectSettings(credentials, projectName, '2025-05-15-preview')).toEqual({
+      confidenceThreshold: 0.5,
+    });
+    expect(await readProjectSettings(credentials, projectName, '2024-11-15-preview')).toEqual({
+      confidenceThreshold: 0.5,
+    });
+    expect(await readProjectSettings(credentials, projectName, '2023-04-01')).toEqual({});
+    const multi = DEMO_PROJECTS.multi.projectName;
+    expect(await readProjectSettings(credentials, multi, '2025-05-15-preview')).toEqual({});
+  });
+
+  it('list the training config versions with their expiry dates, across pages', async () => {
+    const versions = await listTrainingConfigVersions(
+      credentials,
+      'CustomSingleLabelClassification',
+      '2023-04-01',
+    );
+    expect(versions.map(({ version }) => version)).toEqual(['2022-05-01', '2023-04-15']);
+    for (const { expiresOn } of versions) expect(expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

@@ -23,6 +23,7 @@ export const DEMO_AUTHORING_PROJECTS = [
     description: 'Routes customer support tickets to the right team.',
     storageInputContainerName: 'support-tickets',
     createdDaysAgo: 180,
+    confidenceThreshold: 0.5,
   },
   {
     projectName: DEMO_PROJECTS.multi.projectName,
@@ -32,6 +33,7 @@ export const DEMO_AUTHORING_PROJECTS = [
     description: 'Genres of film synopses; a film may have several.',
     storageInputContainerName: 'movie-synopses',
     createdDaysAgo: 90,
+    confidenceThreshold: undefined,
   },
   {
     projectName: 'InvoiceFields',
@@ -41,6 +43,7 @@ export const DEMO_AUTHORING_PROJECTS = [
     description: 'Extracts totals, dates and supplier names from invoices.',
     storageInputContainerName: 'invoices',
     createdDaysAgo: 60,
+    confidenceThreshold: undefined,
   },
 ] as const;
 
@@ -179,11 +182,19 @@ function modelBody(model: DemoModel, now: number) {
   };
 }
 
-/** One project as `GET /projects` lists it; undefined for a name the resource does not have. */
-export function projectBody(projectName: string, now: number) {
+/** The authoring versions whose project bodies carry `settings` (not 2022-05-01 nor 2023-04-01). */
+export function returnsProjectSettings(authoringVersion: string): boolean {
+  return authoringVersion.endsWith('-preview');
+}
+
+/**
+ * One project as `GET /projects` lists it; undefined for a name the resource does not have. With
+ * `withSettings` (the newer authoring versions) its `settings`, the confidence threshold among them.
+ */
+export function projectBody(projectName: string, now: number, withSettings = false) {
   const project = DEMO_AUTHORING_PROJECTS.find((item) => item.projectName === projectName);
   if (!project) return undefined;
-  const { createdDaysAgo, ...fields } = project;
+  const { createdDaysAgo, confidenceThreshold, ...fields } = project;
   const entry = CATALOGUE[projectName];
   const lastTrained = Math.min(...(entry?.models.map((model) => model.trainedDaysAgo) ?? []));
   const lastDeployed = Math.min(...(entry?.deployments.map((item) => item.deployedDaysAgo) ?? []));
@@ -197,7 +208,23 @@ export function projectBody(projectName: string, now: number) {
     ...(Number.isFinite(lastDeployed)
       ? { lastDeployedDateTime: isoSeconds(now - lastDeployed * DAY_MS) }
       : {}),
+    ...(withSettings
+      ? { settings: confidenceThreshold === undefined ? {} : { confidenceThreshold } }
+      : {}),
   };
+}
+
+/** The training config versions, each with the date models trained with it expire (relative to now). */
+const TRAINING_CONFIG_VERSIONS = [
+  { trainingConfigVersion: '2022-05-01', expiresInDays: 12 },
+  { trainingConfigVersion: '2023-04-15', expiresInDays: 400 },
+] as const;
+
+export function trainingConfigVersionBodies(now: number) {
+  return TRAINING_CONFIG_VERSIONS.map(({ trainingConfigVersion, expiresInDays }) => ({
+    trainingConfigVersion,
+    modelExpirationDate: dateOnly(now + expiresInDays * DAY_MS),
+  }));
 }
 
 export function modelBodies(projectName: string, now: number) {

@@ -1,5 +1,6 @@
 import type { LabelMode } from '../service/model';
 import { classify, type ModelVariant } from './classifier';
+import { detectLanguage } from './language-detection';
 import type { DocumentOutcome } from './service-state';
 import { countTextElements, firstTextElements } from '../lib/text-elements';
 
@@ -10,10 +11,11 @@ const MAX_WORD_LENGTH = 64;
 
 /** `classes` is undefined when the job's model could not be found: nothing is classified. */
 export function analyseDocument(
-  document: { id: string; text: string },
+  document: { id: string; text: string; language?: string | undefined },
   classes: readonly string[] | undefined,
   labelMode: LabelMode,
   variant?: ModelVariant,
+  options: { detectsLanguage: boolean } = { detectsLanguage: false },
 ): DocumentOutcome {
   const characters = countTextElements(document.text);
   if (!document.text.trim()) {
@@ -41,10 +43,13 @@ export function analyseDocument(
         'The document contains very long words (longer than 64 characters). These words will be truncated and may result in unreliable model predictions.',
     });
   }
+  // Only documents that asked for detection are told their language, as the contract reads.
+  const detects = options.detectsLanguage && document.language?.toLowerCase() === 'auto';
   return {
     id: document.id,
     characters,
     classes: classes ? classify(classes, text, labelMode, variant) : [],
     warnings,
+    ...(detects ? { detectedLanguage: detectLanguage(text) } : {}),
   };
 }

@@ -1,5 +1,11 @@
 import { HttpResponse } from 'msw';
-import { internalServerError, jobNotFound, quotaExceeded, tooManyRequests } from './service-errors';
+import {
+  internalServerError,
+  jobNotFound,
+  quotaExceeded,
+  resourceNotFound,
+  tooManyRequests,
+} from './service-errors';
 
 /** Lets a test make the next few responses fail the way a real gateway sometimes does. */
 
@@ -17,6 +23,7 @@ export const FAULT_KINDS = [
   'not-found',
   'foreign-location',
   'redirect',
+  'version-unavailable',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -60,6 +67,10 @@ function faultResponse(fault: Fault): Response {
       return quotaExceeded();
     case 'not-found':
       return jobNotFound('expired');
+    case 'version-unavailable':
+      // A resource that does not offer the api-version answers as for any unknown version
+      // (match it with `query: 'api-version=…'`).
+      return resourceNotFound();
     case 'foreign-location':
       return new HttpResponse(null, {
         status: 202,

@@ -2,8 +2,15 @@ import { http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import { profilesOf, type ApiGeneration } from '../service/api-profiles';
 import { GA_JOBS_PATH, GA_PROJECTS_PATH } from '../service/ga';
 import { previewJobsPath, previewProjectsPath } from '../service/preview';
-import { deploymentBodies, evaluationBody, modelBodies, projectBody } from './demo-authoring';
-import { DEMO_AUTHORING_PROJECTS } from './demo-authoring';
+import {
+  DEMO_AUTHORING_PROJECTS,
+  deploymentBodies,
+  evaluationBody,
+  modelBodies,
+  projectBody,
+  returnsProjectSettings,
+  trainingConfigVersionBodies,
+} from './demo-authoring';
 import { DEMO_KEY } from './demo-settings';
 import { checkDemoBearer } from './demo-token';
 import type { FaultHook } from './faults';
@@ -133,8 +140,14 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
   const gaRoutes = [
     route('post', GA_JOBS_PATH, async ({ request }) => {
       const apiVersion = apiVersionOf(request);
-      if (!GA_API_VERSIONS.includes(apiVersion)) return resourceNotFound();
-      const result = readGaSubmission(await request.text(), apiVersion);
+      const profile = GA_PROFILES.find((candidate) => candidate.version === apiVersion);
+      if (!profile) return resourceNotFound();
+      const { features } = profile;
+      const result = readGaSubmission(await request.text(), apiVersion, {
+        detectsLanguage: features.detectedLanguage,
+        takesDefaultLanguage: features.defaultLanguage,
+        takesCancelAfter: features.cancelAfter,
+      });
       if ('rejection' in result) return result.rejection;
       return accepted(gaJobUrl(state.submitJob(result.submission).jobId, apiVersion));
     }),
@@ -206,10 +219,19 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
       return authoringList(request, projects);
     }),
 
+    route('get', `${GA_PROJECTS_PATH}/global/training-config-versions`, ({ request }) => {
+      if (!GA_AUTHORING_VERSIONS.includes(apiVersionOf(request))) return resourceNotFound();
+      return authoringList(request, trainingConfigVersionBodies(state.now()));
+    }),
+
     route(
       'get',
       `${GA_PROJECTS_PATH}/:projectName`,
-      authoringRead(({ projectName }) => HttpResponse.json(projectBody(projectName, state.now()))),
+      authoringRead(({ request, projectName }) =>
+        HttpResponse.json(
+          projectBody(projectName, state.now(), returnsProjectSettings(apiVersionOf(request))),
+        ),
+      ),
     ),
 
     route(

@@ -135,6 +135,9 @@ export function gaJobBody(
                   class: document.classes,
                   ...statistics(document),
                   warnings: document.warnings,
+                  ...(document.detectedLanguage
+                    ? { detectedLanguage: document.detectedLanguage }
+                    : {}),
                 })),
                 errors,
                 projectName: job.projectName,

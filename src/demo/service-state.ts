@@ -45,6 +45,10 @@ const documentOutcomeSchema = z.object({
   warnings: z.array(warningSchema),
   /** The inner error of a document the service could not classify. */
   error: warningSchema.optional(),
+  /** Versions that detect languages, for a document sent with `language: "auto"`. */
+  detectedLanguage: z
+    .object({ name: z.string(), iso6391Name: z.string(), confidenceScore: z.number() })
+    .optional(),
 });
 export type DocumentOutcome = z.infer<typeof documentOutcomeSchema>;
 
@@ -105,7 +109,9 @@ export interface JobSubmission {
   labelMode: LabelMode;
   taskName?: string | undefined;
   model: { projectName: string; deploymentName: string } | { modelId: string };
-  documents: readonly { id: string; text: string }[];
+  documents: readonly { id: string; text: string; language?: string | undefined }[];
+  /** Whether the version reports the language of documents sent with `language: "auto"`. */
+  detectsLanguage?: boolean;
 }
 
 /** Anything with localStorage's two methods; `window.localStorage` fits. */
@@ -179,7 +185,9 @@ export function createServiceState(options: ServiceStateOptions = {}) {
         taskName: submission.taskName,
         ...submission.model,
         documents: submission.documents.map((document) =>
-          analyseDocument(document, classes, submission.labelMode, variant),
+          analyseDocument(document, classes, submission.labelMode, variant, {
+            detectsLanguage: submission.detectsLanguage ?? false,
+          }),
         ),
         failure: 'failure' in resolved ? resolved.failure : undefined,
       };

@@ -23,6 +23,10 @@ const parametersSchema = z.record(z.string(), z.unknown()).optional();
 
 const gaBodySchema = z.object({
   displayName: z.string().optional(),
+  /** Preview versions from 2024-11-15-preview: the language for documents asking for detection. */
+  defaultLanguage: z.string().optional(),
+  /** Preview versions from 2025-05-15-preview: seconds after which the job cancels itself. */
+  cancelAfter: z.number().nonnegative().optional(),
   analysisInput: analysisInputSchema,
   tasks: z.array(
     z.object({ kind: z.string(), taskName: z.string().optional(), parameters: parametersSchema }),
@@ -144,10 +148,35 @@ function missingParameter(issues: z.ZodError, kind: string): Response {
   });
 }
 
-export function readGaSubmission(text: string, apiVersion: string): SubmissionResult {
+/** What the version takes beyond 2024-11-01's body; the rest it does not know of. */
+export interface GaVersionInput {
+  detectsLanguage: boolean;
+  takesDefaultLanguage: boolean;
+  takesCancelAfter: boolean;
+}
+
+const unknownField = (field: string, apiVersion: string) =>
+  invalidRequest({
+    code: 'InvalidParameterValue',
+    message: `The property '${field}' is not supported in api-version ${apiVersion}.`,
+  });
+
+export function readGaSubmission(
+  text: string,
+  apiVersion: string,
+  version: GaVersionInput = {
+    detectsLanguage: false,
+    takesDefaultLanguage: false,
+    takesCancelAfter: false,
+  },
+): SubmissionResult {
   const parsed = parseBody(text, gaBodySchema);
   if ('rejection' in parsed) return parsed;
   const { body } = parsed;
+  if (body.defaultLanguage !== undefined && !version.takesDefaultLanguage)
+    return { rejection: unknownField('defaultLanguage', apiVersion) };
+  if (body.cancelAfter !== undefined && !version.takesCancelAfter)
+    return { rejection: unknownField('cancelAfter', apiVersion) };
   const rejection =
     documentsRejection(body.analysisInput.documents) ?? taskCountRejection(body.tasks.length);
   if (rejection) return { rejection };
@@ -167,6 +196,7 @@ export function readGaSubmission(text: string, apiVersion: string): SubmissionRe
       taskName: task.taskName,
       model: parameters.data,
       documents: body.analysisInput.documents ?? [],
+      detectsLanguage: version.detectsLanguage,
     },
   };
 }

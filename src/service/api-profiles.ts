@@ -1,6 +1,12 @@
 import { gaCancelRequest, gaDeleteProjectRequest, gaSubmitRequest } from './ga';
 import type { ServiceRequest } from './http';
-import type { JobInput, ModelChoice } from './model';
+import {
+  NO_FEATURES,
+  type JobInput,
+  type ModelChoice,
+  type ServiceProblem,
+  type VersionFeatures,
+} from './model';
 import { previewDeleteProjectRequest, previewSubmitRequest } from './preview';
 
 /**
@@ -36,11 +42,23 @@ export interface ProjectDeletionProfile {
   request(endpoint: string, projectName: string): ServiceRequest;
 }
 
+export type { VersionFeatures };
+
 interface ProfileRow<V extends string> {
   version: V;
   /** Shown in the API version picker. */
   label: string;
   generation: ApiGeneration;
+  /** `preview`: a preview release, which the service may withdraw or not offer on every resource. */
+  stability: 'stable' | 'preview';
+  /** What this version adds, in words, for the picker's description and the README's table. */
+  adds: string;
+  features: VersionFeatures;
+  /**
+   * The version to fall back to in one click when a resource does not offer this one: the one
+   * before it in release order, of the same generation; undefined for the oldest.
+   */
+  previous: string | undefined;
   model: ModelNaming;
   submitRequest(input: JobInput): ServiceRequest;
   /** How a sent job is cancelled, or undefined where the API has no cancel. */
@@ -64,14 +82,32 @@ const BY_MODEL_ID: ModelNaming = {
   ],
 };
 
-/** A GA version; `authoringVersion` because not every prediction version has an authoring one. */
-function ga<V extends string>(version: V, label: string, authoringVersion: string): ProfileRow<V> {
+interface RowFacts {
+  /** The authoring API version this prediction version reads and deletes through. */
+  authoringVersion: string;
+  previous: string | undefined;
+  adds: string;
+  features?: VersionFeatures;
+}
+
+const isPreviewRelease = (version: string) => version.endsWith('-preview');
+
+/**
+ * An analyze-text version (2022-05-01 and later, its previews included); `authoringVersion`
+ * because not every prediction version has an authoring one of the same date.
+ */
+function ga<V extends string>(version: V, label: string, facts: RowFacts): ProfileRow<V> {
+  const { authoringVersion } = facts;
   return {
     version,
     label,
     generation: 'ga',
+    stability: isPreviewRelease(version) ? 'preview' : 'stable',
+    adds: facts.adds,
+    features: facts.features ?? NO_FEATURES,
+    previous: facts.previous,
     model: BY_DEPLOYMENT,
-    submitRequest: gaSubmitRequest,
+    submitRequest: (input) => gaSubmitRequest(input, facts.features ?? NO_FEATURES),
     cancel: { request: gaCancelRequest },
     deletion: {
       authoringVersion,
@@ -91,6 +127,10 @@ function preview<V extends string>(
     version,
     label,
     generation: 'preview',
+    stability: 'preview',
+    adds: 'The 2021 preview: a model is named by its model ID.',
+    features: NO_FEATURES,
+    previous: undefined,
     model: BY_MODEL_ID,
     submitRequest: previewSubmitRequest,
     cancel: undefined,
@@ -105,12 +145,62 @@ function preview<V extends string>(
 
 export const PREVIEW_API_VERSION = 'v3.1-preview.ct.1';
 
-/** In the picker's order; the first is the default. There is no 2024-11-01 authoring version. */
+/** Every detail a 2024-11-15-preview or later preview adds (authoring-contract.md B.1). */
+const DETECTS: VersionFeatures = {
+  detectedLanguage: true,
+  defaultLanguage: true,
+  cancelAfter: false,
+};
+const DETECTS_CANCELS: VersionFeatures = { ...DETECTS, cancelAfter: true };
+
+/**
+ * In the picker's order: stable versions newest first, then the previews newest first. The
+ * default is the newest stable version the public REST reference lists (2024-11-01); 2025-11-01
+ * is in the specification but not yet in that reference, so it is offered, not defaulted to.
+ * Authoring has 2022-05-01, 2023-04-01, 2024-11-15-preview and 2025-05-15-preview only: a
+ * stable prediction version reads through the newest stable authoring version of its time, a
+ * preview through the newest preview authoring version of its time.
+ */
 const ROWS = [
-  ga('2023-04-01', '2023-04-01 (GA, default)', '2023-04-01'),
-  ga('2022-05-01', '2022-05-01 (GA)', '2022-05-01'),
-  ga('2024-11-01', '2024-11-01 (GA)', '2023-04-01'),
-  preview(PREVIEW_API_VERSION, `${PREVIEW_API_VERSION} (preview, model ID)`, 'v1.0-preview.2'),
+  ga('2025-11-01', '2025-11-01', {
+    authoringVersion: '2023-04-01',
+    previous: '2024-11-01',
+    adds: 'The newest GA version in the specification; for classification the same as 2024-11-01.',
+  }),
+  ga('2024-11-01', '2024-11-01 (default)', {
+    authoringVersion: '2023-04-01',
+    previous: '2023-04-01',
+    adds: 'The newest GA version in the public REST reference. No authoring version of its own.',
+  }),
+  ga('2023-04-01', '2023-04-01', {
+    authoringVersion: '2023-04-01',
+    previous: '2022-05-01',
+    adds: 'The official JavaScript SDK’s version.',
+  }),
+  ga('2022-05-01', '2022-05-01', {
+    authoringVersion: '2022-05-01',
+    previous: undefined,
+    adds: 'The first GA version of custom text classification.',
+  }),
+  ga('2025-11-15-preview', '2025-11-15-preview (preview)', {
+    authoringVersion: '2025-05-15-preview',
+    previous: '2025-11-01',
+    adds: 'Detected language on each document, defaultLanguage and cancelAfter.',
+    features: DETECTS_CANCELS,
+  }),
+  ga('2025-05-15-preview', '2025-05-15-preview (preview)', {
+    authoringVersion: '2025-05-15-preview',
+    previous: '2024-11-15-preview',
+    adds: 'Detected language, defaultLanguage, and cancelAfter (a job cancels itself after N seconds).',
+    features: DETECTS_CANCELS,
+  }),
+  ga('2024-11-15-preview', '2024-11-15-preview (preview)', {
+    authoringVersion: '2024-11-15-preview',
+    previous: '2024-11-01',
+    adds: 'Detected language on each document and defaultLanguage; project settings with the confidence threshold.',
+    features: DETECTS,
+  }),
+  preview(PREVIEW_API_VERSION, `${PREVIEW_API_VERSION} (2021 preview, model ID)`, 'v1.0-preview.2'),
 ] as const;
 
 export type ApiVersion = (typeof ROWS)[number]['version'];
@@ -119,7 +209,7 @@ export type ApiProfile = ProfileRow<ApiVersion>;
 /** Every profile, in the picker's order. */
 export const API_PROFILES: readonly ApiProfile[] = ROWS;
 export const API_VERSIONS: readonly ApiVersion[] = ROWS.map((row) => row.version);
-export const DEFAULT_API_VERSION: ApiVersion = ROWS[0].version;
+export const DEFAULT_API_VERSION: ApiVersion = '2024-11-01';
 
 const BY_VERSION = new Map<string, ApiProfile>(ROWS.map((row) => [row.version, row]));
 
@@ -132,7 +222,33 @@ export function isApiVersion(value: string): value is ApiVersion {
  * as GA, with its own api-version still sent, as the app always did.
  */
 export function profileOf(version: ApiVersion): ApiProfile {
-  return BY_VERSION.get(version) ?? ga(version, version, '2023-04-01');
+  return (
+    BY_VERSION.get(version) ??
+    ga(version, version, {
+      authoringVersion: '2023-04-01',
+      previous: fallbackForUnknown(version),
+      adds: 'A version this app does not know.',
+    })
+  );
+}
+
+/** For a version no row knows: the newest stable one released before it, else the default. */
+function fallbackForUnknown(version: string): ApiVersion {
+  const older = profilesOf('ga')
+    .filter((profile) => profile.stability === 'stable' && profile.version < version)
+    .map((profile) => profile.version)
+    .sort()
+    .at(-1);
+  return older ?? DEFAULT_API_VERSION;
+}
+
+/**
+ * The version to offer in one click when the resource does not offer this one, or undefined when
+ * there is none to go back to.
+ */
+export function previousVersionOf(version: ApiVersion): ApiVersion | undefined {
+  const previous = profileOf(version).previous;
+  return previous !== undefined && isApiVersion(previous) ? previous : undefined;
 }
 
 /** The profiles of one generation, in the picker's order. */
@@ -152,4 +268,42 @@ export function modelNameOf(
   return profileOf(choice.apiVersion).model.kind === 'model-id'
     ? choice.modelId
     : `${choice.projectName} / ${choice.deploymentName}`;
+}
+
+/** What a failure is judged on: the HTTP status and the service's error, as stored with a job. */
+export interface VersionFailure {
+  status?: number | undefined;
+  problem?: Pick<ServiceProblem, 'code' | 'message' | 'innerCode' | 'innerMessage'> | undefined;
+}
+
+const API_VERSION_CODE = /UnsupportedApiVersion|InvalidApiVersion|ApiVersion(Not|Un)/i;
+const API_VERSION_WORDS = /api[- ]?version/i;
+const REFUSAL_WORDS = /not supported|unsupported|invalid|not (found|available|valid)/i;
+
+/**
+ * Whether the service said it does not offer the api-version it was called with. The Language
+ * service answers a version it does not know like any unknown address, 404 `Resource not found`
+ * with the code "404" (service-contract.md, Errors); Azure's common error for it is
+ * `UnsupportedApiVersion`, and some gateways say so in words. A 404 that names a project, a
+ * deployment or a job (`ProjectNotFound`, `NotFound`) is about that, not about the version.
+ */
+export function isVersionUnavailable({ status, problem }: VersionFailure): boolean {
+  if (!problem) return false;
+  const codes = `${problem.code} ${problem.innerCode ?? ''}`;
+  if (API_VERSION_CODE.test(codes)) return true;
+  const words = `${problem.message} ${problem.innerMessage ?? ''}`;
+  if (API_VERSION_WORDS.test(words) && REFUSAL_WORDS.test(words)) return true;
+  return status === 404 && problem.code === '404';
+}
+
+/**
+ * The authoring version the app reads a resource through for this prediction version: the
+ * version's own (2024-11-15-preview and later previews read project settings), or for the 2021
+ * preview, whose authoring API has no reads, the default's.
+ */
+export function authoringReadsVersionOf(version: ApiVersion): string {
+  const profile = profileOf(version);
+  return profile.generation === 'ga'
+    ? profile.deletion.authoringVersion
+    : profileOf(DEFAULT_API_VERSION).deletion.authoringVersion;
 }

@@ -8,7 +8,9 @@ import {
   deploymentListSchema,
   evaluationSummarySchema,
   projectListSchema,
+  projectWithSettingsSchema,
   trainedModelListSchema,
+  trainingConfigVersionListSchema,
 } from './schemas';
 
 /**
@@ -97,6 +99,10 @@ const projectsUrl = (endpoint: string, path = '') =>
   `${endpoint}${GA_PROJECTS_PATH}${path}?api-version=${AUTHORING_READS_VERSION}`;
 
 const projectPath = (projectName: string) => `/${encodeURIComponent(projectName)}`;
+
+/** For the reads whose answer depends on the authoring version (project settings). */
+const projectsUrlAt = (endpoint: string, authoringVersion: string, path: string, query = '') =>
+  `${endpoint}${GA_PROJECTS_PATH}${path}?api-version=${encodeURIComponent(authoringVersion)}${query}`;
 
 function parsed<S extends z.ZodType>(schema: S, json: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(json);
@@ -277,6 +283,56 @@ export async function evaluationSummary(
         : {}),
     },
   };
+}
+
+export interface ProjectSettings {
+  /**
+   * Below it, the service itself turns the top prediction into "None". Undefined where the project
+   * has none, or where the authoring version does not return settings.
+   */
+  confidenceThreshold?: number;
+}
+
+/** The project's settings, read through `authoringVersion` (the newer ones return them). */
+export async function readProjectSettings(
+  credentials: Credentials,
+  projectName: string,
+  authoringVersion: string,
+  signal?: AbortSignal,
+): Promise<ProjectSettings> {
+  const url = projectsUrlAt(credentials.endpoint, authoringVersion, projectPath(projectName));
+  const response = await callService({ method: 'GET', url }, credentials, signal);
+  const project = parsed(projectWithSettingsSchema, response.json, 'a project');
+  const threshold = project.settings?.confidenceThreshold;
+  return threshold === undefined ? {} : { confidenceThreshold: threshold };
+}
+
+export interface TrainingConfigVersion {
+  version: string;
+  /** A date, `2027-09-25`: models trained with this version expire then. */
+  expiresOn: string;
+}
+
+/** The training config versions the resource offers for a kind of project, with their expiry. */
+export async function listTrainingConfigVersions(
+  credentials: Credentials,
+  projectKind: ClassificationProjectKind,
+  authoringVersion: string,
+  signal?: AbortSignal,
+): Promise<TrainingConfigVersion[]> {
+  const url = projectsUrlAt(
+    credentials.endpoint,
+    authoringVersion,
+    '/global/training-config-versions',
+    `&projectKind=${projectKind}`,
+  );
+  const wire = await readAllPages(url, credentials, signal, (json) =>
+    parsed(trainingConfigVersionListSchema, json, 'a list of training config versions'),
+  );
+  return wire.map((item) => ({
+    version: item.trainingConfigVersion,
+    expiresOn: item.modelExpirationDate,
+  }));
 }
 
 export type NameCheck = 'known' | { caseOf: string } | 'unknown';

@@ -1,6 +1,6 @@
-import { analysisInput } from './analysis-input';
+import { analysisInput, AUTO_LANGUAGE } from './analysis-input';
 import type { ServiceRequest } from './http';
-import type { JobInput } from './model';
+import { NO_FEATURES, type JobInput, type VersionFeatures } from './model';
 
 /** The GA analyze-text API (2022-05-01 and later). */
 
@@ -12,12 +12,39 @@ const TASK_KINDS = {
   multi: 'CustomMultiLabelClassification',
 } as const;
 
-export function gaSubmitRequest(input: JobInput): ServiceRequest {
+/**
+ * Where the version detects languages, a document without a language of its own asks for it to be
+ * detected (`language: "auto"`), and the form's language goes as `defaultLanguage`: the service
+ * uses it for those documents when it cannot tell (authoring-contract.md B.1, Job input).
+ * Elsewhere the form's language goes on every document, as it always did.
+ */
+function languageFields(input: JobInput, features: VersionFeatures) {
+  const formLanguage = input.language.trim();
+  if (!features.detectedLanguage || !features.defaultLanguage) {
+    return { body: {}, input };
+  }
+  const detecting: JobInput = { ...input, language: AUTO_LANGUAGE };
+  return {
+    body:
+      formLanguage && formLanguage.toLowerCase() !== AUTO_LANGUAGE
+        ? { defaultLanguage: formLanguage }
+        : {},
+    input: detecting,
+  };
+}
+
+/** The submit request of an analyze-text version with the features its profile row gives it. */
+export function gaSubmitRequest(
+  input: JobInput,
+  features: VersionFeatures = NO_FEATURES,
+): ServiceRequest {
+  const language = languageFields(input, features);
   return {
     method: 'POST',
     url: `${input.endpoint}${GA_JOBS_PATH}?api-version=${input.apiVersion}`,
     body: {
-      ...analysisInput(input),
+      ...analysisInput(language.input),
+      ...language.body,
       tasks: [
         {
           kind: TASK_KINDS[input.labelMode],

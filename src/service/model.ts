@@ -9,6 +9,26 @@ export type LabelMode = 'single' | 'multi';
 /** `key`: an `Ocp-Apim-Subscription-Key`; `bearer`: a Microsoft Entra access token. */
 export type AuthScheme = 'key' | 'bearer';
 
+/**
+ * What a version adds to the analyze-text job, per the REST specification (authoring-contract.md
+ * B.1). The previews after 2024-11-01 return the language they detected and take a default for it;
+ * the GA versions of the same years do not. One row per version in api-profiles.ts says which.
+ */
+export interface VersionFeatures {
+  /** Result documents may carry `detectedLanguage` (documents sent with `language: "auto"`). */
+  detectedLanguage: boolean;
+  /** The job takes `defaultLanguage`, used for documents whose language is detected. */
+  defaultLanguage: boolean;
+  /** The job takes `cancelAfter` (seconds). The app does not send it: see the README. */
+  cancelAfter: boolean;
+}
+
+export const NO_FEATURES: VersionFeatures = {
+  detectedLanguage: false,
+  defaultLanguage: false,
+  cancelAfter: false,
+};
+
 export interface InputDocument {
   id: string;
   text: string;
@@ -60,8 +80,24 @@ export type ResultProblem =
   /** The same document id appears more than once in the job's results. */
   | { kind: 'duplicate-id' };
 
+/**
+ * The language the service detected for a document (preview versions, documents sent with
+ * `language: "auto"`). The specification sends `{name, iso6391Name, confidenceScore}`; a bare
+ * code string is also read, since which shape live services send is unconfirmed.
+ */
+export interface DetectedLanguage {
+  /** ISO 639-1 code as the service gives it, e.g. `en`; what slicing and exports key on. */
+  code: string;
+  /** The service's name for it, e.g. `English`, when it sends one. */
+  name?: string;
+  /** 0 to 1, when the service sends one. */
+  confidence?: number;
+}
+
 export interface DocumentResult {
   id: string;
+  /** Only from versions that detect languages, for documents whose language was detected. */
+  detectedLanguage?: DetectedLanguage;
   /** Highest confidence first; only confidences in [0, 1] (the others are in `problems`). */
   classes: ClassScore[];
   warnings: ServiceWarning[];

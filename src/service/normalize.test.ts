@@ -169,3 +169,59 @@ function withDocuments(documents: unknown[]) {
     tasks: { ...gaMulti.tasks, items: [{ ...task, results: { documents, errors: [] } }] },
   };
 }
+
+describe('detectedLanguage (preview versions from 2024-11-15-preview)', () => {
+  const job = (detectedLanguage: unknown) => ({
+    jobId: 'j',
+    status: 'succeeded',
+    tasks: {
+      completed: 1,
+      failed: 0,
+      inProgress: 0,
+      total: 1,
+      items: [
+        {
+          kind: 'CustomMultiLabelClassificationLROResults',
+          status: 'succeeded',
+          results: {
+            documents: [
+              {
+                id: '1',
+                class: [{ category: 'Drama', confidenceScore: 0.91 }],
+                warnings: [],
+                detectedLanguage,
+              },
+            ],
+            errors: [],
+          },
+        },
+      ],
+    },
+  });
+
+  it('reads the specification’s object: code, name and confidence', () => {
+    const [document] = parseJob(
+      job({ name: 'English', iso6391Name: 'en', confidenceScore: 1, scriptName: 'Latin' }),
+    ).documents;
+    expect(document?.detectedLanguage).toEqual({ code: 'en', name: 'English', confidence: 1 });
+  });
+
+  it('reads a bare code string as well, the other reading of an unconfirmed shape', () => {
+    expect(parseJob(job('fr')).documents[0]?.detectedLanguage).toEqual({ code: 'fr' });
+  });
+
+  it('leaves it out when absent, and drops a shape it cannot read without failing the job', () => {
+    expect(parseJob(job(undefined)).documents[0]).not.toHaveProperty('detectedLanguage');
+    const odd = parseJob(job(42));
+    expect(odd.phase).toBe('done');
+    expect(odd.documents[0]).not.toHaveProperty('detectedLanguage');
+    expect(parseJob(job({ confidenceScore: 0.4 })).documents[0]).not.toHaveProperty(
+      'detectedLanguage',
+    );
+    // A confidence outside [0, 1] is dropped, the language kept.
+    expect(
+      parseJob(job({ name: 'German', iso6391Name: 'de', confidenceScore: 7 })).documents[0]
+        ?.detectedLanguage,
+    ).toEqual({ code: 'de', name: 'German' });
+  });
+});

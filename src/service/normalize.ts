@@ -3,6 +3,7 @@ import { toProblem } from './problems';
 import {
   isValidConfidence,
   type ClassScore,
+  type DetectedLanguage,
   type DocumentResult,
   type JobPhase,
   type JobSnapshot,
@@ -44,6 +45,30 @@ function scoresOf(document: WireDocument): { classes: ClassScore[]; problems: Re
   return { classes: classes.sort((a, b) => b.confidence - a.confidence), problems };
 }
 
+/**
+ * The detected language in one shape, whichever the service sent; undefined when it says nothing
+ * usable. A language the service could not detect comes as `(Unknown)` with an empty code.
+ */
+export function detectedLanguageOf(
+  wire: WireDocument['detectedLanguage'],
+): DetectedLanguage | undefined {
+  if (wire === undefined) return undefined;
+  if (typeof wire === 'string') {
+    const code = wire.trim();
+    return code ? { code } : undefined;
+  }
+  const code = wire.iso6391Name?.trim() ?? '';
+  const name = wire.name?.trim() ?? '';
+  if (!code && !name) return undefined;
+  return {
+    code: code || name,
+    ...(name && name !== code ? { name } : {}),
+    ...(wire.confidenceScore !== undefined && isValidConfidence(wire.confidenceScore)
+      ? { confidence: wire.confidenceScore }
+      : {}),
+  };
+}
+
 function tasksOf(job: WireJob): WireTask[] {
   const tasks = job.tasks;
   if (!tasks) return [];
@@ -66,8 +91,10 @@ export function documentsOf(job: WireJob): DocumentResult[] {
   for (const task of tasksOf(job)) {
     for (const document of task.results?.documents ?? []) {
       const { classes, problems } = scoresOf(document);
+      const detectedLanguage = detectedLanguageOf(document.detectedLanguage);
       documents.push({
         id: document.id,
+        ...(detectedLanguage ? { detectedLanguage } : {}),
         classes,
         warnings: document.warnings,
         ...(problems.length > 0 ? { problems } : {}),

@@ -38,8 +38,25 @@ const classScoreSchema = z.object({ category: z.string(), confidenceScore: score
 
 const warningSchema = z.object({ code: code, message: z.string() });
 
+/**
+ * `detectedLanguage` as the specification has it (`{name, iso6391Name, confidenceScore}`), or a
+ * bare code string; anything else is dropped (`.catch`) rather than failing the whole job.
+ */
+const detectedLanguageSchema = z
+  .union([
+    z.object({
+      name: z.string().optional(),
+      iso6391Name: z.string().optional(),
+      confidenceScore: z.number().optional(),
+    }),
+    z.string(),
+  ])
+  .optional()
+  .catch(undefined);
+
 export const documentSchema = z.object({
   id: z.string(),
+  detectedLanguage: detectedLanguageSchema,
   class: z.array(classScoreSchema).optional(),
   classes: z.array(classScoreSchema).optional(),
   classifications: z.array(classScoreSchema).optional(),
@@ -125,6 +142,23 @@ export const projectSchema = z.object({
   lastDeployedDateTime: z.string().nullish(),
 });
 export const projectListSchema = pagedList(projectSchema);
+
+/**
+ * One project with its settings. `settings.confidenceThreshold` is "the threshold of the class with
+ * the highest confidence, at which the prediction will automatically be changed to None"; the
+ * authoring versions after 2023-04-01 return it. A nonsense value is dropped, not fatal.
+ */
+export const projectWithSettingsSchema = projectSchema.extend({
+  settings: z
+    .object({ confidenceThreshold: z.number().min(0).max(1).optional().catch(undefined) })
+    .nullish()
+    .catch(undefined),
+});
+
+/** `GET /projects/global/training-config-versions`: each version and when models trained with it expire. */
+export const trainingConfigVersionListSchema = pagedList(
+  z.object({ trainingConfigVersion: z.string(), modelExpirationDate: z.string() }),
+);
 export type WireProject = z.infer<typeof projectSchema>;
 
 export const deploymentSchema = z.object({

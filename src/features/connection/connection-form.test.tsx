@@ -26,6 +26,31 @@ describe('ConnectionForm', () => {
     );
   });
 
+  it('groups the previews apart, so the picker says which versions are previews', () => {
+    renderWithProviders(<ConnectionForm errors={{}} />);
+    const picker = screen.getByRole('combobox', { name: 'API version' });
+    const groups = [...picker.querySelectorAll('optgroup')].map((group) => [
+      group.label,
+      [...group.querySelectorAll('option')].map((option) => option.value),
+    ]);
+    expect(groups).toEqual([
+      ['Generally available', ['2025-11-01', '2024-11-01', '2023-04-01', '2022-05-01']],
+      [
+        'Preview',
+        ['2025-11-15-preview', '2025-05-15-preview', '2024-11-15-preview', 'v3.1-preview.ct.1'],
+      ],
+    ]);
+    // A fresh form is on the default, and says what the chosen version adds.
+    expect(picker).toHaveProperty('value', '2024-11-01');
+    expect(screen.getByText(/newest GA version in the public REST reference/)).toBeTruthy();
+  });
+
+  it('says the language becomes the default for detection on the previews that detect', () => {
+    applyConnectionSettings({ apiVersion: '2025-11-15-preview' });
+    renderWithProviders(<ConnectionForm errors={{}} />);
+    expect(screen.getByText(/detects each document’s language/)).toBeTruthy();
+  });
+
   it.each(API_PROFILES.map((profile) => [profile.version, profile] as const))(
     'shows the model fields profile %s names, and only those',
     (version, profile) => {

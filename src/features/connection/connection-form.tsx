@@ -19,7 +19,18 @@ import type { TokenProvider } from './token-provider';
 import { useResourceCredentials } from './use-resource-credentials';
 import type { FieldErrors } from './validate-connection';
 
-const VERSION_OPTIONS = API_PROFILES.map(({ version, label }) => ({ value: version, label }));
+/** Stable versions, then previews (which a resource may not offer): `<optgroup>`s in the select. */
+const VERSION_GROUPS = [
+  { group: 'Generally available', stability: 'stable' },
+  { group: 'Preview', stability: 'preview' },
+] as const;
+
+const VERSION_OPTIONS = VERSION_GROUPS.map(({ group, stability }) => ({
+  group,
+  items: API_PROFILES.filter((profile) => profile.stability === stability).map(
+    ({ version, label }) => ({ value: version, label }),
+  ),
+}));
 
 /** How each model field reads; which of them are shown, and required, is the API profile's. */
 const MODEL_FIELDS: Record<
@@ -44,7 +55,8 @@ interface ConnectionFormProps {
 export function ConnectionForm({ errors, tokenProvider }: ConnectionFormProps) {
   const settings = useConnectionSettings();
   const { setField, setUseProxy } = useConnectionActions();
-  const { model } = profileOf(settings.apiVersion);
+  const profile = profileOf(settings.apiVersion);
+  const { model } = profile;
   const credentials = useResourceCredentials(settings);
   const text = (field: ConnectionField) => ({
     value: settings[field],
@@ -73,6 +85,7 @@ export function ConnectionForm({ errors, tokenProvider }: ConnectionFormProps) {
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <NativeSelect
           label="API version"
+          description={profile.adds}
           value={settings.apiVersion}
           onChange={(event) => {
             const value = event.currentTarget.value;
@@ -132,7 +145,11 @@ export function ConnectionForm({ errors, tokenProvider }: ConnectionFormProps) {
         })}
         <TextInput
           label="Language"
-          description="Optional code sent with every document, e.g. en."
+          description={
+            profile.features.defaultLanguage
+              ? 'The service detects each document’s language; this code (e.g. en) is its default.'
+              : 'Optional code sent with every document, e.g. en.'
+          }
           spellCheck={false}
           {...text('language')}
         />

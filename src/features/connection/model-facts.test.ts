@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classRows, expiryNotice, formatDelta, matrixLabels } from './model-facts';
+import {
+  classRows,
+  configVersionNotice,
+  expiryNotice,
+  formatDelta,
+  matrixLabels,
+  projectThresholdFacts,
+} from './model-facts';
 
 const NOW = Date.parse('2026-03-14T12:00:00Z');
 
@@ -34,5 +41,41 @@ describe('classRows and matrixLabels', () => {
       ['A', 0],
     ]);
     expect(matrixLabels({ A: { A: 1, C: 2 }, B: { A: 0 } })).toEqual(['A', 'C', 'B']);
+  });
+});
+
+describe('configVersionNotice', () => {
+  const now = Date.parse('2026-03-14T09:26:53Z');
+  const versions = [
+    { version: '2022-05-01', expiresOn: '2026-03-01' },
+    { version: '2023-04-15', expiresOn: '2026-03-20' },
+    { version: '2025-01-01', expiresOn: '2027-12-31' },
+  ];
+
+  it('says when models of the version expire, soon or expired as the model lines do', () => {
+    expect(configVersionNotice('2025-01-01', versions, now).status).toBe('ok');
+    const soon = configVersionNotice('2023-04-15', versions, now);
+    expect(soon.status).toBe('soon');
+    expect(soon.text).toMatch(/^Training config version 2023-04-15 expires on/);
+    const expired = configVersionNotice('2022-05-01', versions, now);
+    expect(expired.status).toBe('expired');
+    expect(expired.text).toMatch(/expired on .*train the model again/);
+  });
+
+  it('calls a version the service no longer lists retired', () => {
+    const gone = configVersionNotice('2021-11-01', versions, now);
+    expect(gone.status).toBe('expired');
+    expect(gone.text).toMatch(/no longer lists .* retired/);
+  });
+});
+
+describe('projectThresholdFacts', () => {
+  it('says the threshold in words and whether the run already uses it', () => {
+    expect(projectThresholdFacts(0.5, 0.5)).toEqual({
+      text: "The project's confidence threshold is 50.0%: below it the service itself predicts None.",
+      applied: true,
+    });
+    expect(projectThresholdFacts(0.5, 0.4).applied).toBe(false);
+    expect(projectThresholdFacts(0.5, undefined).applied).toBe(false);
   });
 });

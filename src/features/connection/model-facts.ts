@@ -84,3 +84,63 @@ export function matrixLabels(
   }
   return [...labels];
 }
+
+/** Microsoft's notices; the app will outlive Language Studio, so both are said. */
+export const RETIREMENTS = {
+  customTextClassification: {
+    date: '2029-03-31',
+    text: 'Custom text classification retires on 2029-03-31',
+    url: 'https://learn.microsoft.com/azure/ai-services/language-service/custom-text-classification/overview',
+  },
+  languageStudio: {
+    date: '2027-03-20',
+    text: 'Language Studio retires on 2027-03-20',
+    url: 'https://learn.microsoft.com/azure/ai-services/language-service/language-studio',
+  },
+} as const;
+
+export interface ConfigVersionExpiry {
+  /** A date, `2027-09-25`. */
+  expiresOn: string;
+}
+
+/**
+ * When models of a training config version expire, from the service's own list; a version the
+ * list no longer has has been retired, which the user must hear as much as an expired one.
+ */
+export function configVersionNotice(
+  configVersion: string,
+  versions: readonly (ConfigVersionExpiry & { version: string })[],
+  now: number,
+): ExpiryNotice {
+  const listed = versions.find((item) => item.version === configVersion);
+  if (!listed) {
+    return {
+      status: 'expired',
+      text: `The service no longer lists training config version ${configVersion}: it has been retired. Train the model again with a current version.`,
+    };
+  }
+  const status = expiryStatus(listed.expiresOn, now);
+  const day = formatDay(listed.expiresOn);
+  if (status === 'expired') {
+    return {
+      status,
+      text: `Training config version ${configVersion} expired on ${day}: train the model again with a current version.`,
+    };
+  }
+  return {
+    status,
+    text: `Training config version ${configVersion} expires on ${day}; models trained with it stop being served then.`,
+  };
+}
+
+/** The project's own threshold in words, and whether the run already judges by it. */
+export function projectThresholdFacts(
+  threshold: number,
+  runThreshold: number | undefined,
+): { text: string; applied: boolean } {
+  return {
+    text: `The project's confidence threshold is ${formatMetric(threshold)}: below it the service itself predicts None.`,
+    applied: runThreshold !== undefined && Math.abs(runThreshold - threshold) < 1e-9,
+  };
+}

@@ -38,6 +38,7 @@ describe('Model panel', () => {
     expect(alerts.map((alert) => alert.textContent)).toEqual([
       expect.stringMatching(/Model expiring soon.*The model expires on .* \(in 12 days\)/),
       expect.stringMatching(/Deployment expiring soon.*in 12 days/),
+      expect.stringMatching(/Custom text classification retires on 2029-03-31/),
     ]);
     const perClass = await within(region()).findByRole('table', {
       name: 'Evaluation from training, per class',
@@ -102,5 +103,91 @@ describe('Model panel', () => {
         'SupportTickets has no deployment nightly on this resource.',
       ),
     ).toBeTruthy();
+  });
+
+  it('links the retirement of custom text classification to Microsoft’s notice', () => {
+    renderWithProviders(
+      <ModelPanel credentials={undefined} projectName="" deploymentName="" now={NOW} />,
+    );
+    const link = within(region()).getByRole('link', {
+      name: 'Custom text classification retires on 2029-03-31',
+    });
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    expect(region().textContent).toContain('Language Studio retires on 2027-03-20');
+  });
+
+  it('gives the training config version’s own expiry, from the service’s list', async () => {
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="production"
+        now={NOW}
+      />,
+    );
+    expect(
+      (await within(region()).findByText(/Training config version 2022-05-01 expires on/))
+        .textContent,
+    ).toMatch(/models trained with it stop being served then/);
+  });
+
+  it('shows the project’s confidence threshold and makes it the run’s in one click', async () => {
+    const used: number[] = [];
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="production"
+        now={NOW}
+        apiVersion="2025-11-15-preview"
+        runThreshold={0}
+        onUseThreshold={(threshold) => used.push(threshold)}
+      />,
+    );
+    expect(
+      await within(region()).findByText(/project's confidence threshold is 50\.0%/),
+    ).toBeTruthy();
+    within(region()).getByRole('button', { name: "Use it as the run's threshold" }).click();
+    expect(used).toEqual([0.5]);
+  });
+
+  it('says the threshold is already applied, or how to apply it, or which versions read it', async () => {
+    const { unmount } = renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="production"
+        now={NOW}
+        apiVersion="2024-11-15-preview"
+        runThreshold={0.5}
+        onUseThreshold={() => undefined}
+      />,
+    );
+    expect(await within(region()).findByText('The open run is judged by it.')).toBeTruthy();
+    unmount();
+    const second = renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="production"
+        now={NOW}
+        apiVersion="2025-05-15-preview"
+      />,
+    );
+    expect(await within(region()).findByText(/Open a run of this deployment/)).toBeTruthy();
+    second.unmount();
+    renderWithProviders(
+      <ModelPanel
+        credentials={credentials}
+        projectName="SupportTickets"
+        deploymentName="production"
+        now={NOW}
+        apiVersion="2024-11-01"
+      />,
+    );
+    expect(
+      await within(region()).findByText(/read with a preview API version.*2023-04-01/),
+    ).toBeTruthy();
+    expect(within(region()).queryByRole('button', { name: /run's threshold/ })).toBeNull();
   });
 });

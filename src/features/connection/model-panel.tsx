@@ -1,19 +1,40 @@
 import '../../components/data-styles';
-import { Alert, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { EvaluationSummary } from '../../service/authoring';
+import { DEFAULT_API_VERSION, type ApiVersion } from '../../service/api-profiles';
+import type {
+  EvaluationSummary,
+  ProjectSettings,
+  TrainingConfigVersion,
+} from '../../service/authoring';
+import type { LabelMode } from '../../service/model';
 import type { Credentials } from '../../service/http';
 import { useConnectionSettings } from './connection-store';
 import {
   classRows,
+  configVersionNotice,
   expiryNotice,
+  projectThresholdFacts,
+  RETIREMENTS,
   formatDelta,
   formatMetric,
   matrixLabels,
   type ClassFigures,
   type LiveFigures,
 } from './model-facts';
+import { useModelPanelReads } from './model-panel-queries';
 import { useDeployments } from './resource-pickers';
 import { evaluationQuery } from './resource-queries';
 import { formatWhen } from './resource-names';
@@ -32,6 +53,41 @@ export interface ModelPanelProps {
   now?: number | undefined;
   /** What the form still lacks before the deployment can be read, said in its place. */
   waitsFor?: string | undefined;
+  /** The form's API version: its authoring version reads the project's settings. */
+  apiVersion?: ApiVersion | undefined;
+  labelMode?: LabelMode | undefined;
+  /** The open run's threshold (0 to 1), when a run of this deployment is open. */
+  runThreshold?: number | undefined;
+  /** Makes the project's confidence threshold the open run's; absent when no such run is open. */
+  onUseThreshold?: ((threshold: number) => void) | undefined;
+}
+
+const SUBJECTS = {
+  model: 'Model',
+  deployment: 'Deployment',
+  config: 'Training config version',
+} as const;
+
+function NoticeLine({
+  what,
+  notice,
+}: {
+  what: keyof typeof SUBJECTS;
+  notice: ReturnType<typeof expiryNotice>;
+}) {
+  if (notice.status === 'ok') return <Text size="sm">{notice.text}</Text>;
+  const expired = notice.status === 'expired';
+  return (
+    // An expired model is an error the user must hear; one expiring soon is a standing note.
+    <Alert
+      role={expired ? 'alert' : 'note'}
+      variant="light"
+      color={expired ? 'red' : 'yellow'}
+      title={`${SUBJECTS[what]} ${expired ? 'expired' : 'expiring soon'}`}
+    >
+      {notice.text}
+    </Alert>
+  );
 }
 
 function ExpiryLine({
@@ -43,19 +99,78 @@ function ExpiryLine({
   date: string;
   now: number;
 }) {
-  const notice = expiryNotice(what, date, now);
-  if (notice.status === 'ok') return <Text size="sm">{notice.text}</Text>;
-  const expired = notice.status === 'expired';
+  return <NoticeLine what={what} notice={expiryNotice(what, date, now)} />;
+}
+
+function ConfigVersionLine({
+  configVersion,
+  versions,
+  now,
+}: {
+  configVersion: string;
+  versions: readonly TrainingConfigVersion[] | undefined;
+  now: number;
+}) {
+  if (!versions) return null;
+  return <NoticeLine what="config" notice={configVersionNotice(configVersion, versions, now)} />;
+}
+
+/** The project's own confidence threshold, offered as the open run's in one click. */
+function ProjectThreshold({
+  settings,
+  authoringVersion,
+  runThreshold,
+  onUseThreshold,
+}: {
+  settings: ProjectSettings | undefined;
+  authoringVersion: string;
+  runThreshold: number | undefined;
+  onUseThreshold: ((threshold: number) => void) | undefined;
+}) {
+  if (!settings) return null;
+  const threshold = settings.confidenceThreshold;
+  if (threshold === undefined) {
+    return (
+      <Text size="xs" c="dimmed">
+        {authoringVersion.endsWith('-preview')
+          ? 'The project has no confidence threshold of its own.'
+          : `The project's confidence threshold is read with a preview API version (2024-11-15-preview or later); authoring ${authoringVersion} does not return it.`}
+      </Text>
+    );
+  }
+  const facts = projectThresholdFacts(threshold, runThreshold);
   return (
-    // An expired model is an error the user must hear; one expiring soon is a standing note.
-    <Alert
-      role={expired ? 'alert' : 'note'}
-      variant="light"
-      color={expired ? 'red' : 'yellow'}
-      title={`${what === 'model' ? 'Model' : 'Deployment'} ${expired ? 'expired' : 'expiring soon'}`}
-    >
-      {notice.text}
-    </Alert>
+    <Group gap="sm" wrap="wrap">
+      <Text size="sm">{facts.text}</Text>
+      {onUseThreshold ? (
+        facts.applied ? (
+          <Text size="xs" c="dimmed">
+            The open run is judged by it.
+          </Text>
+        ) : (
+          <Button size="compact-sm" variant="light" onClick={() => onUseThreshold(threshold)}>
+            Use it as the run's threshold
+          </Button>
+        )
+      ) : (
+        <Text size="xs" c="dimmed">
+          Open a run of this deployment to judge it by this threshold.
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** Retirements that come whatever the model: said once, linked to Microsoft's notices. */
+function RetirementNote() {
+  const { customTextClassification: ctc, languageStudio: studio } = RETIREMENTS;
+  return (
+    <Text size="xs" c="dimmed" role="note">
+      <Anchor href={ctc.url} target="_blank" rel="noreferrer" size="xs">
+        {ctc.text}
+      </Anchor>
+      . {studio.text}; this app does not need it.
+    </Text>
   );
 }
 
@@ -193,6 +308,10 @@ function ModelFacts({
   live,
   now,
   waitsFor,
+  apiVersion = DEFAULT_API_VERSION,
+  labelMode = 'single',
+  runThreshold,
+  onUseThreshold,
 }: ModelPanelProps) {
   const [mountedAt] = useState(() => Date.now());
   const current = now ?? mountedAt;
@@ -209,6 +328,13 @@ function ModelFacts({
   const evaluation = useQuery({
     ...evaluationQuery(credentials ?? NONE, settled, model?.label ?? ''),
     enabled: credentials !== undefined && model !== undefined,
+  });
+  const reads = useModelPanelReads({
+    credentials,
+    projectName: settled,
+    apiVersion,
+    labelMode,
+    enabled: enabled && deployment !== undefined,
   });
 
   if (!credentials || !projectName.trim() || !deploymentName.trim()) {
@@ -265,6 +391,17 @@ function ModelFacts({
       </Table>
       {model ? <ExpiryLine what="model" date={model.expiresOn} now={current} /> : null}
       <ExpiryLine what="deployment" date={deployment.expiresOn} now={current} />
+      <ConfigVersionLine
+        configVersion={deployment.trainingConfigVersion}
+        versions={reads.configVersions.data}
+        now={current}
+      />
+      <ProjectThreshold
+        settings={reads.settings.data}
+        authoringVersion={reads.authoringVersion}
+        runThreshold={runThreshold}
+        onUseThreshold={onUseThreshold}
+      />
       {evaluation.isPending && model ? (
         <Loader size="sm" aria-label="Reading the evaluation" />
       ) : null}
@@ -286,13 +423,20 @@ export function ModelPanel(props: ModelPanelProps) {
       <Title order={2} size="h4" id={headingId} mb="sm">
         Model
       </Title>
-      <ModelFacts {...props} />
+      <Stack gap="sm">
+        <ModelFacts {...props} />
+        <RetirementNote />
+      </Stack>
     </Card>
   );
 }
 
 /** The Model panel for the deployment the connection form names. */
-export function FormModelPanel({ live }: { live?: LiveFigures | undefined }) {
+export function FormModelPanel({
+  live,
+  runThreshold,
+  onUseThreshold,
+}: Pick<ModelPanelProps, 'live' | 'runThreshold' | 'onUseThreshold'>) {
   const settings = useConnectionSettings();
   const credentials = useResourceCredentials(settings);
   return (
@@ -303,6 +447,10 @@ export function FormModelPanel({ live }: { live?: LiveFigures | undefined }) {
       live={live}
       // All there: the credentials are only settling (a moment after the last keystroke).
       waitsFor={modelPanelWaitsFor(settings) ?? 'Reading the model…'}
+      apiVersion={settings.apiVersion}
+      labelMode={settings.labelMode}
+      runThreshold={runThreshold}
+      onUseThreshold={onUseThreshold}
     />
   );
 }

@@ -20,7 +20,9 @@ const PlainRow = memo(function PlainRow(props: RowProps) {
         {header?.content}
       </Table.Th>
       {cells.map((cell) => (
-        <Table.Td key={cell.key}>{cell.content}</Table.Td>
+        <Table.Td key={cell.key} data-phone-hidden={cell.phoneHidden ? true : undefined}>
+          {cell.content}
+        </Table.Td>
       ))}
     </Table.Tr>
   );
@@ -28,15 +30,20 @@ const PlainRow = memo(function PlainRow(props: RowProps) {
 
 /** Every row rendered: for up to a couple of hundred documents this is cheap and simplest. */
 export function PlainResultsTable(props: ResultsTableProps) {
-  const { rows, sort, onSort, scrollRef, compare } = props;
-  const columns = resultsColumns(compare?.name);
+  const { rows, sort, onSort, scrollRef, compare, withLanguage } = props;
+  const columns = resultsColumns(compare?.name, withLanguage);
   return (
     <Table.ScrollContainer minWidth={900} maxHeight={560} type="native" ref={scrollRef}>
       <Table aria-labelledby="results-heading" striped verticalSpacing="xs" stickyHeader>
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th scope="col" key={column.label} aria-sort={ariaSort(column, sort)}>
+              <Table.Th
+                scope="col"
+                key={column.label}
+                aria-sort={ariaSort(column, sort)}
+                data-phone-hidden={column.phoneHidden ? true : undefined}
+              >
                 <SortHeader column={column} sort={sort} onSort={onSort} />
               </Table.Th>
             ))}

@@ -1,6 +1,7 @@
 import { UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { DocumentResult, LabelMode } from '../../service/model';
+import { formatConfidence } from '../../lib/format';
+import type { DetectedLanguage, DocumentResult, LabelMode } from '../../service/model';
 import { ConfidenceBars } from './confidence-bars';
 import type { ResultMark } from './result-item';
 import { invalidConfidences } from './result-problems';
@@ -189,10 +190,37 @@ export function OpenChartButton({
   );
 }
 
+/** "English (en) · 98%", or the code alone when that is all the service sent. */
+export function describeLanguage(language: DetectedLanguage): string {
+  const named = language.name ? `${language.name} (${language.code})` : language.code;
+  return language.confidence === undefined
+    ? named
+    : `${named} · ${formatConfidence(language.confidence)}`;
+}
+
+function LanguageCell({ result }: { result: DocumentResult }) {
+  const language = result.detectedLanguage;
+  if (!language) return <div className={`${classes.text} ${classes.dimmed}`}>—</div>;
+  return (
+    <div className={classes.text} title={describeLanguage(language)}>
+      <div>{language.name ?? language.code}</div>
+      {language.name || language.confidence !== undefined ? (
+        <div className={classes.label}>
+          {language.name ? language.code : ''}
+          {language.name && language.confidence !== undefined ? ' · ' : ''}
+          {language.confidence === undefined ? '' : formatConfidence(language.confidence)}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /** What one row needs; every field is stable while the row's data is, so rows can be memoised. */
 export interface RowProps {
   row: IndexedResult;
   mark: ResultMark | undefined;
+  /** The table has the Detected language column. */
+  withLanguage: boolean;
   /** Undefined without a compared run; `null` when the other run has no result for this id. */
   otherClasses: readonly string[] | null | undefined;
   labelMode: LabelMode;
@@ -207,6 +235,7 @@ export interface RowProps {
 export function rowCells({
   row,
   mark,
+  withLanguage,
   otherClasses,
   labelMode,
   threshold,
@@ -214,7 +243,7 @@ export function rowCells({
   active,
   onSelect,
   claimFocus,
-}: RowProps): { key: string; content: ReactNode }[] {
+}: RowProps): { key: string; content: ReactNode; phoneHidden?: boolean }[] {
   const { result, item } = row;
   return [
     {
@@ -264,6 +293,9 @@ export function rowCells({
         />
       ),
     },
+    ...(withLanguage
+      ? [{ key: 'language', content: <LanguageCell result={result} />, phoneHidden: true }]
+      : []),
     { key: 'notes', content: <Notes result={result} /> },
   ];
 }

@@ -16,7 +16,7 @@ import { formatConfidence } from '../../lib/format';
 import type { ClassScore, DocumentResult } from '../../service/model';
 import { ConfidenceBars } from './confidence-bars';
 import { documentChartHeight } from './document-chart-size';
-import { joinLabels, Notes } from './result-cells';
+import { describeLanguage, joinLabels, Notes } from './result-cells';
 import type { ResultItem, ResultMark } from './result-item';
 import classes from './results-table.module.css';
 
@@ -200,6 +200,11 @@ export function ResultDetail({
                 onCorrect={onCorrect}
                 multiLabel={multiLabel}
               />
+            ) : null}
+            {result.detectedLanguage ? (
+              <Text size="sm">
+                Detected language: <strong>{describeLanguage(result.detectedLanguage)}</strong>
+              </Text>
             ) : null}
             <Notes result={result} />
           </Stack>

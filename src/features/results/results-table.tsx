@@ -25,6 +25,8 @@ export interface ResultsTableProps {
   claimFocus: (id: string) => boolean;
   /** Whether some document has a label or a correction (for the virtual rows' height). */
   withLabels: boolean;
+  /** Whether some result has a detected language: the table then has a column for it. */
+  withLanguage?: boolean;
   marks: ReadonlyMap<string, ResultMark> | undefined;
   compare: ResultsCompare | undefined;
   labelMode: LabelMode;

@@ -89,6 +89,10 @@ export function ResultsView({
     () => shownItems.some((item) => item.labels !== undefined || item.correction !== undefined),
     [shownItems],
   );
+  const withLanguage = useMemo(
+    () => shownItems.some((item) => item.result.detectedLanguage !== undefined),
+    [shownItems],
+  );
   const counts = useMemo(() => classCounts(rows), [rows]);
   const notices = useMemo(() => resultNotices(documents), [documents]);
   const shown = useMemo(
@@ -217,6 +221,7 @@ export function ResultsView({
               cursor={cursor}
               claimFocus={claimFocus}
               withLabels={withLabels}
+              withLanguage={withLanguage}
               marks={marks}
               compare={compare}
               labelMode={settings.labelMode}

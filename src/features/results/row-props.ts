@@ -9,6 +9,7 @@ export function rowProps(props: ResultsTableProps, row: IndexedResult): RowProps
     row,
     mark: props.marks?.get(id),
     otherClasses: props.compare ? (props.compare.classOf.get(id) ?? null) : undefined,
+    withLanguage: props.withLanguage ?? false,
     labelMode: props.labelMode,
     threshold: props.threshold,
     selected: id === props.selectedId,

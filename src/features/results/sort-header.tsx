@@ -9,6 +9,8 @@ export interface ResultsColumn {
   sortsBy?: string;
   /** The column's track in the virtual table's grid. */
   width: string;
+  /** Left out on a phone, where the row's detail shows it. */
+  phoneHidden?: boolean;
 }
 
 const DOCUMENT: ResultsColumn = {
@@ -30,19 +32,42 @@ const CONFIDENCE: ResultsColumn = {
   sortsBy: 'top confidence',
   width: 'minmax(230px, 2fr)',
 };
+/** The language the service detected (preview versions that detect languages). */
+const LANGUAGE: ResultsColumn = {
+  label: 'Detected language',
+  width: 'minmax(110px, 0.8fr)',
+  phoneHidden: true,
+};
 const NOTES: ResultsColumn = { label: 'Warnings and errors', width: 'minmax(170px, 1.6fr)' };
 
-const WITHOUT_COMPARE = [DOCUMENT, TEXT, CLASSES, CONFIDENCE, NOTES];
-const compareColumns = new Map<string, ResultsColumn[]>();
+const columnLists = new Map<string, ResultsColumn[]>();
 
-/** The table's columns, in order; with another run's name, a column "In <name>" for its classes. */
-export function resultsColumns(compareName: string | undefined): ResultsColumn[] {
-  if (compareName === undefined) return WITHOUT_COMPARE;
-  let columns = compareColumns.get(compareName);
+/**
+ * The table's columns, in order; with another run's name, a column "In <name>" for its classes;
+ * with `withLanguage` (some result has a detected language), "Detected language" before the notes.
+ * The same list object for the same arguments, so rows memoised on it stay put.
+ */
+export function resultsColumns(
+  compareName: string | undefined,
+  withLanguage = false,
+): ResultsColumn[] {
+  const id = `${withLanguage ? 'L' : '-'}${compareName === undefined ? '' : ` ${compareName}`}`;
+  let columns = columnLists.get(id);
   if (!columns) {
-    const other: ResultsColumn = { label: `In ${compareName}`, width: 'minmax(140px, 1fr)' };
-    columns = [DOCUMENT, TEXT, CLASSES, other, CONFIDENCE, NOTES];
-    compareColumns.set(compareName, columns);
+    const other: ResultsColumn[] =
+      compareName === undefined
+        ? []
+        : [{ label: `In ${compareName}`, width: 'minmax(140px, 1fr)' }];
+    columns = [
+      DOCUMENT,
+      TEXT,
+      CLASSES,
+      ...other,
+      CONFIDENCE,
+      ...(withLanguage ? [LANGUAGE] : []),
+      NOTES,
+    ];
+    columnLists.set(id, columns);
   }
   return columns;
 }

@@ -63,7 +63,12 @@ const VirtualRow = memo(function VirtualRow({
         {header?.content}
       </div>
       {cells.map((cell) => (
-        <div role="cell" className={classes.cell} key={cell.key}>
+        <div
+          role="cell"
+          className={classes.cell}
+          key={cell.key}
+          data-phone-hidden={cell.phoneHidden ? true : undefined}
+        >
           {cell.content}
         </div>
       ))}
@@ -76,8 +81,8 @@ const VirtualRow = memo(function VirtualRow({
  * smoothly as 20. ARIA table roles with row counts and indexes keep it a table for screen readers.
  */
 export function VirtualResultsTable(props: ResultsTableProps) {
-  const { rows, sort, onSort, scrollRef, withLabels, cursor, compare } = props;
-  const columns = resultsColumns(compare?.name);
+  const { rows, sort, onSort, scrollRef, withLabels, cursor, compare, withLanguage } = props;
+  const columns = resultsColumns(compare?.name, withLanguage);
   // Stable per row list: a new key function makes the virtualizer lay out all 10,000 rows again.
   const estimateSize = useCallback(
     (index: number) => estimateRowHeight(rows[index], withLabels),
@@ -124,6 +129,7 @@ export function VirtualResultsTable(props: ResultsTableProps) {
               key={column.label}
               aria-sort={ariaSort(column, sort)}
               className={classes.cell}
+              data-phone-hidden={column.phoneHidden ? true : undefined}
             >
               <SortHeader column={column} sort={sort} onSort={onSort} />
             </div>

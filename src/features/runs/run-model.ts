@@ -2,6 +2,7 @@ import type { FailureKind } from '../../service/errors';
 import type {
   ApiVersion,
   ClassScore,
+  DetectedLanguage,
   LabelMode,
   ResultProblem,
   ServiceProblem,
@@ -107,6 +108,8 @@ export interface RunResult {
   index: number;
   id: string;
   classes: ClassScore[];
+  /** What the service detected, from the versions that detect languages. */
+  detectedLanguage?: DetectedLanguage;
   warnings: ServiceWarning[];
   error?: ServiceProblem;
   /** What did not make sense in the service's answer (a confidence outside [0, 1], a repeated id). */

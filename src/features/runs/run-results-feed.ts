@@ -28,9 +28,17 @@ export interface RunResultsFeed {
   getSnapshot: () => RunResultItem[] | undefined;
 }
 
-function toDocumentResult({ id, classes, warnings, error, problems }: RunResult): DocumentResult {
+function toDocumentResult({
+  id,
+  classes,
+  detectedLanguage,
+  warnings,
+  error,
+  problems,
+}: RunResult): DocumentResult {
   return {
     id,
+    ...(detectedLanguage ? { detectedLanguage } : {}),
     classes,
     warnings,
     ...(error ? { error } : {}),

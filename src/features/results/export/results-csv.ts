@@ -83,6 +83,8 @@ export interface CsvRunOptions {
 }
 
 interface Columns {
+  /** Only when some result has one (the preview versions that detect languages). */
+  detectedLanguage: boolean;
   flags: boolean;
   labels: boolean;
   corrections: boolean;
@@ -105,6 +107,10 @@ function row(item: ResultItem, columns: Columns): string[] {
     document.warnings.map((warning) => `${warning.code}: ${warning.message}`).join('; '),
     document.error ? describeError(document.error) : '',
   ];
+  if (columns.detectedLanguage) {
+    const language = document.detectedLanguage;
+    cells.push(language?.code ?? '', language?.confidence?.toFixed(4) ?? '');
+  }
   if (columns.flags) cells.push((document.problems ?? []).map(describeProblem).join('; '));
   if (columns.labels) cells.push(joinLabels(item.labels));
   if (columns.corrections) cells.push(joinLabels(item.correction));
@@ -119,7 +125,8 @@ function row(item: ResultItem, columns: Columns): string[] {
 /**
  * One row per document in the order given (the documents' input order), every text cell quoted,
  * CRLF line ends. Confidences outside [0, 1] never reach `classes` (see `DocumentResult`), so they
- * are not written as scores: when some result has such a problem, or a duplicate id, a `flags`
+ * are not written as scores. When some result has a detected language (preview versions),
+ * `detected_language` (its code) and `detected_language_confidence`. When some result has such a problem, or a duplicate id, a `flags`
  * column says so. Then, when some document has them, `label` (gold labels) and `corrected_label`
  * (the reviewer's), several joined by `; `; with a threshold above 0, `kept_classes`: the classes
  * at or above it; with the run given, `threshold` (0 to 1), the one the file was written with, so
@@ -136,6 +143,7 @@ export function resultsCsvChunks(
   rowsPerChunk = ROWS_PER_CHUNK,
 ): Generator<string, void, undefined> {
   const columns: Columns = {
+    detectedLanguage: items.some((item) => item.result.detectedLanguage !== undefined),
     flags: items.some((item) => (item.result.problems?.length ?? 0) > 0),
     labels: items.some((item) => item.labels !== undefined),
     corrections: items.some((item) => item.correction !== undefined),
@@ -144,6 +152,7 @@ export function resultsCsvChunks(
   };
   const header = [
     ...HEADER,
+    ...(columns.detectedLanguage ? ['detected_language', 'detected_language_confidence'] : []),
     ...(columns.flags ? ['flags'] : []),
     ...(columns.labels ? ['label'] : []),
     ...(columns.corrections ? ['corrected_label'] : []),
@@ -152,7 +161,7 @@ export function resultsCsvChunks(
   ];
   // The numbers are left unquoted so a spreadsheet reads them as numbers.
   return csvChunks(header, items, (item) => row(item, columns), {
-    numeric: ['top_confidence', 'threshold'],
+    numeric: ['top_confidence', 'detected_language_confidence', 'threshold'],
     rowsPerChunk,
   });
 }

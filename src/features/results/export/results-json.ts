@@ -40,11 +40,20 @@ function documentOf(
   { result: document, text, labels, correction }: ResultItem,
   marks: ReadonlyMap<string, ResultMark> | undefined,
 ) {
-  const { error } = document;
+  const { error, detectedLanguage: language } = document;
   const mark = marks?.get(document.id);
   return {
     id: document.id,
     text,
+    ...(language
+      ? {
+          detectedLanguage: {
+            code: language.code,
+            ...(language.name === undefined ? {} : { name: language.name }),
+            ...(language.confidence === undefined ? {} : { confidence: language.confidence }),
+          },
+        }
+      : {}),
     ...(labels ? { labels: [...labels] } : {}),
     ...(correction ? { correction: [...correction] } : {}),
     classes: document.classes.map(({ category, confidence }) => ({ category, confidence })),
