@@ -191,4 +191,19 @@ describe('the connection settings across tabs', () => {
     for (const name of [...items.keys()]) storage.removeItem(name);
     expect(tabB.getState()).toMatchObject({ endpoint: '', key: '', rememberKey: false });
   });
+
+  it('erases its settings and the remembered key, and writes neither again', () => {
+    const { items, tab } = device();
+    const tabA = tab();
+    tabA.getState().actions.setField('endpoint', ENDPOINT);
+    tabA.getState().actions.setField('key', 'secret-1');
+    tabA.getState().actions.setRememberKey(true);
+    const tabB = tab();
+    tabA.erase();
+    expect(items.size).toBe(0);
+    tabA.getState().actions.setField('key', 'secret-2');
+    tabA.getState().actions.setField('projectName', 'Tickets');
+    expect(items.size).toBe(0);
+    expect(tabB.getState()).toMatchObject({ endpoint: '', key: '', rememberKey: false });
+  });
 });

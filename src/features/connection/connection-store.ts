@@ -131,10 +131,12 @@ export function createConnectionStore({ storage, events }: ConnectionStoreOption
   const device = () => storage ?? deviceStorage();
   // True while another tab's write is applied here: it is theirs, not to be written back.
   let following = false;
+  // Once erased, nothing this page still does may write the settings back before it reloads.
+  let erased = false;
   const settingsStorage: StateStorage = {
     getItem: (name) => device()?.getItem(name) ?? null,
     setItem: (name, value) => {
-      if (following || device()?.getItem(name) === value) return;
+      if (following || erased || device()?.getItem(name) === value) return;
       device()?.setItem(name, value);
     },
     removeItem: (name) => device()?.removeItem(name),
@@ -191,7 +193,7 @@ export function createConnectionStore({ storage, events }: ConnectionStoreOption
 
   // Only a change of the key or of Remember key, made in this tab, writes the key's entry.
   store.subscribe((state, previous) => {
-    if (following) return;
+    if (following || erased) return;
     if (state.key === previous.key && state.rememberKey === previous.rememberKey) return;
     writeRememberedKey(device(), state.rememberKey ? state.key : undefined);
   });
@@ -225,7 +227,14 @@ export function createConnectionStore({ storage, events }: ConnectionStoreOption
     (event) => followOtherTab(event.key),
   );
 
-  return store;
+  /** Erase all data on this device, the connection's part: the settings and the remembered key. */
+  function erase(): void {
+    erased = true;
+    store.persist.clearStorage();
+    writeRememberedKey(device(), undefined);
+  }
+
+  return Object.assign(store, { erase });
 }
 
 const useConnectionStore = createConnectionStore();
@@ -267,9 +276,8 @@ export function subscribeToConnection(listener: () => void): () => void {
 
 /**
  * Erase all data on this device, the connection's part: the settings and the remembered key leave
- * the device. This tab's memory keeps its copy until the page reloads, as the erase then does.
+ * the device, and this page writes neither again (its memory keeps its copy until the reload).
  */
 export function eraseConnection(): void {
-  useConnectionStore.persist.clearStorage();
-  writeRememberedKey(deviceStorage(), undefined);
+  useConnectionStore.erase();
 }

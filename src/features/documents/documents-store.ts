@@ -23,12 +23,22 @@ interface DocumentsState {
   restoring: boolean;
   /** Something the user should know about the imported set: not kept, or not restored. */
   notice: string | undefined;
+  /** True while the imported set is being written to IndexedDB: a reload now would lose it. */
+  saving: boolean;
+  /** The runs submitted with the imported set: deleting one of them clears the set too. */
+  usedByRuns: string[];
   actions: {
     setDraft: (draft: string) => void;
     /** The imported documents become the document set, and are kept in the browser. */
     setImported: (imported: ImportedSet) => void;
     /** Back to the text box; the imported set is forgotten, here and in the browser. */
     switchToTextBox: () => void;
+    /** The run `runId` was submitted with the imported set. */
+    markUsedByRun: (runId: string) => void;
+    /** The run `runId` was deleted: the imported set that made it goes too (the text box stays). */
+    runDeleted: (runId: string) => void;
+    /** Erase all data on this device: the draft, the imported set and their database. */
+    erase: () => Promise<void>;
   };
 }
 
@@ -36,6 +46,7 @@ interface Persisted {
   draft: string;
   source: DocumentSource;
   sourceName?: string | undefined;
+  usedByRuns?: string[] | undefined;
 }
 
 /**
@@ -48,10 +59,14 @@ function readPersisted(value: unknown): Persisted {
   const draft = field('draft');
   const source = field('source');
   const sourceName = field('sourceName');
+  const usedByRuns = field('usedByRuns');
   return {
     draft: typeof draft === 'string' ? draft : '',
     source: source === 'import' ? 'import' : 'text',
     sourceName: typeof sourceName === 'string' ? sourceName : undefined,
+    usedByRuns: Array.isArray(usedByRuns)
+      ? usedByRuns.filter((runId): runId is string => typeof runId === 'string')
+      : [],
   };
 }
 
@@ -78,6 +93,7 @@ function lazyDraftRepository(): DraftRepository {
     save: async (set) => (await draftDb()).save(set),
     load: async () => (await draftDb()).load(),
     clear: async () => (await draftDb()).clear(),
+    erase: async () => (await draftDb()).erase(),
   };
 }
 
@@ -85,6 +101,14 @@ export function createDocumentsStore({
   repository = lazyDraftRepository(),
   storage,
 }: DocumentsStoreOptions = {}) {
+  // Once erased, nothing this page still does (a save finishing) may write the draft back.
+  let erased = false;
+  const device = (): StateStorage => storage ?? localStorage;
+  const draftStorage: StateStorage = {
+    getItem: (name) => device().getItem(name),
+    setItem: (name, value) => (erased ? undefined : device().setItem(name, value)),
+    removeItem: (name) => device().removeItem(name),
+  };
   const store = create<DocumentsState>()(
     persist(
       (set, get) => ({
@@ -94,6 +118,8 @@ export function createDocumentsStore({
         imported: undefined,
         restoring: false,
         notice: undefined,
+        saving: false,
+        usedByRuns: [],
         actions: {
           setDraft: (draft) => set({ draft }),
           setImported: (imported) => {
@@ -103,10 +129,17 @@ export function createDocumentsStore({
               imported,
               restoring: false,
               notice: undefined,
+              saving: true,
+              usedByRuns: [],
             });
-            repository.save(imported).catch((error: unknown) => {
-              if (get().imported === imported) set({ notice: notKeptNotice(error) });
-            });
+            repository
+              .save(imported)
+              .catch((error: unknown) => {
+                if (get().imported === imported) set({ notice: notKeptNotice(error) });
+              })
+              .finally(() => {
+                if (get().imported === imported) set({ saving: false });
+              });
           },
           switchToTextBox: () => {
             set({
@@ -115,26 +148,45 @@ export function createDocumentsStore({
               imported: undefined,
               restoring: false,
               notice: undefined,
+              saving: false,
+              usedByRuns: [],
             });
             repository.clear().catch(() => undefined);
+          },
+          markUsedByRun: (runId) => {
+            if (get().imported) set({ usedByRuns: [...get().usedByRuns, runId] });
+          },
+          runDeleted: (runId) => {
+            if (get().usedByRuns.includes(runId)) get().actions.switchToTextBox();
+          },
+          erase: async () => {
+            erased = true;
+            store.persist.clearStorage();
+            await repository.erase();
           },
         },
       }),
       {
         name: 'classify-console:documents',
         version: 2,
-        storage: createJSONStorage(() => storage ?? localStorage),
-        partialize: ({ draft, source, sourceName }): Persisted => ({ draft, source, sourceName }),
+        storage: createJSONStorage(() => draftStorage),
+        partialize: ({ draft, source, sourceName, usedByRuns }): Persisted => ({
+          draft,
+          source,
+          sourceName,
+          usedByRuns,
+        }),
         // Version 1 kept only the draft: files were never kept, so the text box is in use.
         migrate: (persisted) => ({ ...readPersisted(persisted), source: 'text' }),
         merge: (persisted, current) => {
-          const { draft, source, sourceName } = readPersisted(persisted);
+          const { draft, source, sourceName, usedByRuns } = readPersisted(persisted);
           const fromFiles = source === 'import';
           return {
             ...current,
             draft,
             source,
             sourceName,
+            usedByRuns: fromFiles ? (usedByRuns ?? []) : [],
             restoring: fromFiles,
             // Nothing from the text box is sent while the files' documents are read back.
             imported: fromFiles ? { sourceName: sourceName ?? '', documents: [] } : undefined,
@@ -178,6 +230,8 @@ export const useDocumentsDraft = () => useDocumentsStore((state) => state.draft)
 export const useImportedDocuments = () => useDocumentsStore((state) => state.imported);
 export const useDocumentsRestoring = () => useDocumentsStore((state) => state.restoring);
 export const useImportNotice = () => useDocumentsStore((state) => state.notice);
+/** True while an imported set is being stored in this browser (a reload now would lose it). */
+export const useImportSaving = () => useDocumentsStore((state) => state.saving);
 export const useDocumentsActions = () => useDocumentsStore((state) => state.actions);
 
 /** The document set as it stands, for a decision taken on a click (Try the demo asks first). */
@@ -189,4 +243,19 @@ export function readDocuments(): Pick<DocumentsState, 'draft' | 'imported' | 'so
 /** For start-up code outside React. */
 export function setDocumentsDraft(draft: string): void {
   useDocumentsStore.getState().actions.setDraft(draft);
+}
+
+/** Deleting a run clears the imported set it was submitted with (app/ composes the two). */
+export function forgetImportOfRun(runId: string): void {
+  useDocumentsStore.getState().actions.runDeleted(runId);
+}
+
+/** A run was submitted with the documents now in use (app/ tells the store). */
+export function markImportUsedByRun(runId: string): void {
+  useDocumentsStore.getState().actions.markUsedByRun(runId);
+}
+
+/** Erase all data on this device, the documents' part: the text box's draft and the imported set. */
+export function eraseDocuments(): Promise<void> {
+  return useDocumentsStore.getState().actions.erase();
 }
