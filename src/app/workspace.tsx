@@ -9,6 +9,7 @@ import { ShareViewButton } from '../features/connection/share-view-button';
 import { CopyRequest } from '../features/request/deferred-copy-request';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
+import { ImportSaving } from '../features/documents/import-saving';
 import { DeleteProject } from '../features/project/deferred-delete-project';
 import { useRunCoordinator } from './lazy-runs';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
@@ -105,15 +106,18 @@ export function Workspace() {
                 <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
               </PanelErrorBoundary>
               <Group justify="space-between" align="center" wrap="nowrap">
-                {blocker ? (
-                  <Text size="sm" c="red.8" id={reasonId}>
-                    {blocker}
-                  </Text>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    Ctrl/⌘ + Enter submits
-                  </Text>
-                )}
+                <Stack gap={2}>
+                  {blocker ? (
+                    <Text size="sm" c="red.8" id={reasonId}>
+                      {blocker}
+                    </Text>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      Ctrl/⌘ + Enter submits
+                    </Text>
+                  )}
+                  <ImportSaving />
+                </Stack>
                 <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                   <CopyRequest
                     input={
