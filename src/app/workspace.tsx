@@ -10,6 +10,7 @@ import { CopyRequest } from '../features/request/deferred-copy-request';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
 import { ImportSaving } from '../features/documents/import-saving';
+import { markImportUsedByRun, readDocuments } from '../features/documents/documents-store';
 import { DeleteProject } from '../features/project/deferred-delete-project';
 import { useRunCoordinator } from './lazy-runs';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
@@ -39,7 +40,11 @@ export function Workspace() {
         plan: ready.plan,
         source: draft.source,
       }),
-    onSuccess: (run) => open(run.id),
+    onSuccess: (run, { documents }) => {
+      // Deleting this run later clears the imported set it was made from (run-area.tsx).
+      if (documents === readDocuments().imported?.documents) markImportUsedByRun(run.id);
+      open(run.id);
+    },
   });
 
   const blocker = draft.submitBlocker;
