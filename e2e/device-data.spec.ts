@@ -1,6 +1,9 @@
 import { DEMO_KEY, expect, test, untilLive, type ConsolePage } from './fixtures';
 import type { Page } from '@playwright/test';
 
+// Two tabs and a demo run each: more than the default on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** Another tab of the same browser (one context: one localStorage, one IndexedDB). */
 async function anotherTab(page: Page): Promise<Page> {
   const tab = await page.context().newPage();
@@ -9,11 +12,12 @@ async function anotherTab(page: Page): Promise<Page> {
   return tab;
 }
 
-const keyField = (page: Page) => page.getByLabel('Key', { exact: true });
+const keyField = (page: Page) => page.getByRole('textbox', { name: 'Key', exact: true });
 
 async function rememberKey(app: ConsolePage, key: string) {
   await app.field('Key').fill(key);
-  await app.page.getByLabel('Remember key on this device').check();
+  await app.page.getByLabel('Remember key on this device').click();
+  await expect(app.page.getByLabel('Remember key on this device')).toBeChecked();
 }
 
 test('Forget key in one tab stays forgotten when another tab, loaded with the key, edits', async ({
@@ -45,7 +49,7 @@ test('Erase all data on this device asks first, then every tab opens as on a fir
   page,
 }) => {
   await app.submit();
-  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 40_000 });
   await rememberKey(app, 'secret-456');
   await app.field('Project name').fill('MyProject');
   await app.documents(['My own words']);
@@ -126,7 +130,7 @@ test('deleting a run clears the imported file its documents came from', async ({
   });
   await expect(page.getByText('Using 2 documents from records.jsonl')).toBeVisible();
   await app.submit();
-  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 40_000 });
   const runs = page.getByRole('region', { name: 'Runs' });
   await runs.getByRole('button', { name: /^Delete / }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete run' }).click();
@@ -136,7 +140,8 @@ test('deleting a run clears the imported file its documents came from', async ({
   await expect(page.getByText(/^Using \d+ documents? from/)).toBeHidden();
 });
 
-test('the header is in Tab order as it is seen, left to right', async ({ page }) => {
+test('the header is in Tab order as it is seen, left to right', async ({ app }) => {
+  const { page } = app;
   const header = page.getByRole('banner');
   await expect(header.getByRole('button', { name: 'Settings' })).toBeEnabled();
   const seen: { name: string; x: number }[] = [];
@@ -147,7 +152,7 @@ test('the header is in Tab order as it is seen, left to right', async ({ page })
       await page.evaluate(() => {
         const focused = document.activeElement;
         return {
-          name: focused?.textContent?.trim() ?? '',
+          name: focused?.textContent.trim() ?? '',
           x: focused?.getBoundingClientRect().left ?? -1,
         };
       }),
