@@ -111,17 +111,17 @@ test.describe('accessible in every state, light and dark', () => {
   });
 });
 
-test('the Color scheme menu picks light or dark over the system, and is remembered', async ({
+test('the Settings menu picks light or dark over the system, and is remembered', async ({
   app,
 }) => {
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.getByRole('button', { name: 'Color scheme' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('menuitemradio', { name: 'Dark' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-  await page.getByRole('button', { name: 'Color scheme' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toHaveAttribute(
     'aria-checked',
     'true',

@@ -41,9 +41,9 @@ test('on a phone the page never scrolls sideways, and a result shows its class a
   const header = page.getByRole('banner');
   // The menus' stand-ins give way to the menus once their chunk is in.
   await expect(header.getByRole('button', { name: /More demos/ })).toBeEnabled();
-  await expect(header.getByRole('button', { name: 'Color scheme' })).toBeEnabled();
+  await expect(header.getByRole('button', { name: 'Settings' })).toBeEnabled();
   await expectWithinWidth(header.getByRole('button', { name: /More demos/ }), 390);
-  await expectWithinWidth(header.getByRole('button', { name: 'Color scheme' }), 390);
+  await expectWithinWidth(header.getByRole('button', { name: 'Settings' }), 390);
   const title = header.getByRole('heading', { name: 'Classify Console' });
   expect((await title.boundingBox())?.height, 'the title on one line').toBeLessThan(40);
 

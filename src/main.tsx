@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
 import { ReplaceWithDemo } from './app/header-menus';
 import { loadRunsWhenIdle } from './app/lazy-runs';
+import { reloadWhenErasedElsewhere } from './app/erase-signal';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { whenIdle } from './lib/when-idle';
@@ -16,6 +17,9 @@ setRequestGate(async (url) => {
 });
 
 openOnDemoIfFirstVisit();
+
+// Erase all data on this device in another tab: this one reloads rather than write back its copy.
+reloadWhenErasedElsewhere();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

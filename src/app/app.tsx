@@ -4,7 +4,7 @@ import { useConnectionField } from '../features/connection/connection-store';
 import { deferred } from '../components/deferred';
 import { startDemo } from './demo';
 import classes from './app.module.css';
-import { ColorSchemeControl } from './header-menus';
+import { SettingsControl } from './header-menus';
 import { TryDemo } from './try-demo';
 import { Workspace } from './workspace';
 
@@ -32,9 +32,7 @@ export function App() {
                 Custom text classification with Azure AI Language
               </Text>
             </Group>
-            <div className={classes.scheme}>
-              <ColorSchemeControl />
-            </div>
+            {/* In the order they are seen, left to right, so Tab follows the eye. */}
             <Group gap="sm" wrap="nowrap" className={classes.demo}>
               {onDemo ? (
                 <Badge color="yellow" variant="filled" c="dark.9" className={classes.badge}>
@@ -44,6 +42,9 @@ export function App() {
               ) : null}
               <TryDemo />
             </Group>
+            <div className={classes.scheme}>
+              <SettingsControl />
+            </div>
           </div>
         </Container>
       </header>

@@ -1,12 +1,12 @@
 import { deferred } from '../components/deferred';
-import { ColorSchemeTrigger, MoreDemosTrigger, NOT_READY } from './menu-triggers';
+import { MoreDemosTrigger, NOT_READY, SettingsTrigger } from './menu-triggers';
 
 // The header's menus and dialog need Mantine's Menu, Popover and Modal: chunks of their own,
 // loaded after the first paint, with their trigger buttons standing in until then.
 
-export const ColorSchemeControl = deferred(
-  () => import('./color-scheme-menu').then(({ ColorSchemeMenu }) => ColorSchemeMenu),
-  () => <ColorSchemeTrigger {...NOT_READY} />,
+export const SettingsControl = deferred(
+  () => import('./settings-menu').then(({ SettingsMenu }) => SettingsMenu),
+  () => <SettingsTrigger {...NOT_READY} />,
 );
 
 export const MoreDemos = deferred(

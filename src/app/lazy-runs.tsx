@@ -19,6 +19,11 @@ export function loadRuns(queryClient: QueryClient): Promise<RunCoordinator> {
   return runs;
 }
 
+/** The page's runs if they were loaded, without loading them (Erase all data stops them). */
+export function loadedRuns(queryClient: QueryClient): Promise<RunCoordinator | undefined> {
+  return loaded.get(queryClient) ?? Promise.resolve(undefined);
+}
+
 /** Starts the runs when the browser is idle after the first paint (runs left by a reload resume). */
 export function loadRunsWhenIdle(queryClient: QueryClient): void {
   whenIdle(() => void loadRuns(queryClient));

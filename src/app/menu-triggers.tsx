@@ -8,10 +8,11 @@ type TriggerProps = ButtonProps & ComponentPropsWithRef<'button'>;
  * chunk loads after the first paint: it looks the same, and nothing can act on it yet.
  */
 
-export function ColorSchemeTrigger(props: TriggerProps) {
+/** The colour scheme and Erase all data on this device. */
+export function SettingsTrigger(props: TriggerProps) {
   return (
     <Button variant="outline" color="white" size="compact-sm" miw={24} mih={28} {...props}>
-      Color scheme ▾
+      Settings ▾
     </Button>
   );
 }

@@ -6,6 +6,7 @@ import { useRunCoordinator } from '../features/runs/runs-context';
 import { useOpenRunId, useRunsUiActions } from '../features/runs/runs-ui-store';
 import { useRunRows } from '../features/runs/use-runs';
 import { FormModelPanel } from '../features/connection/model-panel';
+import { forgetImportOfRun } from '../features/documents/documents-store';
 import { OpenRun } from './open-run';
 import { useRevealActions } from './reveal-run';
 import type { Credentials } from '../service/http';
@@ -63,6 +64,8 @@ export const RunArea = memo(function RunArea({
             }}
             onDelete={(runId) => {
               if (runId === openRunId) open(undefined);
+              // Its documents leave the device: the imported set it was made from goes too.
+              forgetImportOfRun(runId);
               void coordinator.remove(runId);
             }}
             rerunBlocked={runSettings ? undefined : settingsProblem}

@@ -9,6 +9,8 @@ import { ShareViewButton } from '../features/connection/share-view-button';
 import { CopyRequest } from '../features/request/deferred-copy-request';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
+import { ImportSaving } from '../features/documents/import-saving';
+import { markImportUsedByRun, readDocuments } from '../features/documents/documents-store';
 import { DeleteProject } from '../features/project/deferred-delete-project';
 import { useRunCoordinator } from './lazy-runs';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
@@ -42,7 +44,9 @@ export function Workspace() {
         plan: ready.plan,
         source: draft.source,
       }),
-    onSuccess: (run) => {
+    onSuccess: (run, { documents }) => {
+      // Deleting this run later clears the imported set it was made from (run-area.tsx).
+      if (documents === readDocuments().imported?.documents) markImportUsedByRun(run.id);
       open(run.id);
       revealRun(run.id);
     },
@@ -114,7 +118,7 @@ export function Workspace() {
               </PanelErrorBoundary>
               <Group justify="space-between" align="center" wrap="nowrap">
                 {/* Always in the page, so a reason that appears is announced. */}
-                <div style={{ minWidth: 0 }}>
+                <Stack gap={2} style={{ minWidth: 0 }}>
                   <Text
                     size="sm"
                     c="var(--mantine-color-red-text)"
@@ -128,7 +132,8 @@ export function Workspace() {
                       Ctrl/⌘ + Enter submits
                     </Text>
                   )}
-                </div>
+                  <ImportSaving />
+                </Stack>
                 <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                   <CopyRequest
                     input={

@@ -123,6 +123,11 @@ export interface ServiceStateOptions {
   persistence?: ServicePersistence;
 }
 
+/** Erase all data on this device: the demo's jobs and deleted projects, as a first visit has them. */
+export function eraseServiceState(persistence: Pick<Storage, 'removeItem'>): void {
+  persistence.removeItem(STORAGE_KEY);
+}
+
 function emptySnapshot(): Snapshot {
   return { version: 1, jobs: [], deletedProjects: [], deletionJobs: [] };
 }

@@ -36,6 +36,8 @@ describe('readTokenClaims', () => {
         tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47',
         expiresAt: new Date(1_773_483_600_000),
         issuedAt: new Date(1_773_480_000_000),
+        notBefore: undefined,
+        unusableTimes: [],
       },
     });
   });
@@ -93,5 +95,39 @@ describe('tokenStatus', () => {
     expect(tokenStatus({ expiresAt }, 1_000_000 - 60_000)).toBe('expiring');
     expect(tokenStatus({ expiresAt }, 1_000_000)).toBe('expired');
     expect(tokenStatus({ expiresAt: undefined })).toBe('unknown');
+  });
+});
+
+describe('hostile claims', () => {
+  it('says which times are not usable instead of making an Invalid Date', () => {
+    for (const exp of [8.64e12 + 1, -9e12, 1e308, '1700000000', null]) {
+      const reading = readTokenClaims(token({ aud: 'x', exp, nbf: 1e20, iat: 1_700_000_000 }));
+      if (!reading.ok) throw new Error(reading.reason);
+      expect(reading.claims.expiresAt).toBeUndefined();
+      expect(reading.claims.unusableTimes).toEqual(['exp', 'nbf']);
+      expect(reading.claims.issuedAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+      expect(tokenStatus(reading.claims)).toBe('unknown');
+    }
+    // The edge of what a date holds is still a date.
+    const edge = readTokenClaims(token({ exp: 8.64e12 }));
+    expect(edge.ok && edge.claims.expiresAt?.toISOString()).toBe('+275760-09-13T00:00:00.000Z');
+    expect(edge.ok && edge.claims.unusableTimes).toEqual([]);
+  });
+
+  it('drops bidi overrides, isolates and marks from the claims it shows', () => {
+    const reading = readTokenClaims(
+      token({
+        name: 'Demo \u202Eresu\u202C User\u200F',
+        upn: '\u2066admin@contoso.com\u2069',
+        aud: ['https://cognitiveservices.azure.com\u200E'],
+        tid: '\u202Dtenant',
+      }),
+    );
+    if (!reading.ok) throw new Error(reading.reason);
+    expect(reading.claims.who).toBe('Demo resu User');
+    expect(reading.claims.upn).toBe('admin@contoso.com');
+    expect(reading.claims.tenant).toBe('tenant');
+    expect(reading.claims.audience).toBe('https://cognitiveservices.azure.com');
+    expect(JSON.stringify(reading.claims)).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
   });
 });

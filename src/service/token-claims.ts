@@ -17,11 +17,17 @@ export interface TokenClaims {
   subject: string | undefined;
   /** `tid`, the directory (tenant) id. */
   tenant: string | undefined;
-  /** `exp`; undefined when the token has none. */
+  /** `exp`; undefined when the token has none, or none that is a usable time. */
   expiresAt: Date | undefined;
   /** `iat`. */
   issuedAt: Date | undefined;
+  /** `nbf`: not valid before. */
+  notBefore: Date | undefined;
+  /** Time claims present but not a usable time (not a number, or beyond what a date can hold). */
+  unusableTimes: TimeClaim[];
 }
+
+export type TimeClaim = 'exp' | 'nbf' | 'iat';
 
 export type TokenReading = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
 
@@ -46,15 +52,38 @@ function decodeBase64Url(part: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
+/**
+ * Characters that reorder or hide text: bidi embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and the directional marks (U+200E, U+200F, U+061C). In a claim they can only
+ * disguise a name ("Demo User" shown for a string that reads otherwise), so they are dropped.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-const seconds = (value: unknown): Date | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
+/** A claim as it may be shown: without bidi controls. */
+export function displayable(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+const text = (value: unknown): string | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const shown = displayable(value).trim();
+  return shown !== '' ? shown : undefined;
+};
+
+/** JavaScript dates hold ±8.64e15 ms, ±8.64e12 s: beyond that `new Date` is Invalid Date. */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/** Seconds since the epoch as a date; undefined when the claim is not a usable time. */
+function seconds(value: unknown): Date | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (Math.abs(value) > MAX_DATE_SECONDS) return undefined;
+  const date = new Date(value * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
 
 function audienceOf(value: unknown): string | undefined {
   if (Array.isArray(value)) {
-    const all = value.filter((item): item is string => typeof item === 'string');
+    const all = value.flatMap((item) => text(item) ?? []);
     return all.length ? all.join(', ') : undefined;
   }
   return text(value);
@@ -89,6 +118,9 @@ export function readTokenClaims(token: string): TokenReading {
   const upn = text(claims.upn) ?? text(claims.preferred_username) ?? text(claims.unique_name);
   const appId = text(claims.appid) ?? text(claims.azp);
   const subject = text(claims.sub);
+  const unusableTimes = (['exp', 'nbf', 'iat'] as const).filter(
+    (claim) => claims[claim] !== undefined && seconds(claims[claim]) === undefined,
+  );
   return {
     ok: true,
     claims: {
@@ -101,6 +133,8 @@ export function readTokenClaims(token: string): TokenReading {
       tenant: text(claims.tid),
       expiresAt: seconds(claims.exp),
       issuedAt: seconds(claims.iat),
+      notBefore: seconds(claims.nbf),
+      unusableTimes,
     },
   };
 }

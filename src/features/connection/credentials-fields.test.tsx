@@ -113,3 +113,26 @@ describe('Key or Access token', () => {
     expect(screen.getByRole('button', { name: 'Sign in with Microsoft' })).toBeTruthy();
   });
 });
+
+describe('a token with hostile claims', () => {
+  const hostile = (payload: Record<string, unknown>) =>
+    ['eyJhbGciOiJub25lIn0', Buffer.from(JSON.stringify(payload)).toString('base64url'), ''].join(
+      '.',
+    );
+
+  it('says its expiry cannot be read instead of crashing, and strips bidi overrides', () => {
+    applyConnectionSettings({
+      authMethod: 'bearer',
+      token: hostile({
+        aud: 'https://cognitiveservices.azure.com',
+        name: 'Mallory \u202Egnp.exe',
+        exp: 1e13,
+      }),
+    });
+    renderWithProviders(<CredentialsFields errors={{}} />);
+    expect(screen.getByText(/For Mallory gnp\.exe, expiry unknown/)).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /when it expires \(exp\) is not a usable time/,
+    );
+  });
+});

@@ -20,16 +20,23 @@ export function TokenFactsView({ token }: { token: string }) {
   if (!token.trim()) return null;
   const facts = tokenFacts(token, now);
   if (!facts.ok) return null;
-  const { who, expiresAt, status, forCognitiveServices } = facts;
+  const { who, expiresAt, status, forCognitiveServices, timeProblem } = facts;
   return (
     <>
       <Text size="xs" c="dimmed">
         For {who ?? 'an unnamed account'}
         {expiresAt
           ? `, expires ${timeFormat.format(expiresAt)} (${relativeTime(expiresAt, now)})`
-          : ', with no expiry time'}
+          : timeProblem
+            ? ', expiry unknown'
+            : ', with no expiry time'}
         . Read from the token’s claims without verifying it.
       </Text>
+      {timeProblem ? (
+        <Alert color="yellow" variant="light" role="alert" title="The token’s times cannot be read">
+          {timeProblem} The service decides whether it is valid; if it refuses it, get a new token.
+        </Alert>
+      ) : null}
       {status === 'expired' ? (
         <Alert color="red" variant="light" role="alert" title="The access token has expired">
           The service will refuse it. Get a new one (for example with{' '}

@@ -2,6 +2,7 @@ import {
   isCognitiveServicesAudience,
   readTokenClaims,
   tokenStatus,
+  type TimeClaim,
 } from '../../service/token-claims';
 
 export type TokenFacts =
@@ -13,7 +14,24 @@ export type TokenFacts =
       status: ReturnType<typeof tokenStatus>;
       /** False when the token names another audience: the service would refuse it. */
       forCognitiveServices: boolean;
+      /** What the token says about its times that cannot be read, in words; none when all can. */
+      timeProblem: string | undefined;
     };
+
+const TIME_CLAIM_WORDS: Record<TimeClaim, string> = {
+  exp: 'when it expires (exp)',
+  nbf: 'when it becomes valid (nbf)',
+  iat: 'when it was issued (iat)',
+};
+
+/** "Its claim of when it expires (exp) is not a usable time." */
+export function timeProblemOf(claims: readonly TimeClaim[]): string | undefined {
+  if (claims.length === 0) return undefined;
+  const words = claims.map((claim) => TIME_CLAIM_WORDS[claim]);
+  const listed =
+    words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+  return `Its claim of ${listed} is not a usable time (not a number, or beyond any date).`;
+}
 
 /** What a pasted token says about itself (unverified) and how it stands at `now`. */
 export function tokenFacts(token: string, now: number): TokenFacts {
@@ -26,6 +44,7 @@ export function tokenFacts(token: string, now: number): TokenFacts {
     expiresAt: claims.expiresAt,
     status: tokenStatus(claims, now),
     forCognitiveServices: isCognitiveServicesAudience(claims.audience),
+    timeProblem: timeProblemOf(claims.unusableTimes),
   };
 }
 

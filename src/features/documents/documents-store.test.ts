@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
 import { createDocumentsStore } from './documents-store';
@@ -153,11 +154,72 @@ describe('the documents store', () => {
       save: () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })),
       load: () => Promise.resolve(undefined),
       clear: () => Promise.resolve(),
+      erase: () => Promise.resolve(),
     };
     const store = createDocumentsStore({ repository: failing, storage: memoryStorage() });
     store.getState().actions.setImported({ sourceName: 'big.csv', documents });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.getState().imported?.documents).toHaveLength(2);
     expect(store.getState().notice).toMatch(/no room/);
+  });
+
+  it('says it is saving until the imported set is stored, and only then', async () => {
+    let finish: (kept: boolean) => void = () => undefined;
+    const slow: DraftRepository = {
+      save: () => new Promise<boolean>((resolve) => (finish = resolve)),
+      load: () => Promise.resolve(undefined),
+      clear: () => Promise.resolve(),
+      erase: () => Promise.resolve(),
+    };
+    const store = createDocumentsStore({ repository: slow, storage: memoryStorage() });
+    expect(store.getState().saving).toBe(false);
+    store.getState().actions.setImported({ sourceName: 'big.csv', documents });
+    expect(store.getState().saving).toBe(true);
+    finish(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().saving).toBe(false);
+  });
+
+  it('clears the imported set when a run submitted with it is deleted, and only then', () => {
+    const storage = memoryStorage();
+    const repository = createDraftRepository(freshDatabase());
+    const page = createDocumentsStore({ repository, storage });
+    page.getState().actions.setDraft('my paragraphs');
+    page.getState().actions.markUsedByRun('typed-run');
+    page.getState().actions.setImported({ sourceName: 'tickets.csv', documents });
+    page.getState().actions.markUsedByRun('run-1');
+    page.getState().actions.runDeleted('other-run');
+    page.getState().actions.runDeleted('typed-run');
+    expect(page.getState().imported?.documents).toEqual(documents);
+
+    // The link survives a reload.
+    const reloaded = createDocumentsStore({ repository, storage });
+    reloaded.getState().actions.runDeleted('run-1');
+    expect(reloaded.getState().imported).toBeUndefined();
+    expect(reloaded.getState().source).toBe('text');
+    expect(reloaded.getState().draft).toBe('my paragraphs');
+  });
+
+  it('a new import is not cleared by deleting a run of the previous one', () => {
+    const page = createDocumentsStore({
+      repository: createDraftRepository(freshDatabase()),
+      storage: memoryStorage(),
+    });
+    page.getState().actions.setImported({ sourceName: 'first.csv', documents });
+    page.getState().actions.markUsedByRun('run-1');
+    page.getState().actions.setImported({ sourceName: 'second.csv', documents });
+    page.getState().actions.runDeleted('run-1');
+    expect(page.getState().imported?.sourceName).toBe('second.csv');
+  });
+
+  it('erases the draft, the imported set and its database', async () => {
+    const db = freshDatabase();
+    const storage = memoryStorage();
+    const page = createDocumentsStore({ repository: createDraftRepository(db), storage });
+    page.getState().actions.setDraft('typed');
+    page.getState().actions.setImported({ sourceName: 'tickets.csv', documents });
+    await page.getState().actions.erase();
+    expect(storage.items.size).toBe(0);
+    expect(await Dexie.exists(db.name)).toBe(false);
   });
 });

@@ -31,6 +31,10 @@ interface DocumentsState {
   notice: string | undefined;
   /** The file last chosen, when it was refused: kept across reloads like an accepted one. */
   refused: RefusedImport | undefined;
+  /** True while the imported set is being written to IndexedDB: a reload now would lose it. */
+  saving: boolean;
+  /** The runs submitted with the imported set: deleting one of them clears the set too. */
+  usedByRuns: string[];
   actions: {
     setDraft: (draft: string) => void;
     /** The imported documents become the document set, and are kept in the browser. */
@@ -39,6 +43,12 @@ interface DocumentsState {
     switchToTextBox: () => void;
     /** A chosen file was refused (or, with undefined, removed). */
     setRefused: (refused: RefusedImport | undefined) => void;
+    /** The run `runId` was submitted with the imported set. */
+    markUsedByRun: (runId: string) => void;
+    /** The run `runId` was deleted: the imported set that made it goes too (the text box stays). */
+    runDeleted: (runId: string) => void;
+    /** Erase all data on this device: the draft, the imported set and their database. */
+    erase: () => Promise<void>;
   };
 }
 
@@ -46,6 +56,7 @@ interface Persisted {
   draft: string;
   source: DocumentSource;
   sourceName?: string | undefined;
+  usedByRuns?: string[] | undefined;
   refused?: RefusedImport | undefined;
 }
 
@@ -68,11 +79,15 @@ function readPersisted(value: unknown): Persisted {
   const draft = field('draft');
   const source = field('source');
   const sourceName = field('sourceName');
+  const usedByRuns = field('usedByRuns');
   return {
     draft: typeof draft === 'string' ? draft : '',
     source: source === 'import' ? 'import' : 'text',
     sourceName: typeof sourceName === 'string' ? sourceName : undefined,
     refused: readRefused(field('refused')),
+    usedByRuns: Array.isArray(usedByRuns)
+      ? usedByRuns.filter((runId): runId is string => typeof runId === 'string')
+      : [],
   };
 }
 
@@ -99,6 +114,7 @@ function lazyDraftRepository(): DraftRepository {
     save: async (set) => (await draftDb()).save(set),
     load: async () => (await draftDb()).load(),
     clear: async () => (await draftDb()).clear(),
+    erase: async () => (await draftDb()).erase(),
   };
 }
 
@@ -106,6 +122,14 @@ export function createDocumentsStore({
   repository = lazyDraftRepository(),
   storage,
 }: DocumentsStoreOptions = {}) {
+  // Once erased, nothing this page still does (a save finishing) may write the draft back.
+  let erased = false;
+  const device = (): StateStorage => storage ?? localStorage;
+  const draftStorage: StateStorage = {
+    getItem: (name) => device().getItem(name),
+    setItem: (name, value) => (erased ? undefined : device().setItem(name, value)),
+    removeItem: (name) => device().removeItem(name),
+  };
   const store = create<DocumentsState>()(
     persist(
       (set, get) => ({
@@ -116,6 +140,8 @@ export function createDocumentsStore({
         restoring: false,
         notice: undefined,
         refused: undefined,
+        saving: false,
+        usedByRuns: [],
         actions: {
           setDraft: (draft) => set({ draft }),
           setImported: (imported) => {
@@ -126,10 +152,17 @@ export function createDocumentsStore({
               restoring: false,
               notice: undefined,
               refused: undefined,
+              saving: true,
+              usedByRuns: [],
             });
-            repository.save(imported).catch((error: unknown) => {
-              if (get().imported === imported) set({ notice: notKeptNotice(error) });
-            });
+            repository
+              .save(imported)
+              .catch((error: unknown) => {
+                if (get().imported === imported) set({ notice: notKeptNotice(error) });
+              })
+              .finally(() => {
+                if (get().imported === imported) set({ saving: false });
+              });
           },
           switchToTextBox: () => {
             set({
@@ -139,8 +172,21 @@ export function createDocumentsStore({
               restoring: false,
               notice: undefined,
               refused: undefined,
+              saving: false,
+              usedByRuns: [],
             });
             repository.clear().catch(() => undefined);
+          },
+          markUsedByRun: (runId) => {
+            if (get().imported) set({ usedByRuns: [...get().usedByRuns, runId] });
+          },
+          runDeleted: (runId) => {
+            if (get().usedByRuns.includes(runId)) get().actions.switchToTextBox();
+          },
+          erase: async () => {
+            erased = true;
+            store.persist.clearStorage();
+            await repository.erase();
           },
           setRefused: (refused) => set({ refused }),
         },
@@ -148,17 +194,18 @@ export function createDocumentsStore({
       {
         name: 'classify-console:documents',
         version: 2,
-        storage: createJSONStorage(() => storage ?? localStorage),
-        partialize: ({ draft, source, sourceName, refused }): Persisted => ({
+        storage: createJSONStorage(() => draftStorage),
+        partialize: ({ draft, source, sourceName, usedByRuns, refused }): Persisted => ({
           draft,
           source,
           sourceName,
+          usedByRuns,
           refused,
         }),
         // Version 1 kept only the draft: files were never kept, so the text box is in use.
         migrate: (persisted) => ({ ...readPersisted(persisted), source: 'text' }),
         merge: (persisted, current) => {
-          const { draft, source, sourceName, refused } = readPersisted(persisted);
+          const { draft, source, sourceName, usedByRuns, refused } = readPersisted(persisted);
           const fromFiles = source === 'import';
           return {
             ...current,
@@ -166,6 +213,7 @@ export function createDocumentsStore({
             source,
             sourceName,
             refused,
+            usedByRuns: fromFiles ? (usedByRuns ?? []) : [],
             restoring: fromFiles,
             // Nothing from the text box is sent while the files' documents are read back.
             imported: fromFiles ? { sourceName: sourceName ?? '', documents: [] } : undefined,
@@ -210,6 +258,8 @@ export const useImportedDocuments = () => useDocumentsStore((state) => state.imp
 export const useDocumentsRestoring = () => useDocumentsStore((state) => state.restoring);
 export const useImportNotice = () => useDocumentsStore((state) => state.notice);
 export const useRefusedImport = () => useDocumentsStore((state) => state.refused);
+/** True while an imported set is being stored in this browser (a reload now would lose it). */
+export const useImportSaving = () => useDocumentsStore((state) => state.saving);
 export const useDocumentsActions = () => useDocumentsStore((state) => state.actions);
 
 /** The document set as it stands, for a decision taken on a click (Try the demo asks first). */
@@ -224,4 +274,19 @@ export function readDocuments(): Pick<
 /** For start-up code outside React. */
 export function setDocumentsDraft(draft: string): void {
   useDocumentsStore.getState().actions.setDraft(draft);
+}
+
+/** Deleting a run clears the imported set it was submitted with (app/ composes the two). */
+export function forgetImportOfRun(runId: string): void {
+  useDocumentsStore.getState().actions.runDeleted(runId);
+}
+
+/** A run was submitted with the documents now in use (app/ tells the store). */
+export function markImportUsedByRun(runId: string): void {
+  useDocumentsStore.getState().actions.markUsedByRun(runId);
+}
+
+/** Erase all data on this device, the documents' part: the text box's draft and the imported set. */
+export function eraseDocuments(): Promise<void> {
+  return useDocumentsStore.getState().actions.erase();
 }

@@ -40,6 +40,8 @@ export interface DraftRepository {
   /** The imported documents kept, or undefined when there are none (or they are incomplete). */
   load: () => Promise<ImportedSet | undefined>;
   clear: () => Promise<void>;
+  /** Deletes the database itself (Erase all data on this device); a save under way stops. */
+  erase: () => Promise<void>;
 }
 
 export interface ChunkLimits {
@@ -127,6 +129,12 @@ export function createDraftRepository(
       }
       if (documents.length !== saved.count) return undefined;
       return { sourceName: saved.sourceName, documents };
+    },
+
+    async erase() {
+      generation += 1;
+      // Dexie's delete also stops this connection reopening it: a late write fails, it cannot recreate it.
+      await db.delete();
     },
 
     async clear() {

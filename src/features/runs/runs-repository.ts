@@ -260,3 +260,11 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
       ),
   };
 }
+
+/**
+ * Erase all data on this device: the runs' database is deleted (this page's connection, when
+ * given, closes for good first; other tabs' connections close as Dexie's do on a deletion).
+ */
+export async function eraseRuns(repository?: RunsRepository): Promise<void> {
+  await (repository?.db ?? new RunsDatabase()).delete();
+}

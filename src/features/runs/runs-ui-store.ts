@@ -24,3 +24,6 @@ const useRunsUiStore = create<RunsUiState>()(
 
 export const useOpenRunId = () => useRunsUiStore((state) => state.openRunId);
 export const useRunsUiActions = () => useRunsUiStore((state) => state.actions);
+
+/** Erase all data on this device: which run was open is forgotten. */
+export const eraseRunsUi = () => useRunsUiStore.persist.clearStorage();
