@@ -16,6 +16,9 @@ const ColumnPicker = deferred(() =>
 const ImportPreview = deferred(() =>
   import('./import-preview').then(({ ImportPreview }) => ImportPreview),
 );
+const ClassesQuestionAlert = deferred(() =>
+  import('./classes-question').then(({ ClassesQuestionAlert }) => ClassesQuestionAlert),
+);
 const ImportProblems = deferred(() =>
   import('./import-problems').then(({ ImportProblems }) => ImportProblems),
 );
@@ -28,12 +31,18 @@ export interface DocumentImportProps {
 interface ImportState {
   files: File[];
   result?: ImportResult;
+  /** The user chose to use labels that outnumber a project's classes. */
+  confirmed?: boolean;
   /** Share of the bytes read, while reading. */
   progress?: number;
   failure?: string;
 }
 
 const EMPTY: ImportState = { files: [] };
+
+function usable({ imported }: ImportResult): boolean {
+  return imported.documents.length > 0 && !hasBlockingProblems(imported);
+}
 
 export function DocumentImport({ onImported }: DocumentImportProps) {
   const [state, setState] = useState<ImportState>(EMPTY);
@@ -64,10 +73,9 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
         (result) => {
           if (controller.signal.aborted) return;
           setState({ files, result });
-          const { documents, problems } = result.imported;
-          // Blocking problems apply nothing: the documents in use stay as they were.
-          if (documents.length > 0 && !hasBlockingProblems({ documents, problems }))
-            onImported({ documents, sourceName: result.sourceName });
+          // Blocking problems, or labels that need a second look, apply nothing yet: the
+          // documents in use stay as they were.
+          if (usable(result) && !result.classesQuestion) apply(result);
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
@@ -76,12 +84,15 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
       );
   };
 
+  const apply = (result: ImportResult) =>
+    onImported({ documents: result.imported.documents, sourceName: result.sourceName });
+
   const clear = () => {
     reading.current?.abort();
     setState(EMPTY);
   };
 
-  const { result, progress, failure } = state;
+  const { result, progress, failure, confirmed } = state;
   const count = result?.imported.documents.length ?? 0;
   const busy = progress !== undefined;
   const blocked = result !== undefined && (hasBlockingProblems(result.imported) || count === 0);
@@ -112,6 +123,16 @@ export function DocumentImport({ onImported }: DocumentImportProps) {
       {result ? (
         <>
           <ImportPreview documents={result.imported.documents} />
+          {result.classesQuestion && usable(result) && !confirmed ? (
+            <ClassesQuestionAlert
+              question={result.classesQuestion}
+              table={result.table !== undefined}
+              onConfirm={() => {
+                setState((previous) => ({ ...previous, confirmed: true }));
+                apply(result);
+              }}
+            />
+          ) : null}
           <ImportProblems problems={result.imported.problems} />
         </>
       ) : null}
