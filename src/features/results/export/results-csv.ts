@@ -84,6 +84,20 @@ interface Columns {
   labels: boolean;
   corrections: boolean;
   kept: CsvRunOptions | undefined;
+  /** The documents' metadata names (the file's other columns), in the order first met. */
+  metadata: string[];
+}
+
+/** Every metadata name of the documents, in the order first met. */
+function metadataNames(items: readonly ResultItem[]): string[] {
+  const names = new Set<string>();
+  for (const item of items) if (item.metadata) for (const name in item.metadata) names.add(name);
+  return [...names];
+}
+
+/** A metadata column is headed by its name, or `metadata.<name>` where that is taken already. */
+function metadataHeader(name: string, taken: readonly string[]): string {
+  return taken.includes(name) ? `metadata.${name}` : name;
 }
 
 function row(item: ResultItem, columns: Columns): string[] {
@@ -105,6 +119,10 @@ function row(item: ResultItem, columns: Columns): string[] {
     const { labelMode, threshold } = columns.kept;
     cells.push(joinLabels(keptClasses(document, labelMode, threshold)));
   }
+  for (const name of columns.metadata)
+    cells.push(
+      item.metadata && Object.hasOwn(item.metadata, name) ? (item.metadata[name] ?? '') : '',
+    );
   return cells;
 }
 
@@ -114,7 +132,8 @@ function row(item: ResultItem, columns: Columns): string[] {
  * are not written as scores: when some result has such a problem, or a duplicate id, a `flags`
  * column says so. Then, when some document has them, `label` (gold labels) and `corrected_label`
  * (the reviewer's), several joined by `; `; with a threshold above 0, `kept_classes`: the classes
- * at or above it. The run's settings are in the JSON export, not repeated on every row.
+ * at or above it; then the documents' metadata (the file's other columns), one column each. The
+ * run's settings are in the JSON export, not repeated on every row.
  */
 export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions): string {
   return [...resultsCsvChunks(items, run)].join('');
@@ -131,6 +150,7 @@ export function resultsCsvChunks(
     labels: items.some((item) => item.labels !== undefined),
     corrections: items.some((item) => item.correction !== undefined),
     kept: run && run.threshold > 0 ? run : undefined,
+    metadata: metadataNames(items),
   };
   const header = [
     ...HEADER,
@@ -139,6 +159,8 @@ export function resultsCsvChunks(
     ...(columns.corrections ? ['corrected_label'] : []),
     ...(columns.kept ? ['kept_classes'] : []),
   ];
+  // Then the file's other columns, as imported.
+  for (const name of columns.metadata) header.push(metadataHeader(name, header));
   // The confidence is a number, the only cell left unquoted so a spreadsheet reads it as one.
   return csvChunks(header, items, (item) => row(item, columns), {
     numeric: ['top_confidence'],

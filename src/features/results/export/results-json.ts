@@ -37,7 +37,7 @@ function runHeader(settings: ResultsRunSettings) {
 
 /** Every field picked by name, so nothing that rides along on the item can reach the file. */
 function documentOf(
-  { result: document, text, labels, correction }: ResultItem,
+  { result: document, text, labels, correction, language, metadata }: ResultItem,
   marks: ReadonlyMap<string, ResultMark> | undefined,
 ) {
   const { error } = document;
@@ -45,6 +45,7 @@ function documentOf(
   return {
     id: document.id,
     text,
+    ...(language ? { language } : {}),
     ...(labels ? { labels: [...labels] } : {}),
     ...(correction ? { correction: [...correction] } : {}),
     classes: document.classes.map(({ category, confidence }) => ({ category, confidence })),
@@ -63,6 +64,8 @@ function documentOf(
     ...(document.problems?.length ? { problems: document.problems.map(problemOf) } : {}),
     ...(mark?.mismatch ? { mismatch: true } : {}),
     ...(mark?.belowThreshold ? { belowThreshold: true } : {}),
+    // A copy, field by field: the file's other columns as imported.
+    ...(metadata ? { metadata: Object.fromEntries(Object.entries(metadata)) } : {}),
   };
 }
 
