@@ -57,6 +57,16 @@ export class ClassTally {
     this.of(category)[outcome] += 1;
   }
 
+  /** Adds another tally's counts to this one. */
+  merge(other: ClassTally): void {
+    for (const [category, counts] of other.counts) {
+      const mine = this.of(category);
+      mine.tp += counts.tp;
+      mine.fp += counts.fp;
+      mine.fn += counts.fn;
+    }
+  }
+
   /**
    * The per-class table over `documents` documents. Its classes are those that appear in the labels
    * or in the predictions kept after the threshold (a class only below the threshold is not listed).
