@@ -16,6 +16,8 @@ export interface EvaluationPanelProps {
   onSelectCell: (cell: ConfusionCell) => void;
   /** The threshold slider, the coverage chart and the mismatches filter, placed by the app. */
   controls?: ReactNode;
+  /** The Slices table, placed by the app under the matrix. */
+  slices?: ReactNode;
 }
 
 export function EvaluationPanel({
@@ -25,6 +27,7 @@ export function EvaluationPanel({
   selectedCell,
   onSelectCell,
   controls,
+  slices,
 }: EvaluationPanelProps) {
   const headingId = useId();
   return (
@@ -51,6 +54,7 @@ export function EvaluationPanel({
                 onSelectCell={onSelectCell}
               />
             )}
+            {slices}
           </>
         )}
       </Stack>
