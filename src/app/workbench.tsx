@@ -7,7 +7,12 @@ import { CoverageChart } from '../features/evaluation/coverage-chart';
 import type { CurvePoint } from '../features/evaluation/coverage-curve';
 import type { DocumentMark } from '../features/evaluation/document-marks';
 import type { Evaluation } from '../features/evaluation/evaluate';
-import { toEvaluationItems, type EvaluationItem } from '../features/evaluation/evaluation-item';
+import {
+  cachedEvaluationItems,
+  toEvaluationItems,
+  type EvaluationItem,
+} from '../features/evaluation/evaluation-item';
+import { useClassesShown } from '../features/evaluation/evaluation-view-store';
 import { EvaluationPanel } from '../features/evaluation/evaluation-panel';
 import { MismatchesToggle } from '../features/evaluation/mismatches-toggle';
 import { sliceNames } from '../features/evaluation/slices';
@@ -111,20 +116,23 @@ export function useWorkbench({
   // Only a labelled run is evaluated, and only a compared one needs items to compare: a big
   // unlabelled run makes none, each time results come in.
   const needsItems = labels.size > 0 || chosen !== null;
+  // The same item for an unchanged document, so the evaluation counts only new results.
+  const [toItems] = useState(cachedEvaluationItems);
   const evaluationItems = useMemo<EvaluationItem[]>(
     () =>
       needsItems
-        ? toEvaluationItems(
+        ? toItems(
             items.map((item) => item.result),
             labels,
           )
         : NO_ITEMS,
-    [needsItems, items, labels],
+    [needsItems, items, labels, toItems],
   );
   const { evaluation, curve, marks, mismatches } = useEvaluation(
     labels.size > 0 ? evaluationItems : NO_ITEMS,
     labelMode,
     threshold,
+    useClassesShown(),
   );
   const classNames = useMemo(() => {
     const names = new Set<string>();
