@@ -133,9 +133,7 @@ describe('EvaluationAccumulator', () => {
   it('takes back documents that are gone or replaced (a correction, a job sent again)', () => {
     const accumulator = new EvaluationAccumulator('single', 0);
     accumulator.update(singleItems);
-    const corrected = singleItems.map((one) =>
-      one.id === 'd2' ? { ...one, labels: ['B'] } : one,
-    );
+    const corrected = singleItems.map((one) => (one.id === 'd2' ? { ...one, labels: ['B'] } : one));
     const fewer = corrected.filter((one) => one.id !== 'd9');
     accumulator.update(fewer);
     expect(facts(accumulator.snapshot())).toEqual(facts(evaluate(fewer, 'single', 0)));

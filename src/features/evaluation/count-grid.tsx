@@ -59,7 +59,10 @@ export const CountGrid = memo(function CountGrid({
                 const diagonal = row === column && row !== OTHER;
                 const pressed = selected?.row === row && selected.column === column;
                 return (
-                  <Table.Td key={bucketKey(column)} className={diagonal ? classes.diagonal : undefined}>
+                  <Table.Td
+                    key={bucketKey(column)}
+                    className={diagonal ? classes.diagonal : undefined}
+                  >
                     {count === 0 ? (
                       <span className={`${classes.cell} ${classes.empty}`}>
                         {diagonal && <span aria-hidden>✓ </span>}0

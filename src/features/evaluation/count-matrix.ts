@@ -95,7 +95,12 @@ export interface FoldOptions {
 export function foldCounts(
   sparse: SparseCounts,
   entries: () => Iterable<MatrixEntry>,
-  { noClassName, rowsInclude = [], columnsInclude = [], limit = DEFAULT_CLASSES_SHOWN }: FoldOptions,
+  {
+    noClassName,
+    rowsInclude = [],
+    columnsInclude = [],
+    limit = DEFAULT_CLASSES_SHOWN,
+  }: FoldOptions,
 ): CountMatrix {
   const frequency = new Map<string, number>();
   const note = (bucket: ClassBucket, count: number) => {

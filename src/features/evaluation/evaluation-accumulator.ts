@@ -97,7 +97,8 @@ export class EvaluationAccumulator {
       this.tally.add(category, hit ? 'tp' : 'fp', sign);
     }
     const predictedSet = new Set(predicted);
-    for (const category of gold) if (!predictedSet.has(category)) this.tally.add(category, 'fn', sign);
+    for (const category of gold)
+      if (!predictedSet.has(category)) this.tally.add(category, 'fn', sign);
     const fp = predicted.length - tp;
     const fn = gold.size - tp;
     this.wrongDecisions += sign * (fp + fn);

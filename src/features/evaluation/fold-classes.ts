@@ -1,9 +1,4 @@
-import {
-  f1Score,
-  ratio,
-  type ClassMetrics,
-  type FoldedClasses,
-} from './class-metrics';
+import { f1Score, ratio, type ClassMetrics, type FoldedClasses } from './class-metrics';
 import { shownClasses } from './count-matrix';
 
 /**

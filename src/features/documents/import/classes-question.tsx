@@ -20,8 +20,8 @@ export function ClassesQuestionAlert({
     <Alert color="yellow" variant="light" role="alert" title="Are these really the labels?">
       <Text size="sm">
         {question.source} has {formatCount(question.count)} different values, more than the{' '}
-        {formatCount(SERVICE_CLASS_LIMIT)} classes a custom text classification project can have.
-        It is probably not a label {table ? 'column' : 'field'} (an id, a text or a date?), and that
+        {formatCount(SERVICE_CLASS_LIMIT)} classes a custom text classification project can have. It
+        is probably not a label {table ? 'column' : 'field'} (an id, a text or a date?), and that
         many classes would make the evaluation slow and hard to read.{' '}
         {table ? 'Pick another label column above (or None), or use these labels anyway.' : ''}
       </Text>

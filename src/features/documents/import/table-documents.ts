@@ -36,7 +36,14 @@ function findColumn(
 const oneOf = (names: string[]) => (name: string) => names.includes(name);
 
 /** Headers a language column usually has. */
-const LANGUAGE_HEADERS = ['language', 'lang', 'locale', 'language_code', 'lang_code', 'languagecode'];
+const LANGUAGE_HEADERS = [
+  'language',
+  'lang',
+  'locale',
+  'language_code',
+  'lang_code',
+  'languagecode',
+];
 
 /** Columns picked by their usual names; otherwise the text is the column with the longest values. */
 export function suggestColumns(table: DelimitedTable): ColumnChoice {
