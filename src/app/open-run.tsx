@@ -110,7 +110,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
       const matrix = evaluation.confusion;
       const ids = matrixCellIds(matrix, cell.label, cell.predicted);
       return {
-        description: `${ids.length} documents labelled ${cell.label}, predicted ${bucketName(matrix, cell.predicted)}`,
+        description: `${ids.length} documents labelled ${bucketName(matrix, cell.label)}, predicted ${bucketName(matrix, cell.predicted)}`,
         ids: new Set(ids),
       };
     }

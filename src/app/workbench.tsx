@@ -1,5 +1,5 @@
 import { Group } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { compareRuns, type RunComparison } from '../features/evaluation/compare-runs';
 import { CompareRuns, type ChangeCell } from '../features/evaluation/compare-runs-panel';
 import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
@@ -7,9 +7,16 @@ import { CoverageChart } from '../features/evaluation/coverage-chart';
 import type { CurvePoint } from '../features/evaluation/coverage-curve';
 import type { DocumentMark } from '../features/evaluation/document-marks';
 import type { Evaluation } from '../features/evaluation/evaluate';
-import { toEvaluationItems, type EvaluationItem } from '../features/evaluation/evaluation-item';
+import {
+  cachedEvaluationItems,
+  toEvaluationItems,
+  type EvaluationItem,
+} from '../features/evaluation/evaluation-item';
+import { useClassesShown } from '../features/evaluation/evaluation-view-store';
 import { EvaluationPanel } from '../features/evaluation/evaluation-panel';
 import { MismatchesToggle } from '../features/evaluation/mismatches-toggle';
+import { sliceNames } from '../features/evaluation/slices';
+import { SlicesPanel } from '../features/evaluation/slices-panel';
 import { keptClasses } from '../features/evaluation/threshold';
 import { ThresholdControl } from '../features/evaluation/threshold-control';
 import { useEvaluation } from '../features/evaluation/use-evaluation';
@@ -35,6 +42,26 @@ export interface WorkbenchState {
   comparison: RunComparison | undefined;
   compare: ResultsCompare | undefined;
   compareName: string | undefined;
+  /** The evaluated items and what each document can be sliced by, for the Slices table. */
+  evaluationItems: readonly EvaluationItem[];
+  sliceNames: string[];
+  fieldsOf: (id: string) => Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * What a document can be sliced by: its file's other columns and its language (its own, else the
+ * run's). A field added here (say the language the service detected) becomes an option by itself.
+ */
+function sliceFields(items: readonly ResultItem[], runLanguage: string) {
+  const fields = new Map<string, Readonly<Record<string, string>>>();
+  for (const item of items) {
+    const language = item.language ?? runLanguage;
+    fields.set(item.result.id, {
+      ...item.metadata,
+      ...(language ? { language } : {}),
+    });
+  }
+  return fields;
 }
 
 /** The gold labels a document is scored against: a reviewer's correction wins over the import's. */
@@ -90,20 +117,23 @@ export function useWorkbench({
   // Only a labelled run is evaluated, and only a compared one needs items to compare: a big
   // unlabelled run makes none, each time results come in.
   const needsItems = labels.size > 0 || chosen !== null;
+  // The same item for an unchanged document, so the evaluation counts only new results.
+  const [toItems] = useState(cachedEvaluationItems);
   const evaluationItems = useMemo<EvaluationItem[]>(
     () =>
       needsItems
-        ? toEvaluationItems(
+        ? toItems(
             items.map((item) => item.result),
             labels,
           )
         : NO_ITEMS,
-    [needsItems, items, labels],
+    [needsItems, items, labels, toItems],
   );
   const { evaluation, curve, marks, mismatches } = useEvaluation(
     labels.size > 0 ? evaluationItems : NO_ITEMS,
     labelMode,
     threshold,
+    useClassesShown(),
   );
   const classNames = useMemo(() => {
     const names = new Set<string>();
@@ -130,6 +160,13 @@ export function useWorkbench({
   }, [otherItems, compareName, labelMode, threshold]);
 
   const labelled = evaluation.evaluated > 0;
+  const runLanguage = run?.settings.language ?? '';
+  const fields = useMemo(
+    () => (labels.size > 0 ? sliceFields(items, runLanguage) : undefined),
+    [labels, items, runLanguage],
+  );
+  const names = useMemo(() => (fields ? sliceNames(fields.values()) : []), [fields]);
+  const fieldsOf = useCallback((id: string) => fields?.get(id), [fields]);
   return {
     evaluation: labelled ? evaluation : undefined,
     curve,
@@ -142,6 +179,9 @@ export function useWorkbench({
     comparison,
     compare,
     compareName,
+    evaluationItems,
+    sliceNames: names,
+    fieldsOf,
   };
 }
 
@@ -181,6 +221,15 @@ export function Workbench({
           threshold={threshold}
           selectedCell={cell}
           onSelectCell={onCell}
+          slices={
+            <SlicesPanel
+              names={state.sliceNames}
+              items={state.evaluationItems}
+              labelMode={run.settings.labelMode}
+              threshold={threshold}
+              fieldsOf={state.fieldsOf}
+            />
+          }
           controls={
             <Group align="flex-start" gap="xl" wrap="wrap">
               <ThresholdControl value={threshold} onChange={onThreshold} />

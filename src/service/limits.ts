@@ -3,6 +3,8 @@ import type { InputDocument } from './model';
 /** Per-request limits of custom text classification (see the service contract). */
 export const MAX_DOCUMENTS_PER_JOB = 25;
 export const MAX_CHARACTERS_PER_JOB = 125_000;
+/** Classes one custom text classification project can have. */
+export const MAX_CLASSES_PER_PROJECT = 200;
 
 // Control characters other than tab and line breaks: the service rejects or mangles them.
 // eslint-disable-next-line no-control-regex

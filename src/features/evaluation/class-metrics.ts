@@ -32,13 +32,38 @@ export interface Averages {
   support: number;
 }
 
+/** The classes beyond the shown ones, summed: micro precision, recall and F1 over them. */
+export interface OtherClasses {
+  /** How many classes are summed here. */
+  classes: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface FoldedClasses {
+  /** The most frequent classes, by name. */
+  shown: ClassMetrics[];
+  other?: OtherClasses;
+}
+
 export interface ClassTable {
+  /** Every class, by name. */
   classes: ClassMetrics[];
+  /** What the per-class table lists: the most frequent classes, the rest summed (fold-classes.ts). */
+  folded?: FoldedClasses;
   /** From the counts summed over classes. */
   micro: Averages;
   /** The plain mean of each class's precision, recall and F1 (not F1 of the mean P and R). */
   macro: Averages;
 }
+
+// One collator for every sort: localeCompare makes one per call, slow on 10,000 classes.
+const byName = new Intl.Collator().compare;
 
 /** A tally of TP/FP/FN per class, filled in as documents are read. */
 export class ClassTally {
@@ -53,8 +78,21 @@ export class ClassTally {
     return counts;
   }
 
-  add(category: string, outcome: keyof ClassCounts): void {
-    this.of(category)[outcome] += 1;
+  /** Counts a document (`delta` -1 takes one back; a class left with no count is dropped). */
+  add(category: string, outcome: keyof ClassCounts, delta = 1): void {
+    const counts = this.of(category);
+    counts[outcome] += delta;
+    if (counts.tp === 0 && counts.fp === 0 && counts.fn === 0) this.counts.delete(category);
+  }
+
+  /** Adds another tally's counts to this one. */
+  merge(other: ClassTally): void {
+    for (const [category, counts] of other.counts) {
+      const mine = this.of(category);
+      mine.tp += counts.tp;
+      mine.fp += counts.fp;
+      mine.fn += counts.fn;
+    }
   }
 
   /**
@@ -74,7 +112,7 @@ export class ClassTally {
         f1: f1Score(tp, fp, fn),
         support: tp + fn,
       }))
-      .sort((a, b) => a.category.localeCompare(b.category));
+      .sort((a, b) => byName(a.category, b.category));
     let tp = 0;
     let fp = 0;
     let fn = 0;

@@ -1,6 +1,11 @@
 import type { LabelMode } from '../../service/model';
 import { ratio } from './class-metrics';
-import { countMatrix, type Bucket, type CountMatrix, type MatrixEntry } from './count-matrix';
+import {
+  countMatrix,
+  type ClassBucket as Bucket,
+  type CountMatrix,
+  type MatrixEntry,
+} from './count-matrix';
 import { evaluate, type Evaluation } from './evaluate';
 import type { EvaluationItem } from './evaluation-item';
 import { noClassName } from './no-class-name';

@@ -1,13 +1,13 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { CountGrid } from './count-grid';
-import type { Bucket, CountMatrix } from './count-matrix';
+import type { Bucket, CountMatrix, OTHER } from './count-matrix';
 import { documentsCount } from './format-metric';
 
-/** A confusion-matrix cell: documents with this label and this predicted class (`null`: none). */
+/** A confusion-matrix cell: documents with this label (or another, folded) and this prediction. */
 export interface ConfusionCell {
-  label: string;
-  predicted: string | null;
+  label: string | typeof OTHER;
+  predicted: Bucket;
 }
 
 function cellName(count: number, label: string, predicted: string, diagonal: boolean): string {
@@ -24,6 +24,7 @@ export function ConfusionMatrix({
   onSelectCell: (cell: ConfusionCell) => void;
 }) {
   const onSelect = useCallback(
+    // Rows are labels: never the no-class bucket.
     (row: Bucket, column: Bucket) => onSelectCell({ label: row ?? '', predicted: column }),
     [onSelectCell],
   );
@@ -33,6 +34,9 @@ export function ConfusionMatrix({
       <Text size="sm" c="dimmed">
         Rows are the labels, columns the predicted classes; ✓ marks the correct ones. Choose a count
         to show those documents in the results.
+        {matrix.otherClasses > 0
+          ? ` The ${matrix.otherClasses.toLocaleString('en-US')} least frequent classes are counted together as “Other”.`
+          : ''}
       </Text>
       <CountGrid
         name="Confusion matrix"

@@ -1,7 +1,7 @@
 import '../../components/data-styles';
 import { Table, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
-import { bucketName, type Bucket, type CountMatrix } from './count-matrix';
+import { bucketKey, bucketName, OTHER, type Bucket, type CountMatrix } from './count-matrix';
 import classes from './evaluation.module.css';
 
 export interface CountGridProps {
@@ -18,7 +18,8 @@ export interface CountGridProps {
 
 /**
  * A matrix of document counts; the diagonal (same bucket on both axes) is bold with a "✓", and each
- * non-empty cell is a toggle button. One cheap element per cell: the matrix can have many classes.
+ * non-empty cell is a toggle button. The matrix comes folded to the most frequent classes (see
+ * count-matrix.ts), so it stays a few thousand cells at most however many classes there are.
  */
 export const CountGrid = memo(function CountGrid({
   name,
@@ -42,7 +43,7 @@ export const CountGrid = memo(function CountGrid({
           <Table.Tr>
             <Table.Th scope="col">{rowAxis}</Table.Th>
             {matrix.columns.map((column) => (
-              <Table.Th scope="col" key={column ?? ''}>
+              <Table.Th scope="col" key={bucketKey(column)}>
                 {bucketName(matrix, column)}
               </Table.Th>
             ))}
@@ -50,14 +51,18 @@ export const CountGrid = memo(function CountGrid({
         </Table.Thead>
         <Table.Tbody>
           {matrix.rows.map((row, rowIndex) => (
-            <Table.Tr key={row ?? ''}>
+            <Table.Tr key={bucketKey(row)}>
               <Table.Th scope="row">{bucketName(matrix, row)}</Table.Th>
               {matrix.columns.map((column, columnIndex) => {
-                const count = matrix.cells[rowIndex]?.[columnIndex]?.length ?? 0;
-                const diagonal = row === column;
+                const count = matrix.counts[rowIndex]?.[columnIndex] ?? 0;
+                // The other classes against the other classes is not a match.
+                const diagonal = row === column && row !== OTHER;
                 const pressed = selected?.row === row && selected.column === column;
                 return (
-                  <Table.Td key={column ?? ''} className={diagonal ? classes.diagonal : undefined}>
+                  <Table.Td
+                    key={bucketKey(column)}
+                    className={diagonal ? classes.diagonal : undefined}
+                  >
                     {count === 0 ? (
                       <span className={`${classes.cell} ${classes.empty}`}>
                         {diagonal && <span aria-hidden>✓ </span>}0

@@ -10,8 +10,9 @@ export function evaluate(
   items: readonly EvaluationItem[],
   labelMode: LabelMode,
   threshold: number,
+  classesShown?: number,
 ): Evaluation {
   return labelMode === 'single'
-    ? singleLabelMetrics(items, threshold)
-    : multiLabelMetrics(items, threshold);
+    ? singleLabelMetrics(items, threshold, classesShown)
+    : multiLabelMetrics(items, threshold, classesShown);
 }

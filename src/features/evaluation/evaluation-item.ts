@@ -25,15 +25,38 @@ export function goldClasses(item: EvaluationItem, labelMode: LabelMode): string[
   return [...new Set(item.labels)];
 }
 
+/**
+ * `toEvaluationItems` that hands back the same item object for a result whose labels did not
+ * change, so the evaluation counts only what is new (see evaluation-accumulator.ts).
+ */
+export function cachedEvaluationItems() {
+  const cache = new WeakMap<
+    DocumentResult,
+    { labels: readonly string[] | undefined; item: EvaluationItem }
+  >();
+  return (
+    results: readonly DocumentResult[],
+    labels: ReadonlyMap<string, readonly string[]>,
+  ): EvaluationItem[] =>
+    results.map((result) => {
+      const own = labels.get(result.id);
+      const hit = cache.get(result);
+      if (hit && hit.labels === own) return hit.item;
+      const item: EvaluationItem = {
+        id: result.id,
+        labels: [...(own ?? [])],
+        predicted: result.classes,
+        failed: result.error !== undefined,
+      };
+      cache.set(result, { labels: own, item });
+      return item;
+    });
+}
+
 /** The items for a run: a result joined with its document's labels (none when it has no entry). */
 export function toEvaluationItems(
   results: readonly DocumentResult[],
   labels: ReadonlyMap<string, readonly string[]>,
 ): EvaluationItem[] {
-  return results.map((result) => ({
-    id: result.id,
-    labels: [...(labels.get(result.id) ?? [])],
-    predicted: result.classes,
-    failed: result.error !== undefined,
-  }));
+  return cachedEvaluationItems()(results, labels);
 }

@@ -1,11 +1,15 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { formatCount } from '../../lib/format';
+import { ClassesShownControl } from './classes-shown-control';
 import { ConfusionMatrix, type ConfusionCell } from './confusion-matrix';
 import type { Evaluation } from './evaluate';
 import { evaluationFigures } from './evaluation-figures';
 import { MetricFigures } from './metric-figures';
 import { PerClassTable } from './per-class-table';
+
+/** A few classes fit on screen whole: the control appears once there are more. */
+const CONTROL_FROM_CLASSES = 10;
 
 export interface EvaluationPanelProps {
   evaluation: Evaluation;
@@ -16,6 +20,8 @@ export interface EvaluationPanelProps {
   onSelectCell: (cell: ConfusionCell) => void;
   /** The threshold slider, the coverage chart and the mismatches filter, placed by the app. */
   controls?: ReactNode;
+  /** The Slices table, placed by the app under the matrix. */
+  slices?: ReactNode;
 }
 
 export function EvaluationPanel({
@@ -25,6 +31,7 @@ export function EvaluationPanel({
   selectedCell,
   onSelectCell,
   controls,
+  slices,
 }: EvaluationPanelProps) {
   const headingId = useId();
   return (
@@ -43,6 +50,9 @@ export function EvaluationPanel({
         ) : (
           <>
             <MetricFigures figures={evaluationFigures(evaluation, threshold)} />
+            {evaluation.classes.length > CONTROL_FROM_CLASSES ? (
+              <ClassesShownControl classes={evaluation.classes.length} />
+            ) : null}
             <PerClassTable table={evaluation} counts={evaluation.mode === 'multi'} />
             {evaluation.mode === 'single' && (
               <ConfusionMatrix
@@ -51,6 +61,7 @@ export function EvaluationPanel({
                 onSelectCell={onSelectCell}
               />
             )}
+            {slices}
           </>
         )}
       </Stack>

@@ -1,5 +1,7 @@
 import { ClassTally, f1Score, ratio, type ClassTable } from './class-metrics';
+import { DEFAULT_CLASSES_SHOWN } from './count-matrix';
 import { goldClasses, isEvaluated, type EvaluationItem } from './evaluation-item';
+import { foldClasses } from './fold-classes';
 import { keptClasses } from './threshold';
 
 export interface MultiLabelMetrics extends ClassTable {
@@ -25,6 +27,7 @@ export interface MultiLabelMetrics extends ClassTable {
 export function multiLabelMetrics(
   items: readonly EvaluationItem[],
   threshold: number,
+  classesShown = DEFAULT_CLASSES_SHOWN,
 ): MultiLabelMetrics {
   const tally = new ClassTally();
   let evaluated = 0;
@@ -68,5 +71,6 @@ export function multiLabelMetrics(
     hammingLoss: ratio(wrongDecisions, evaluated * table.classes.length),
     keptMicroF1: f1Score(keptCounts.tp, keptCounts.fp, keptCounts.fn),
     ...table,
+    folded: foldClasses(table.classes, classesShown),
   };
 }

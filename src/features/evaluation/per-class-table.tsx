@@ -2,7 +2,7 @@ import '../../components/data-styles';
 import { Table, Title } from '@mantine/core';
 import { memo } from 'react';
 import { formatCount } from '../../lib/format';
-import type { Averages, ClassTable } from './class-metrics';
+import type { Averages, ClassTable, OtherClasses } from './class-metrics';
 import { formatPercent } from './format-metric';
 
 const COUNT_HEADERS = [
@@ -29,6 +29,27 @@ function AverageRow({
       <Table.Td>{formatPercent(average.f1)}</Table.Td>
       <Table.Td>{formatCount(average.support)}</Table.Td>
       {counts && <Table.Td colSpan={COUNT_HEADERS.length} />}
+    </Table.Tr>
+  );
+}
+
+/** The less frequent classes summed: their micro precision, recall and F1. */
+function OtherRow({ other, counts }: { other: OtherClasses; counts: boolean }) {
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">Other ({formatCount(other.classes)} classes)</Table.Th>
+      <Table.Td>{formatPercent(other.precision)}</Table.Td>
+      <Table.Td>{formatPercent(other.recall)}</Table.Td>
+      <Table.Td>{formatPercent(other.f1)}</Table.Td>
+      <Table.Td>{formatCount(other.support)}</Table.Td>
+      {counts && (
+        <>
+          <Table.Td>{formatCount(other.tp)}</Table.Td>
+          <Table.Td>{formatCount(other.fp)}</Table.Td>
+          <Table.Td>{formatCount(other.fn)}</Table.Td>
+          <Table.Td />
+        </>
+      )}
     </Table.Tr>
   );
 }
@@ -62,7 +83,7 @@ export const PerClassTable = memo(function PerClassTable({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {table.classes.map((row) => (
+            {(table.folded?.shown ?? table.classes).map((row) => (
               <Table.Tr key={row.category}>
                 <Table.Th scope="row">{row.category}</Table.Th>
                 <Table.Td>{formatPercent(row.precision)}</Table.Td>
@@ -79,6 +100,7 @@ export const PerClassTable = memo(function PerClassTable({
                 )}
               </Table.Tr>
             ))}
+            {table.folded?.other ? <OtherRow other={table.folded.other} counts={counts} /> : null}
           </Table.Tbody>
           <Table.Tfoot>
             <AverageRow name="Micro average" average={table.micro} counts={counts} />

@@ -47,7 +47,7 @@ describe('single-label metrics', () => {
     expect(confusion.rows).toEqual(['A', 'B', 'C']);
     expect(confusion.columns).toEqual(['A', 'B', 'C', 'D', null]);
     expect(confusion.noClassName).toBe('No class');
-    expect(confusion.cells.map((row) => row.map((ids) => ids.length))).toEqual([
+    expect(confusion.counts).toEqual([
       [1, 1, 0, 1, 1],
       [1, 1, 0, 0, 0],
       [0, 1, 0, 0, 0],

@@ -1,6 +1,12 @@
 import { ClassTally, ratio, type ClassTable } from './class-metrics';
-import { countMatrix, type CountMatrix, type MatrixEntry } from './count-matrix';
+import {
+  countMatrix,
+  DEFAULT_CLASSES_SHOWN,
+  type CountMatrix,
+  type MatrixEntry,
+} from './count-matrix';
 import { goldClasses, isEvaluated, type EvaluationItem } from './evaluation-item';
+import { foldClasses } from './fold-classes';
 import { noClassName } from './no-class-name';
 import { keptClasses } from './threshold';
 
@@ -23,12 +29,14 @@ export interface SingleLabelMetrics extends ClassTable {
 }
 
 /**
- * Single-label metrics. A document without a class after the threshold is a false negative of its
+ * Single-label metrics, all rebuilt from the items (use-evaluation.ts keeps them up to date
+ * incrementally with evaluation-accumulator.ts, which must agree with this). A document without a class after the threshold is a false negative of its
  * label and nobody's false positive, so micro precision = keptAccuracy and micro recall = accuracy.
  */
 export function singleLabelMetrics(
   items: readonly EvaluationItem[],
   threshold: number,
+  classesShown = DEFAULT_CLASSES_SHOWN,
 ): SingleLabelMetrics {
   const tally = new ClassTally();
   const entries: MatrixEntry[] = [];
@@ -65,7 +73,9 @@ export function singleLabelMetrics(
     keptAccuracy: ratio(correct, kept),
     coverage: ratio(kept, evaluated),
     ...table,
+    folded: foldClasses(table.classes, classesShown),
     confusion: countMatrix(entries, {
+      limit: classesShown,
       noClassName: noClassName(threshold),
       // Every class is a column, so each label has its diagonal cell even when never predicted.
       columnsInclude: table.classes.map((row) => row.category),

@@ -9,6 +9,10 @@ export interface ResultItem {
   labels?: readonly string[];
   /** The reviewer's label(s), replacing the gold label(s). */
   correction?: readonly string[];
+  /** The document's own language, when its file gave one (else the run's). */
+  language?: string;
+  /** The file's other columns or fields by name, for slices and exports. */
+  metadata?: Readonly<Record<string, string>>;
 }
 
 /** What the evaluation found about one document, shown in its row. */

@@ -58,6 +58,8 @@ export interface RunDocument {
   language?: string;
   /** Gold label(s) from the import, as written. */
   labels?: string[];
+  /** The file's other columns or fields by name (a source, a customer, …): never sent. */
+  metadata?: Record<string, string>;
 }
 
 /**

@@ -13,6 +13,10 @@ export interface RunResultItem {
   text: string;
   /** Gold label(s) from the import, as written. */
   labels?: string[];
+  /** The document's own language, when its file gave one. */
+  language?: string;
+  /** The file's other columns or fields, by name. */
+  metadata?: Record<string, string>;
 }
 
 /**
@@ -52,6 +56,8 @@ function toItem(row: RunResult, document: RunDocument | undefined): RunResultIte
     result: toDocumentResult(row),
     text: document?.text ?? '',
     ...(document?.labels ? { labels: document.labels } : {}),
+    ...(document?.language ? { language: document.language } : {}),
+    ...(document?.metadata ? { metadata: document.metadata } : {}),
   };
 }
 

@@ -378,3 +378,19 @@ describe('when the browser has no room left', () => {
     await expect(repository.updateJob(run.id, 0, { state: 'sent' })).rejects.toBe(other);
   });
 });
+
+describe('documents with metadata', () => {
+  it("keeps each document's language and metadata with the run", async () => {
+    const repository = freshRepository();
+    const documents: RunInputDocument[] = [
+      { id: 'a', text: 'one', language: 'de', metadata: { source: 'email' } },
+      { id: 'b', text: 'two' },
+    ];
+    const run = await repository.create(newRun(documents));
+    const stored = await repository.documents(run.id);
+    expect(stored.map(({ id, language, metadata }) => ({ id, language, metadata }))).toEqual([
+      { id: 'a', language: 'de', metadata: { source: 'email' } },
+      { id: 'b', language: undefined, metadata: undefined },
+    ]);
+  });
+});

@@ -18,7 +18,10 @@ import { isStorageFull } from '../../lib/storage-full';
  * subscription (use-runs.ts), so IndexedDB is the single owner of a run's facts.
  */
 
-export type RunInputDocument = InputDocument & { labels?: string[] };
+export type RunInputDocument = InputDocument & {
+  labels?: string[];
+  metadata?: Record<string, string>;
+};
 
 export interface NewRun {
   settings: RunSettings;
@@ -145,6 +148,7 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
                 ...(document.labels && document.labels.length > 0
                   ? { labels: document.labels }
                   : {}),
+                ...(document.metadata ? { metadata: document.metadata } : {}),
               });
             }
             await db.documents.bulkPut(rows);

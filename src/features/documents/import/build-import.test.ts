@@ -70,7 +70,10 @@ describe('buildImport', () => {
       choice: { textColumn: 1, idColumn: 0, labelColumn: 2 },
     });
     const chosen = buildImport([{ name: 't.csv', kind: 'table', table }], [], { textColumn: 2 });
-    expect(chosen.imported.documents).toEqual([{ id: 'doc1', text: 'A' }]);
+    // The columns not chosen are kept as the document's metadata.
+    expect(chosen.imported.documents).toEqual([
+      { id: 'doc1', text: 'A', metadata: { id: '1', text: 'hi' } },
+    ]);
   });
 
   it('reads a table only on its own, and says which files were left out', () => {

@@ -1,4 +1,5 @@
 import { formatCount } from '../../../lib/format';
+import { MAX_CLASSES_PER_PROJECT } from '../../../service/limits';
 import { ACCEPTED_EXTENSIONS } from './accepted-files';
 import type { DelimitedTable } from './delimited';
 import { jsonEntries } from './json-documents';
@@ -6,10 +7,11 @@ import {
   joinPlaces,
   validateImport,
   type ImportEntries,
+  type ImportedDocument,
   type ImportedDocuments,
   type ImportProblem,
 } from './imported-documents';
-import { suggestColumns, tableEntries, type ColumnChoice } from './table-documents';
+import { columnName, suggestColumns, tableEntries, type ColumnChoice } from './table-documents';
 import { textFileEntries } from './text-files';
 
 export type SourceKind = 'text' | 'table' | 'json';
@@ -76,12 +78,40 @@ export type ImportSource =
   | { name: string; kind: 'text' | 'json'; text: string; undecodable?: boolean }
   | { name: string; kind: 'table'; table: DelimitedTable; undecodable?: boolean };
 
+/** A custom text classification project has at most 200 classes (Azure AI Language service limits). */
+export const SERVICE_CLASS_LIMIT = MAX_CLASSES_PER_PROJECT;
+
+/** More distinct labels than a project can have: probably the wrong column, so the user is asked. */
+export interface ClassesQuestion {
+  /** Distinct labels found. */
+  count: number;
+  /** The column or field they came from: "ticket_id", or "label / labels" for JSON. */
+  source: string;
+}
+
 export interface ImportResult {
   imported: ImportedDocuments;
   /** "tickets.csv", or "12 files". */
   sourceName: string;
   /** Set for a CSV or TSV file: its header and the columns the documents were taken from. */
   table?: { columns: string[]; choice: ColumnChoice };
+  /** Set when the labels cannot all be classes of one project: used only once the user confirms. */
+  classesQuestion?: ClassesQuestion;
+}
+
+/** Distinct labels over every document. */
+function distinctLabels(documents: readonly ImportedDocument[]): number {
+  const seen = new Set<string>();
+  for (const document of documents) for (const label of document.labels ?? []) seen.add(label);
+  return seen.size;
+}
+
+function classesQuestion(
+  documents: readonly ImportedDocument[],
+  source: string,
+): ClassesQuestion | undefined {
+  const count = distinctLabels(documents);
+  return count > SERVICE_CLASS_LIMIT ? { count, source } : undefined;
 }
 
 const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
@@ -150,7 +180,16 @@ export function buildImport(
     const used = choice ?? suggestColumns(table.table);
     const entries = tableEntries(table.table, used);
     const imported = finish(entries, problems, sourceName);
-    return { imported, sourceName, table: { columns: table.table.columns, choice: used } };
+    const question =
+      used.labelColumn === undefined
+        ? undefined
+        : classesQuestion(imported.documents, columnName(table.table.columns, used.labelColumn));
+    return {
+      imported,
+      sourceName,
+      table: { columns: table.table.columns, choice: used },
+      ...(question ? { classesQuestion: question } : {}),
+    };
   }
 
   // Loops, never push(...spread): a JSON array of 100,000 records overflowed the stack that way.
@@ -168,7 +207,9 @@ export function buildImport(
         several ? { ...problem, message: `${source.name}: ${problem.message}` } : problem,
       );
   }
-  return { imported: finish(all, problems, sourceName), sourceName };
+  const imported = finish(all, problems, sourceName);
+  const question = classesQuestion(imported.documents, '“label” / “labels”');
+  return { imported, sourceName, ...(question ? { classesQuestion: question } : {}) };
 }
 
 function finish(

@@ -25,10 +25,11 @@ export function ColumnPicker({ columns, choice, onChange, disabled }: ColumnPick
       textColumn: field === 'textColumn' ? (column ?? choice.textColumn) : choice.textColumn,
       idColumn: field === 'idColumn' ? column : choice.idColumn,
       labelColumn: field === 'labelColumn' ? column : choice.labelColumn,
+      languageColumn: field === 'languageColumn' ? column : choice.languageColumn,
     });
   };
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
       <NativeSelect
         label="Text column"
         data={options}
@@ -51,6 +52,14 @@ export function ColumnPicker({ columns, choice, onChange, disabled }: ColumnPick
         value={choice.labelColumn === undefined ? NONE : String(choice.labelColumn)}
         disabled={disabled}
         onChange={(event) => change('labelColumn', event.currentTarget.value)}
+      />
+      <NativeSelect
+        label="Language column"
+        description="Optional: each row is sent with its language"
+        data={[{ value: NONE, label: 'None: the language above' }, ...options]}
+        value={choice.languageColumn === undefined ? NONE : String(choice.languageColumn)}
+        disabled={disabled}
+        onChange={(event) => change('languageColumn', event.currentTarget.value)}
       />
     </SimpleGrid>
   );

@@ -1,6 +1,7 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../../../lib/format';
+import { MAX_CLASSES_PER_PROJECT } from '../../../service/limits';
 import { deferred } from '../../../components/deferred';
 import type { ImportResult } from './build-import';
 import { FileDropZone } from './file-drop-zone';
@@ -15,6 +16,9 @@ const ColumnPicker = deferred(() =>
 );
 const ImportPreview = deferred(() =>
   import('./import-preview').then(({ ImportPreview }) => ImportPreview),
+);
+const ClassesQuestionAlert = deferred(() =>
+  import('./classes-question').then(({ ClassesQuestionAlert }) => ClassesQuestionAlert),
 );
 const ImportProblems = deferred(() =>
   import('./import-problems').then(({ ImportProblems }) => ImportProblems),
@@ -43,6 +47,8 @@ const errorsOf = (result: ImportResult) =>
 interface ImportState {
   files: File[];
   result?: ImportResult;
+  /** The user chose to use labels that outnumber a project's classes. */
+  confirmed?: boolean;
   /** Share of the bytes read, while reading. */
   progress?: number;
   failure?: string;
@@ -52,6 +58,20 @@ const EMPTY: ImportState = { files: [] };
 
 const namesOf = (files: File[]) =>
   files.length === 1 ? (files[0]?.name ?? 'the file') : `${formatCount(files.length)} files`;
+
+function usable({ imported }: ImportResult): boolean {
+  return imported.documents.length > 0 && !hasBlockingProblems(imported);
+}
+
+/** Why Submit waits for this file: its errors, or labels that need the user's word first. */
+function holdOf(result: ImportResult): string[] | undefined {
+  if (!usable(result)) return errorsOf(result);
+  const question = result.classesQuestion;
+  if (!question) return undefined;
+  return [
+    `${formatCount(question.count)} different labels in ${question.source}, more than a project's ${MAX_CLASSES_PER_PROJECT} classes: pick another column or use these labels.`,
+  ];
+}
 
 export function DocumentImport({ onImported, refused, onRefused }: DocumentImportProps) {
   const [state, setState] = useState<ImportState>(EMPTY);
@@ -81,13 +101,13 @@ export function DocumentImport({ onImported, refused, onRefused }: DocumentImpor
       .then(
         (result) => {
           if (controller.signal.aborted) return;
-          const { documents, problems } = result.imported;
-          // Blocking problems apply nothing: the documents in use stay as they were, and Submit
-          // waits (told first, so the panel never shows a refusal the store does not hold).
-          const usable = documents.length > 0 && !hasBlockingProblems({ documents, problems });
-          if (!usable) onRefused({ sourceName: result.sourceName, problems: errorsOf(result) });
+          // Blocking problems, or labels that need a second look, apply nothing yet: the
+          // documents in use stay as they were, and Submit waits (told first, so the panel never
+          // shows a refusal the store does not hold).
+          const hold = holdOf(result);
+          if (hold) onRefused({ sourceName: result.sourceName, problems: hold });
           setState({ files, result });
-          if (usable) onImported({ documents, sourceName: result.sourceName });
+          if (!hold) apply(result);
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
@@ -98,13 +118,16 @@ export function DocumentImport({ onImported, refused, onRefused }: DocumentImpor
       );
   };
 
+  const apply = (result: ImportResult) =>
+    onImported({ documents: result.imported.documents, sourceName: result.sourceName });
+
   const clear = () => {
     reading.current?.abort();
     setState(EMPTY);
     onRefused(undefined);
   };
 
-  const { result, progress, failure } = state;
+  const { result, progress, failure, confirmed } = state;
   const count = result?.imported.documents.length ?? 0;
   const busy = progress !== undefined;
   const blocked = result !== undefined && (hasBlockingProblems(result.imported) || count === 0);
@@ -139,6 +162,17 @@ export function DocumentImport({ onImported, refused, onRefused }: DocumentImpor
       {result ? (
         <>
           <ImportPreview documents={result.imported.documents} />
+          {result.classesQuestion && usable(result) && !confirmed ? (
+            <ClassesQuestionAlert
+              question={result.classesQuestion}
+              table={result.table !== undefined}
+              onConfirm={() => {
+                setState((previous) => ({ ...previous, confirmed: true }));
+                onRefused(undefined);
+                apply(result);
+              }}
+            />
+          ) : null}
           <ImportProblems problems={result.imported.problems} />
         </>
       ) : null}

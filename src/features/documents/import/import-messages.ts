@@ -14,6 +14,7 @@ const columnChoice = z.object({
   textColumn: z.number().int(),
   idColumn: z.number().int().optional(),
   labelColumn: z.number().int().optional(),
+  languageColumn: z.number().int().optional(),
 });
 
 export const importRequest = z.discriminatedUnion('type', [

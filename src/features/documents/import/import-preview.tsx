@@ -20,7 +20,8 @@ export function ImportPreview({ documents }: { documents: ImportedDocument[] }) 
             {previewText(document.text)}
           </Text>
           {document.labels?.map((label) => (
-            <Badge key={label} size="xs" variant="light" style={{ flex: 'none' }}>
+            // Class names are case-sensitive: shown as written, not in the badge's capitals.
+            <Badge key={label} size="xs" variant="light" tt="none" style={{ flex: 'none' }}>
               {previewText(label, 60)}
             </Badge>
           ))}

@@ -3,8 +3,15 @@ import { countTextElements, firstTextElements } from '../../../lib/text-elements
 import { MAX_CHARACTERS_PER_JOB } from '../../../service/limits';
 import type { InputDocument } from '../../../service/model';
 
-/** A document from a file; `labels` are its gold labels, exactly as written there. */
-export type ImportedDocument = InputDocument & { language?: string; labels?: string[] };
+/**
+ * A document from a file; `labels` are its gold labels, exactly as written there. `metadata` holds
+ * the file's other columns or fields (a source, a customer, …) by name, kept for slicing and export.
+ */
+export type ImportedDocument = InputDocument & {
+  language?: string;
+  labels?: string[];
+  metadata?: Record<string, string>;
+};
 
 const LABEL_SEPARATOR = /[;|]/;
 

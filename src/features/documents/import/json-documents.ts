@@ -12,7 +12,8 @@ import {
 
 const name = z.union([z.string(), z.number()]).transform(String);
 
-const jsonDocument = z.object({
+// Loose: every other field is kept as the document's metadata.
+const jsonDocument = z.looseObject({
   id: name,
   text: z.string(),
   language: z.string().optional(),
@@ -39,8 +40,23 @@ function lineOfPosition(text: string, message: string): number | undefined {
   return text.slice(0, Number(position)).split('\n').length;
 }
 
+/** A field's value as metadata: text as written, a number or a flag as text, a structure as JSON. */
+function metadataValue(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 function toDocument(record: z.output<typeof jsonDocument>): ImportedDocument {
-  const { id, text, language, label, labels: list } = record;
+  const { id, text, language, label, labels: list, ...rest } = record;
+  const fields: [string, string][] = [];
+  for (const [field, raw] of Object.entries(rest)) {
+    const value = metadataValue(raw);
+    if (value !== undefined) fields.push([field, value]);
+  }
+  // fromEntries defines each field, so one named `__proto__` is kept like any other.
+  const metadata = fields.length > 0 ? Object.fromEntries(fields) : undefined;
   const labels = parseLabels([
     ...(label === undefined ? [] : parseLabels(label)),
     ...(list === undefined ? [] : parseLabels(list)),
@@ -50,6 +66,7 @@ function toDocument(record: z.output<typeof jsonDocument>): ImportedDocument {
     text: text.trim(),
     ...(language ? { language } : {}),
     ...(labels.length > 0 ? { labels } : {}),
+    ...(metadata ? { metadata } : {}),
   };
 }
 

@@ -90,6 +90,20 @@ interface Columns {
   corrections: boolean;
   kept: CsvRunOptions | undefined;
   threshold: number | undefined;
+  /** The documents' metadata names (the file's other columns), in the order first met. */
+  metadata: string[];
+}
+
+/** Every metadata name of the documents, in the order first met. */
+function metadataNames(items: readonly ResultItem[]): string[] {
+  const names = new Set<string>();
+  for (const item of items) if (item.metadata) for (const name in item.metadata) names.add(name);
+  return [...names];
+}
+
+/** A metadata column is headed by its name, or `metadata.<name>` where that is taken already. */
+function metadataHeader(name: string, taken: readonly string[]): string {
+  return taken.includes(name) ? `metadata.${name}` : name;
 }
 
 /** 0.55 → "0.55": the threshold as the JSON export writes it, without float noise. */
@@ -119,6 +133,10 @@ function row(item: ResultItem, columns: Columns): string[] {
     cells.push(joinLabels(keptClasses(document, labelMode, threshold)));
   }
   if (columns.threshold !== undefined) cells.push(thresholdCell(columns.threshold));
+  for (const name of columns.metadata)
+    cells.push(
+      item.metadata && Object.hasOwn(item.metadata, name) ? (item.metadata[name] ?? '') : '',
+    );
   return cells;
 }
 
@@ -130,7 +148,8 @@ function row(item: ResultItem, columns: Columns): string[] {
  * column says so. Then, when some document has them, `label` (gold labels) and `corrected_label`
  * (the reviewer's), several joined by `; `; with a threshold above 0, `kept_classes`: the classes
  * at or above it; with the run given, `threshold` (0 to 1), the one the file was written with, so
- * the file says how it was judged. The run's other settings are in the JSON export.
+ * the file says how it was judged; then the documents' metadata (the file's other columns), one
+ * column each. The run's other settings are in the JSON export.
  */
 export function resultsToCsv(items: readonly ResultItem[], run?: CsvRunOptions): string {
   return [...resultsCsvChunks(items, run)].join('');
@@ -149,6 +168,7 @@ export function resultsCsvChunks(
     corrections: items.some((item) => item.correction !== undefined),
     kept: run && run.threshold > 0 ? run : undefined,
     threshold: run?.threshold,
+    metadata: metadataNames(items),
   };
   const header = [
     ...HEADER,
@@ -159,6 +179,8 @@ export function resultsCsvChunks(
     ...(columns.kept ? ['kept_classes'] : []),
     ...(columns.threshold !== undefined ? ['threshold'] : []),
   ];
+  // Then the file's other columns, as imported.
+  for (const name of columns.metadata) header.push(metadataHeader(name, header));
   // The numbers are left unquoted so a spreadsheet reads them as numbers.
   return csvChunks(header, items, (item) => row(item, columns), {
     numeric: ['top_confidence', 'detected_language_confidence', 'threshold'],

@@ -37,20 +37,23 @@ function runHeader(settings: ResultsRunSettings) {
 
 /** Every field picked by name, so nothing that rides along on the item can reach the file. */
 function documentOf(
-  { result: document, text, labels, correction }: ResultItem,
+  { result: document, text, labels, correction, language, metadata }: ResultItem,
   marks: ReadonlyMap<string, ResultMark> | undefined,
 ) {
-  const { error, detectedLanguage: language } = document;
+  const { error, detectedLanguage } = document;
   const mark = marks?.get(document.id);
   return {
     id: document.id,
     text,
-    ...(language
+    ...(language ? { language } : {}),
+    ...(detectedLanguage
       ? {
           detectedLanguage: {
-            code: language.code,
-            ...(language.name === undefined ? {} : { name: language.name }),
-            ...(language.confidence === undefined ? {} : { confidence: language.confidence }),
+            code: detectedLanguage.code,
+            ...(detectedLanguage.name === undefined ? {} : { name: detectedLanguage.name }),
+            ...(detectedLanguage.confidence === undefined
+              ? {}
+              : { confidence: detectedLanguage.confidence }),
           },
         }
       : {}),
@@ -72,6 +75,8 @@ function documentOf(
     ...(document.problems?.length ? { problems: document.problems.map(problemOf) } : {}),
     ...(mark?.mismatch ? { mismatch: true } : {}),
     ...(mark?.belowThreshold ? { belowThreshold: true } : {}),
+    // A copy, field by field: the file's other columns as imported.
+    ...(metadata ? { metadata: Object.fromEntries(Object.entries(metadata)) } : {}),
   };
 }
 

@@ -1,0 +1,159 @@
+import type { LabelMode } from '../../service/model';
+import { ClassTally, f1Score, ratio } from './class-metrics';
+import {
+  addCount,
+  DEFAULT_CLASSES_SHOWN,
+  foldCounts,
+  type ClassBucket,
+  type MatrixEntry,
+  type SparseCounts,
+} from './count-matrix';
+import type { Evaluation } from './evaluate';
+import { goldClasses, isEvaluated, type EvaluationItem } from './evaluation-item';
+import { foldClasses } from './fold-classes';
+import { noClassName } from './no-class-name';
+import { keptClasses } from './threshold';
+
+/** Where an item was counted: the update that last saw it, and its confusion cell (single label). */
+interface Placement {
+  seen: number;
+  row?: string;
+  column?: ClassBucket;
+}
+
+/**
+ * The evaluation at one threshold, kept up to date as results arrive: each update counts only the
+ * items it has not counted (and takes back those gone or replaced), so a run's evaluation costs
+ * work in proportion to its new results, and the matrix is built from the cells that hold
+ * documents, never classes × classes. Items are told apart by identity: pass the same object for
+ * an unchanged document (a correction makes a new one). Agrees with `evaluate` on the same items.
+ */
+export class EvaluationAccumulator {
+  private update_ = 0;
+  private readonly placed = new Map<EvaluationItem, Placement>();
+  private readonly tally = new ClassTally();
+  private readonly confusion: SparseCounts = new Map();
+  private evaluated = 0;
+  private kept = 0;
+  private correct = 0;
+  private exactMatches = 0;
+  private wrongDecisions = 0;
+  private readonly keptCounts = { tp: 0, fp: 0, fn: 0 };
+
+  constructor(
+    readonly labelMode: LabelMode,
+    readonly threshold: number,
+  ) {}
+
+  /** Brings the counts to `items`: new ones added, missing ones taken back. */
+  update(items: readonly EvaluationItem[]): void {
+    const now = ++this.update_;
+    for (const item of items) {
+      const placement = this.placed.get(item);
+      if (placement) placement.seen = now;
+      else this.placed.set(item, { seen: now, ...this.count(item, 1) });
+    }
+    if (this.placed.size === items.length) return;
+    for (const [item, placement] of this.placed) {
+      if (placement.seen === now) continue;
+      this.count(item, -1);
+      this.placed.delete(item);
+    }
+  }
+
+  /** Adds (`sign` 1) or takes back (-1) one item's counts; returns its confusion cell. */
+  private count(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
+    if (!isEvaluated(item)) return {};
+    this.evaluated += sign;
+    return this.labelMode === 'single' ? this.countSingle(item, sign) : this.countMulti(item, sign);
+  }
+
+  private countSingle(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
+    const [label = ''] = goldClasses(item, 'single');
+    const [predicted] = keptClasses(item.predicted, 'single', this.threshold);
+    addCount(this.confusion, label, predicted ?? null, sign);
+    if (predicted === undefined) {
+      this.tally.add(label, 'fn', sign);
+    } else {
+      this.kept += sign;
+      if (predicted === label) {
+        this.correct += sign;
+        this.tally.add(label, 'tp', sign);
+      } else {
+        this.tally.add(label, 'fn', sign);
+        this.tally.add(predicted, 'fp', sign);
+      }
+    }
+    return { row: label, column: predicted ?? null };
+  }
+
+  private countMulti(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
+    const gold = new Set(goldClasses(item, 'multi'));
+    const predicted = keptClasses(item.predicted, 'multi', this.threshold);
+    let tp = 0;
+    for (const category of predicted) {
+      const hit = gold.has(category);
+      if (hit) tp += 1;
+      this.tally.add(category, hit ? 'tp' : 'fp', sign);
+    }
+    const predictedSet = new Set(predicted);
+    for (const category of gold)
+      if (!predictedSet.has(category)) this.tally.add(category, 'fn', sign);
+    const fp = predicted.length - tp;
+    const fn = gold.size - tp;
+    this.wrongDecisions += sign * (fp + fn);
+    if (fp === 0 && fn === 0) this.exactMatches += sign;
+    if (predicted.length > 0) {
+      this.kept += sign;
+      this.keptCounts.tp += sign * tp;
+      this.keptCounts.fp += sign * fp;
+      this.keptCounts.fn += sign * fn;
+    }
+    return {};
+  }
+
+  private *entries(): Generator<MatrixEntry> {
+    for (const [item, { row, column }] of this.placed)
+      if (row !== undefined && column !== undefined) yield { id: item.id, row, column };
+  }
+
+  /** The figures as they stand, the tables folded to the `classesShown` most frequent classes. */
+  snapshot(classesShown = DEFAULT_CLASSES_SHOWN): Evaluation {
+    const { evaluated, kept } = this;
+    const table = this.tally.table(evaluated);
+    const folded = foldClasses(table.classes, classesShown);
+    if (this.labelMode === 'multi') {
+      return {
+        mode: 'multi',
+        evaluated,
+        kept,
+        coverage: ratio(kept, evaluated),
+        exactMatches: this.exactMatches,
+        exactMatch: ratio(this.exactMatches, evaluated),
+        wrongDecisions: this.wrongDecisions,
+        hammingLoss: ratio(this.wrongDecisions, evaluated * table.classes.length),
+        keptMicroF1: f1Score(this.keptCounts.tp, this.keptCounts.fp, this.keptCounts.fn),
+        ...table,
+        folded,
+      };
+    }
+    return {
+      mode: 'single',
+      evaluated,
+      kept,
+      correct: this.correct,
+      accuracy: ratio(this.correct, evaluated),
+      keptAccuracy: ratio(this.correct, kept),
+      coverage: ratio(kept, evaluated),
+      ...table,
+      folded,
+      // A cell's ids are read when asked for (a click), from the placements as they are then.
+      confusion: foldCounts(this.confusion, () => this.entries(), {
+        noClassName: noClassName(this.threshold),
+        // Every class is a column, so each label has its diagonal cell even when never predicted.
+        columnsInclude: table.classes.map((row) => row.category),
+        limit: classesShown,
+      }),
+    };
+  }
+}
