@@ -78,6 +78,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const [cell, setCell] = useState<ConfusionCell>();
   const [changeCell, setChangeCell] = useState<ChangeCell>();
   const [mismatchesOnly, setMismatchesOnly] = useState(false);
+  const [labelErrorsFirst, setLabelErrorsFirst] = useState(false);
 
   const focus = useMemo<ResultsFocus | undefined>(() => {
     const { evaluation, comparison, mismatches } = workbench;
@@ -96,6 +97,14 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
         ids: new Set(ids),
       };
     }
+    const labelErrors = workbench.statistics?.labelErrors;
+    if (labelErrorsFirst && labelErrors) {
+      return {
+        description: `${labelErrors.length} likely label errors first, most confident first`,
+        ids: new Set(labelErrors.map((error) => error.id)),
+        first: true,
+      };
+    }
     if (mismatchesOnly && mismatches) {
       return {
         description: `${mismatches.size} documents whose prediction differs from the label`,
@@ -103,7 +112,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
       };
     }
     return undefined;
-  }, [workbench, cell, changeCell, mismatchesOnly]);
+  }, [workbench, cell, changeCell, mismatchesOnly, labelErrorsFirst]);
 
   const liveFigures = useMemo<LiveFigures | undefined>(() => {
     const evaluation = workbench.evaluation;
@@ -144,6 +153,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 cell={cell}
                 onCell={(next) => {
                   setChangeCell(undefined);
+                  setLabelErrorsFirst(false);
                   setMismatchesOnly(false);
                   setCell(
                     next.label === cell?.label && next.predicted === cell.predicted
@@ -154,6 +164,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 changeCell={changeCell}
                 onChangeCell={(next) => {
                   setCell(undefined);
+                  setLabelErrorsFirst(false);
                   setMismatchesOnly(false);
                   setChangeCell(next);
                 }}
@@ -161,7 +172,17 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 onMismatchesOnly={(checked) => {
                   setCell(undefined);
                   setChangeCell(undefined);
+                  setLabelErrorsFirst(false);
                   setMismatchesOnly(checked);
+                }}
+                onReviewLabelErrorsFirst={() => {
+                  setCell(undefined);
+                  setChangeCell(undefined);
+                  setMismatchesOnly(false);
+                  setLabelErrorsFirst(true);
+                  document
+                    .getElementById('results-heading')
+                    ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
                 }}
               />
             </Stack>
@@ -193,6 +214,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
               setCell(undefined);
               setChangeCell(undefined);
               setMismatchesOnly(false);
+              setLabelErrorsFirst(false);
             }}
             {...(workbench.compare ? { compare: workbench.compare } : {})}
             onCorrect={(id, labels) => {

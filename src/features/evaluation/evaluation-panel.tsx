@@ -1,11 +1,16 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { formatCount } from '../../lib/format';
+import classes from './evaluation.module.css';
 import { ConfusionMatrix, type ConfusionCell } from './confusion-matrix';
 import type { Evaluation } from './evaluate';
 import { evaluationFigures } from './evaluation-figures';
 import { MetricFigures } from './metric-figures';
 import { PerClassTable } from './per-class-table';
+import { CalibrationPanel } from './calibration-panel';
+import { LabelErrorsTable } from './label-errors-table';
+import { ROUGH_BELOW } from './statistics/wilson';
+import type { RunStatistics } from './use-statistics';
 
 export interface EvaluationPanelProps {
   evaluation: Evaluation;
@@ -16,6 +21,10 @@ export interface EvaluationPanelProps {
   onSelectCell: (cell: ConfusionCell) => void;
   /** The threshold slider, the coverage chart and the mismatches filter, placed by the app. */
   controls?: ReactNode;
+  /** Intervals, calibration and likely label errors, from the statistics worker once they come. */
+  statistics?: RunStatistics | undefined;
+  /** Puts the likely label errors first in the review queue. */
+  onReviewLabelErrorsFirst?: () => void;
 }
 
 export function EvaluationPanel({
@@ -25,7 +34,11 @@ export function EvaluationPanel({
   selectedCell,
   onSelectCell,
   controls,
+  statistics,
+  onReviewLabelErrorsFirst,
 }: EvaluationPanelProps) {
+  // Figures for another threshold than the one shown would be wrong, so they wait for theirs.
+  const current = statistics?.threshold === threshold ? statistics : undefined;
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
@@ -42,8 +55,20 @@ export function EvaluationPanel({
           <Text size="sm">No document has both a label and a result yet.</Text>
         ) : (
           <>
-            <MetricFigures figures={evaluationFigures(evaluation, threshold)} />
-            <PerClassTable table={evaluation} counts={evaluation.mode === 'multi'} />
+            <MetricFigures
+              figures={evaluationFigures(evaluation, threshold, current?.bootstrap.micro.f1)}
+            />
+            {evaluation.evaluated < ROUGH_BELOW ? (
+              <Text size="sm" className={classes.rough}>
+                Only {formatCount(evaluation.evaluated)} evaluated documents (fewer than{' '}
+                {ROUGH_BELOW}): these figures are rough; read their intervals.
+              </Text>
+            ) : null}
+            <PerClassTable
+              table={evaluation}
+              counts={evaluation.mode === 'multi'}
+              bootstrap={current?.bootstrap}
+            />
             {evaluation.mode === 'single' && (
               <ConfusionMatrix
                 matrix={evaluation.confusion}
@@ -51,6 +76,13 @@ export function EvaluationPanel({
                 onSelectCell={onSelectCell}
               />
             )}
+            <CalibrationPanel calibration={statistics?.calibration} labelMode={evaluation.mode} />
+            {onReviewLabelErrorsFirst ? (
+              <LabelErrorsTable
+                errors={statistics?.labelErrors}
+                onReviewFirst={onReviewLabelErrorsFirst}
+              />
+            ) : null}
           </>
         )}
       </Stack>
