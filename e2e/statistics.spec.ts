@@ -88,10 +88,4 @@ test('the evaluation’s intervals, calibration, likely label errors, the paired
   expect(html).toMatch(/McNemar p [=<] \d\.\d{3}/);
   expect(html).not.toContain('demo-key');
 });
-  await compare.screenshot({ path: '/tmp/shots/compare-light.png' });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await evaluation.screenshot({ path: '/tmp/shots/eval-phone.png' });
-  await page.setContent(html);
-  await page.setViewportSize({ width: 1000, height: 1400 });
-  await page.screenshot({ path: '/tmp/shots/report.png', fullPage: true });
 });
