@@ -88,4 +88,3 @@ test('the evaluation’s intervals, calibration, likely label errors, the paired
   expect(html).toMatch(/McNemar p [=<] \d\.\d{3}/);
   expect(html).not.toContain('demo-key');
 });
-});

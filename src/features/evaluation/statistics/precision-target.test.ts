@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate';
+import { singleLabelMetrics } from '../single-label-metrics';
 import { item, multiItems, singleItems } from '../test-items';
 import { lowestThresholdFor, precisionByThreshold } from './precision-target';
 
@@ -10,7 +11,7 @@ describe('precision by threshold', () => {
     expect(single).toHaveLength(101);
     for (const step of [0, 30, 40, 41, 60, 61, 80, 90, 100]) {
       const threshold = step / 100;
-      const one = evaluate(singleItems, 'single', threshold);
+      const one = singleLabelMetrics(singleItems, threshold);
       expect(single[step]).toEqual({
         threshold,
         precision: one.keptAccuracy,
