@@ -11,6 +11,8 @@ import type { RunSettings } from '../src/features/runs/run-model';
 import { RunsDatabase } from '../src/features/runs/runs-db';
 import { createRunsRepository } from '../src/features/runs/runs-repository';
 import { planBatch } from '../src/service/batching';
+import { computeStatistics } from '../src/features/evaluation/statistics/compute-statistics';
+import { encodeItems } from '../src/features/evaluation/statistics/encode-items';
 import { openConnected, startApp } from './app-server';
 import { launchOptions } from './chromium';
 import { startServiceServer } from './service-server';
@@ -24,8 +26,10 @@ import { startServiceServer } from './service-server';
  *   4. 10,000 labelled documents: long tasks while the threshold moves and a matrix cell opens;
  *   5. 100,000 documents (a 10 MB CSV) end to end with no rate limit: wall time, peak JS heap,
  *      longest main-thread task, and that every result arrived.
- * `npm run bench` runs them all; `npm run bench -- poll` (or `batch`, `table`, `workbench`, `scale`)
- * runs one.
+ *   6. 100,000 labelled documents: the evaluation's statistics (bootstrap, calibration, likely label
+ *      errors, precision by threshold) as the worker computes them, and the page's share of it.
+ * `npm run bench` runs them all; `npm run bench -- poll` (or `batch`, `table`, `workbench`, `scale`,
+ * `statistics`) runs one.
  */
 
 const PROJECT = { projectName: 'SupportTickets', deploymentName: 'production' };
@@ -412,7 +416,46 @@ async function benchWorkbench(appUrl: string) {
   await service.close();
 }
 
+/**
+ * The statistics of 100,000 labelled documents, timed here in Node (the V8 that Chromium runs):
+ * the page's one step (encoding the items for the worker) and the worker's computation.
+ */
+function benchStatistics() {
+  const count = 100_000;
+  console.log(
+    `\n6. ${count.toLocaleString('en-US')} labelled documents: the evaluation's statistics (1,000 bootstrap resamples)`,
+  );
+  const labels = ['Billing', 'TechnicalIssue', 'Shipping', 'Account', 'Feedback'];
+  const items = Array.from({ length: count }, (_, index) => {
+    const label = labels[index % labels.length] ?? '';
+    const wrong = index % 9 === 0;
+    const top = wrong ? (labels[(index + 1) % labels.length] ?? '') : label;
+    return {
+      id: `doc${index + 1}`,
+      labels: [label],
+      predicted: [{ category: top, confidence: 0.3 + ((index * 37) % 70) / 100 }],
+      failed: false,
+    };
+  });
+  const times = { encode: [] as number[], worker: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    let start = performance.now();
+    const encoded = encodeItems(items);
+    times.encode.push(performance.now() - start);
+    start = performance.now();
+    computeStatistics({ items: encoded, labelMode: 'single', threshold: 0 });
+    times.worker.push(performance.now() - start);
+  }
+  const range = (values: number[]) =>
+    `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
+  console.log(
+    `   on the page (one task): encoding the items for the worker ${range(times.encode)}`,
+  );
+  console.log(`   in the worker: every figure, bootstrap included, ${range(times.worker)}`);
+}
+
 const only = process.argv[2];
+if (only === 'statistics') benchStatistics();
 if (!only || only === 'poll') await benchPolling();
 if (!only || ['batch', 'table', 'scale', 'workbench'].includes(only)) {
   const app = await startApp();
@@ -425,3 +468,4 @@ if (!only || ['batch', 'table', 'scale', 'workbench'].includes(only)) {
     await app.close();
   }
 }
+if (!only) benchStatistics();
