@@ -437,7 +437,9 @@ function benchStatistics() {
       failed: false,
     };
   });
-  const times = { encode: [] as number[], worker: [] as number[] };
+  const encodeTimes: number[] = [];
+  const workerTimes: number[] = [];
+  const times = { encode: encodeTimes, worker: workerTimes };
   for (let round = 0; round < 3; round++) {
     let start = performance.now();
     const encoded = encodeItems(items);

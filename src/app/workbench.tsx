@@ -81,7 +81,8 @@ function comparedLabelsOf(
 
 /** What a run is called in the paired test's sentence: its deployment (or model). */
 function deploymentOf(run: Run): string {
-  return run.settings.deploymentName ?? run.settings.modelId ?? run.name;
+  const { deploymentName, modelId } = run.settings;
+  return deploymentName || modelId || run.name;
 }
 
 function useOtherRunItems(runId: string | null, labels: Map<string, readonly string[]>) {

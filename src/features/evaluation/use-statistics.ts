@@ -20,30 +20,33 @@ export function useStatistics(
   threshold: number,
   paired?: Uint8Array,
 ): RunStatistics | undefined {
-  const [client, setClient] = useState<StatisticsClient>();
+  const client = useRef<StatisticsClient>(undefined);
   const sent = useRef<readonly EvaluationItem[]>(undefined);
   const [answer, setAnswer] = useState<{
     items: readonly EvaluationItem[];
     value: RunStatistics;
   }>();
 
-  useEffect(() => {
-    const created = new StatisticsClient();
-    setClient(created);
-    return () => {
-      created.dispose();
+  // One worker for as long as the run is shown; made on first use, so a remount makes a new one.
+  useEffect(
+    () => () => {
+      client.current?.dispose();
+      client.current = undefined;
       sent.current = undefined;
-    };
-  }, []);
+    },
+    [],
+  );
 
   useEffect(() => {
-    if (!client || items.length === 0) return;
+    if (items.length === 0) return;
+    client.current ??= new StatisticsClient();
+    const worker = client.current;
     if (sent.current !== items) {
-      client.setItems(items);
+      worker.setItems(items);
       sent.current = items;
     }
     let current = true;
-    void client
+    void worker
       .compute({ labelMode, threshold, ...(paired && { paired: paired.slice() }) })
       .then((statistics) => {
         if (!current) return;
@@ -56,7 +59,7 @@ export function useStatistics(
     return () => {
       current = false;
     };
-  }, [client, items, labelMode, threshold, paired]);
+  }, [items, labelMode, threshold, paired]);
 
   return answer?.items === items ? answer.value : undefined;
 }

@@ -10,12 +10,15 @@ import {
 import { ONLY_OTHER, ONLY_THIS, BOTH_RIGHT } from './paired-outcomes';
 import { seededRandom } from './seeded-random';
 
+/** A number within `10^-digits / 2` of `value`, inside toEqual (typed, unlike expect.closeTo). */
+const closeTo = (value: number, digits = 2): unknown => expect.closeTo(value, digits);
+
 describe('percentileInterval', () => {
   it('interpolates like numpy.percentile (1…10 → 1.225 and 9.775)', () => {
     const values = Float64Array.from([10, 3, 1, 2, 4, 5, 6, 7, 8, 9]);
     expect(percentileInterval(values)).toEqual({
-      low: expect.closeTo(1.225, 12),
-      high: expect.closeTo(9.775, 12),
+      low: closeTo(1.225, 12),
+      high: closeTo(9.775, 12),
     });
     expect(percentileInterval(new Float64Array())).toBeUndefined();
   });

@@ -181,15 +181,12 @@ export function bootstrapMetrics(
   const fp = new Float64Array(classCount);
   const fn = new Float64Array(classCount);
   const classF1 = new Float64Array(classCount * resamples);
-  const series = Array.from({ length: 6 }, () => new Float64Array(resamples));
-  const [microP, microR, microF, macroP, macroR, macroF] = series as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const microP = new Float64Array(resamples);
+  const microR = new Float64Array(resamples);
+  const microF = new Float64Array(resamples);
+  const macroP = new Float64Array(resamples);
+  const macroR = new Float64Array(resamples);
+  const macroF = new Float64Array(resamples);
   // Single label: a document matters only through its (label, kept class) cell, so a draw counts
   // a cell and the cells are turned into TP/FP/FN once per resample.
   const cells = encoded.mode === 'single' ? singleLabelCells(encoded) : undefined;

@@ -7,12 +7,12 @@ import type { EvaluationItem } from '../evaluation-item';
  */
 export interface EncodedItems {
   classes: string[];
-  failed: Uint8Array;
-  labelOffsets: Int32Array;
-  labelClasses: Int32Array;
-  predictedOffsets: Int32Array;
-  predictedClasses: Int32Array;
-  predictedConfidences: Float64Array;
+  failed: Uint8Array<ArrayBuffer>;
+  labelOffsets: Int32Array<ArrayBuffer>;
+  labelClasses: Int32Array<ArrayBuffer>;
+  predictedOffsets: Int32Array<ArrayBuffer>;
+  predictedClasses: Int32Array<ArrayBuffer>;
+  predictedConfidences: Float64Array<ArrayBuffer>;
 }
 
 export function encodeItems(items: readonly EvaluationItem[]): EncodedItems {
@@ -89,5 +89,5 @@ export function transferables(encoded: EncodedItems): ArrayBuffer[] {
     predictedOffsets,
     predictedClasses,
     predictedConfidences,
-  ].map((array) => array.buffer as ArrayBuffer);
+  ].map((array) => array.buffer);
 }

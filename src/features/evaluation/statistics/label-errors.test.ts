@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { item } from '../test-items';
 import { likelyLabelErrors } from './label-errors';
 
+/** A number within `10^-digits / 2` of `value`, inside toEqual (typed, unlike expect.closeTo). */
+const closeTo = (value: number, digits = 2): unknown => expect.closeTo(value, digits);
+
 describe('likelyLabelErrors', () => {
   // Mean confidence of this run's predictions: A (0.9 + 0.5 + 0.7) / 3 = 0.7; B (0.8 + 0.6) / 2 = 0.7.
   const items = [
@@ -17,7 +20,7 @@ describe('likelyLabelErrors', () => {
   it('lists exactly the contradicted labels at or above the class mean, most confident first', () => {
     expect(likelyLabelErrors(items, 'single')).toEqual([
       { id: 'd4', labels: ['A'], predicted: 'B', confidence: 0.8, classMean: 0.7 },
-      { id: 'd3', labels: ['B'], predicted: 'A', confidence: 0.7, classMean: expect.closeTo(0.7) },
+      { id: 'd3', labels: ['B'], predicted: 'A', confidence: 0.7, classMean: closeTo(0.7) },
     ]);
   });
 
@@ -39,7 +42,7 @@ describe('likelyLabelErrors', () => {
       item('m2', ['B'], [['B', 0.4]]),
     ];
     expect(likelyLabelErrors(multi, 'multi')).toEqual([
-      { id: 'm1', labels: ['A'], predicted: 'B', confidence: 0.8, classMean: expect.closeTo(0.6) },
+      { id: 'm1', labels: ['A'], predicted: 'B', confidence: 0.8, classMean: closeTo(0.6) },
     ]);
   });
 });
