@@ -94,6 +94,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const [cell, setCell] = useState<ConfusionCell>();
   const [changeCell, setChangeCell] = useState<ChangeCell>();
   const [mismatchesOnly, setMismatchesOnly] = useState(false);
+  const [labelErrorsFirst, setLabelErrorsFirst] = useState(false);
 
   // A matrix cell, a change cell or Mismatches only filters the results, further down: the line
   // that says what is shown comes into view (the focus stays where the user clicked).
@@ -121,6 +122,14 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
         ids: new Set(ids),
       };
     }
+    const labelErrors = workbench.statistics?.labelErrors;
+    if (labelErrorsFirst && labelErrors) {
+      return {
+        description: `${labelErrors.length} likely label errors first, most confident first`,
+        ids: new Set(labelErrors.map((error) => error.id)),
+        first: true,
+      };
+    }
     if (mismatchesOnly && mismatches) {
       return {
         description: `${mismatches.size} documents whose prediction differs from the label`,
@@ -128,7 +137,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
       };
     }
     return undefined;
-  }, [workbench, cell, changeCell, mismatchesOnly]);
+  }, [workbench, cell, changeCell, mismatchesOnly, labelErrorsFirst]);
 
   // The Model panel shows the form's deployment; what it says applies to this run only if the same.
   const sameModel =
@@ -173,6 +182,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 cell={cell}
                 onCell={(next) => {
                   setChangeCell(undefined);
+                  setLabelErrorsFirst(false);
                   setMismatchesOnly(false);
                   setCell(
                     next.label === cell?.label && next.predicted === cell.predicted
@@ -183,6 +193,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 changeCell={changeCell}
                 onChangeCell={(next) => {
                   setCell(undefined);
+                  setLabelErrorsFirst(false);
                   setMismatchesOnly(false);
                   setChangeCell(next);
                 }}
@@ -190,7 +201,17 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 onMismatchesOnly={(checked) => {
                   setCell(undefined);
                   setChangeCell(undefined);
+                  setLabelErrorsFirst(false);
                   setMismatchesOnly(checked);
+                }}
+                onReviewLabelErrorsFirst={() => {
+                  setCell(undefined);
+                  setChangeCell(undefined);
+                  setMismatchesOnly(false);
+                  setLabelErrorsFirst(true);
+                  document
+                    .getElementById('results-heading')
+                    ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
                 }}
               />
             </Stack>
@@ -223,6 +244,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 setCell(undefined);
                 setChangeCell(undefined);
                 setMismatchesOnly(false);
+                setLabelErrorsFirst(false);
               }}
               {...(workbench.compare ? { compare: workbench.compare } : {})}
               onCorrect={(id, labels) => {

@@ -1,4 +1,4 @@
-import { Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { compareRuns, type RunComparison } from '../features/evaluation/compare-runs';
 import { CompareRuns, type ChangeCell } from '../features/evaluation/compare-runs-panel';
@@ -20,10 +20,19 @@ import { SlicesPanel } from '../features/evaluation/slices-panel';
 import { keptClasses } from '../features/evaluation/threshold';
 import { ThresholdControl } from '../features/evaluation/threshold-control';
 import { useEvaluation } from '../features/evaluation/use-evaluation';
+import { useStatistics, type RunStatistics } from '../features/evaluation/use-statistics';
+import type { PairedTestProps } from '../features/evaluation/paired-test';
+import { PrecisionTargetControl } from '../features/evaluation/precision-target-control';
+import { reportHtml } from '../features/evaluation/report/report-html';
+import {
+  pairedOutcomes,
+  type PairedOutcomes,
+} from '../features/evaluation/statistics/paired-outcomes';
+import { downloadFile } from '../features/results/export/download-file';
 import type { ResultItem, ResultsCompare } from '../features/results/result-item';
 import { runLabel } from '../features/runs/run-label';
 import type { Run } from '../features/runs/run-model';
-import { useRunResults, type RunRow } from '../features/runs/use-runs';
+import { useRunCorrections, useRunResults, type RunRow } from '../features/runs/use-runs';
 
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const NO_ITEMS: EvaluationItem[] = [];
@@ -42,6 +51,10 @@ export interface WorkbenchState {
   comparison: RunComparison | undefined;
   compare: ResultsCompare | undefined;
   compareName: string | undefined;
+  /** Bootstrap intervals, calibration, likely label errors: from a worker, once they come. */
+  statistics: RunStatistics | undefined;
+  /** The paired test with the compared run, when both have labelled results. */
+  paired: PairedTestProps | undefined;
   /** The evaluated items and what each document can be sliced by, for the Slices table. */
   evaluationItems: readonly EvaluationItem[];
   sliceNames: string[];
@@ -72,6 +85,32 @@ function labelsOf(items: readonly ResultItem[]): Map<string, readonly string[]> 
     if (chosen && chosen.length > 0) labels.set(item.result.id, chosen);
   }
   return labels;
+}
+
+/**
+ * The labels both runs are scored on in a comparison: a correction replaces the gold label
+ * everywhere, so the other run's corrections count too (this run's own win where both corrected).
+ */
+function comparedLabelsOf(
+  items: readonly ResultItem[],
+  labels: Map<string, readonly string[]>,
+  otherCorrections: ReadonlyMap<string, readonly string[]> | undefined,
+): Map<string, readonly string[]> {
+  if (!otherCorrections || otherCorrections.size === 0) return labels;
+  const merged = new Map(labels);
+  const ownCorrections = new Set(
+    items.flatMap((item) => (item.correction ? [item.result.id] : [])),
+  );
+  for (const [id, corrected] of otherCorrections) {
+    if (!ownCorrections.has(id) && corrected.length > 0) merged.set(id, corrected);
+  }
+  return merged;
+}
+
+/** What a run is called in the paired test's sentence: its deployment (or model). */
+function deploymentOf(run: Run): string {
+  const { deploymentName, modelId } = run.settings;
+  return deploymentName || modelId || run.name;
 }
 
 function useOtherRunItems(runId: string | null, labels: Map<string, readonly string[]>) {
@@ -129,12 +168,14 @@ export function useWorkbench({
         : NO_ITEMS,
     [needsItems, items, labels, toItems],
   );
-  const { evaluation, curve, marks, mismatches } = useEvaluation(
-    labels.size > 0 ? evaluationItems : NO_ITEMS,
-    labelMode,
-    threshold,
-    useClassesShown(),
-  );
+  const scoredItems = labels.size > 0 ? evaluationItems : NO_ITEMS;
+  const {
+    evaluation,
+    curve,
+    marks,
+    mismatches,
+    threshold: applied,
+  } = useEvaluation(scoredItems, labelMode, threshold, useClassesShown());
   const classNames = useMemo(() => {
     const names = new Set<string>();
     for (const item of items) {
@@ -144,11 +185,35 @@ export function useWorkbench({
     return [...names].sort(natural.compare);
   }, [items]);
 
-  const otherItems = useOtherRunItems(chosen, labels);
-  const comparison = useMemo(
-    () => (otherItems ? compareRuns(evaluationItems, otherItems, labelMode, threshold) : undefined),
-    [otherItems, evaluationItems, labelMode, threshold],
+  const otherCorrections = useRunCorrections(chosen ?? undefined);
+  const comparedLabels = useMemo(
+    () => comparedLabelsOf(items, labels, chosen ? otherCorrections : undefined),
+    [items, labels, chosen, otherCorrections],
   );
+  const comparedItems = useMemo(
+    () =>
+      comparedLabels === labels
+        ? evaluationItems
+        : toEvaluationItems(
+            items.map((item) => item.result),
+            comparedLabels,
+          ),
+    [comparedLabels, labels, evaluationItems, items],
+  );
+  const otherItems = useOtherRunItems(chosen, comparedLabels);
+  const comparison = useMemo(
+    () => (otherItems ? compareRuns(comparedItems, otherItems, labelMode, threshold) : undefined),
+    [otherItems, comparedItems, labelMode, threshold],
+  );
+  const outcomes = useMemo<PairedOutcomes | undefined>(
+    () =>
+      otherItems && comparison?.metrics
+        ? pairedOutcomes(comparedItems, otherItems, labelMode, applied)
+        : undefined,
+    [otherItems, comparison, comparedItems, labelMode, applied],
+  );
+  const statistics = useStatistics(scoredItems, labelMode, applied, outcomes?.outcomes);
+  const otherRun = others.find((row) => row.run.id === chosen)?.run;
   const compareName = compareOptions.find((option) => option.value === chosen)?.label;
   const compare = useMemo<ResultsCompare | undefined>(() => {
     if (!otherItems || !compareName) return undefined;
@@ -167,7 +232,21 @@ export function useWorkbench({
   );
   const names = useMemo(() => (fields ? sliceNames(fields.values()) : []), [fields]);
   const fieldsOf = useCallback((id: string) => fields?.get(id), [fields]);
+  let paired: PairedTestProps | undefined;
+  if (outcomes && run && otherRun) {
+    const names = { thisRun: deploymentOf(run), otherRun: deploymentOf(otherRun) };
+    paired = {
+      counts: outcomes,
+      difference: statistics?.difference,
+      names:
+        names.thisRun === names.otherRun
+          ? { thisRun: 'this run', otherRun: compareName ?? 'the other run' }
+          : names,
+    };
+  }
   return {
+    statistics: labelled ? statistics : undefined,
+    paired,
     evaluation: labelled ? evaluation : undefined,
     curve,
     marks: labelled ? marks : undefined,
@@ -196,6 +275,53 @@ interface WorkbenchProps {
   onChangeCell: (cell: ChangeCell) => void;
   mismatchesOnly: boolean;
   onMismatchesOnly: (checked: boolean) => void;
+  /** Puts the likely label errors first in the review queue. */
+  onReviewLabelErrorsFirst: () => void;
+}
+
+function endpointHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
+/** The evaluation as a self-contained HTML file: settings (never the key) and every figure. */
+function downloadReport(
+  run: Run,
+  state: WorkbenchState,
+  threshold: number,
+  evaluation: Evaluation,
+) {
+  const { settings } = run;
+  const html = reportHtml({
+    settings: {
+      runName: run.name,
+      endpointHost: endpointHost(settings.endpoint),
+      projectName: settings.projectName,
+      deploymentName: settings.deploymentName,
+      modelId: settings.modelId,
+      apiVersion: settings.apiVersion,
+      labelMode: settings.labelMode,
+      ranAt: run.createdAt,
+      threshold,
+      documents: run.documentCount,
+    },
+    evaluation,
+    statistics: state.statistics,
+    comparison: state.comparison &&
+      state.paired && {
+        names: state.paired.names,
+        agreed: state.comparison.agreed,
+        shared: state.comparison.shared,
+        paired: state.paired.counts,
+        difference: state.paired.difference,
+      },
+    generatedAt: Date.now(),
+  });
+  const safeName = run.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+  downloadFile(new Blob([html], { type: 'text/html' }), `${safeName}-evaluation.html`);
 }
 
 /** The evaluation against gold labels, the threshold, and the comparison with another run. */
@@ -210,6 +336,7 @@ export function Workbench({
   onChangeCell,
   mismatchesOnly,
   onMismatchesOnly,
+  onReviewLabelErrorsFirst,
 }: WorkbenchProps) {
   const { evaluation } = state;
   return (
@@ -230,9 +357,18 @@ export function Workbench({
               fieldsOf={state.fieldsOf}
             />
           }
+          statistics={state.statistics}
+          onReviewLabelErrorsFirst={onReviewLabelErrorsFirst}
           controls={
             <Group align="flex-start" gap="xl" wrap="wrap">
-              <ThresholdControl value={threshold} onChange={onThreshold} />
+              <Stack gap="md">
+                <ThresholdControl value={threshold} onChange={onThreshold} />
+                <PrecisionTargetControl
+                  points={state.statistics?.precision}
+                  labelMode={run.settings.labelMode}
+                  onUse={onThreshold}
+                />
+              </Stack>
               <CoverageChart
                 curve={state.curve}
                 labelMode={run.settings.labelMode}
@@ -243,6 +379,13 @@ export function Workbench({
                 onChange={onMismatchesOnly}
                 count={state.mismatches?.size ?? 0}
               />
+              <Button
+                variant="default"
+                size="sm"
+                onClick={() => downloadReport(run, state, threshold, evaluation)}
+              >
+                Download report
+              </Button>
             </Group>
           }
         />
@@ -255,6 +398,7 @@ export function Workbench({
           comparison={state.comparison}
           selectedCell={changeCell}
           onSelectCell={onChangeCell}
+          paired={state.paired}
         />
       ) : null}
     </>

@@ -58,7 +58,9 @@ describe('Compare runs', () => {
       />,
     );
     const region = screen.getByRole('region', { name: 'Compare runs' });
-    expect(region.textContent).toContain('Agreement: 66.7% (2 of 3 documents in both runs');
+    expect(region.textContent).toContain(
+      'Agreement: 66.7% (95% CI 20.8–93.9%) (2 of 3 documents in both runs',
+    );
     const changes = within(region).getByRole('table', { name: 'Changes between runs' });
     await userEvent.click(
       within(changes).getByRole('button', {

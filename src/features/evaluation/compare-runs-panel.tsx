@@ -9,6 +9,8 @@ import type { Bucket } from './count-matrix';
 import type { Evaluation } from './evaluate';
 import { evaluationFigures } from './evaluation-figures';
 import { documentsCount, formatPercent } from './format-metric';
+import { PairedTest, type PairedTestProps } from './paired-test';
+import { formatInterval, wilsonInterval } from './statistics/wilson';
 
 /** A cell of `Changes between runs`: documents with this class here and that one in the other run. */
 export interface ChangeCell {
@@ -25,6 +27,8 @@ export interface CompareRunsProps {
   comparison: RunComparison | undefined;
   selectedCell: ChangeCell | undefined;
   onSelectCell: (cell: ChangeCell) => void;
+  /** The paired test, when the shared documents have labels. */
+  paired?: PairedTestProps | undefined;
 }
 
 function BothRunsMetrics({
@@ -74,6 +78,7 @@ export function CompareRuns({
   comparison,
   selectedCell,
   onSelectCell,
+  paired,
 }: CompareRunsProps) {
   const headingId = useId();
   const otherName = options.find((option) => option.value === value)?.label ?? 'the other run';
@@ -107,8 +112,11 @@ export function CompareRuns({
         {comparison && (
           <>
             <Text>
-              Agreement: <strong>{formatPercent(comparison.agreement)}</strong> (
-              {formatCount(comparison.agreed)} of {documentsCount(comparison.shared)} in both runs
+              Agreement: <strong>{formatPercent(comparison.agreement)}</strong>{' '}
+              {comparison.shared > 0
+                ? `(${formatInterval(wilsonInterval(comparison.agreed, comparison.shared))}) `
+                : ''}
+              ({formatCount(comparison.agreed)} of {documentsCount(comparison.shared)} in both runs
               have the same {comparison.labelMode === 'multi' ? 'classes' : 'class'})
             </Text>
             <Title order={4}>Changes between runs</Title>
@@ -130,6 +138,7 @@ export function CompareRuns({
                 threshold={comparison.threshold}
               />
             )}
+            {paired && paired.counts.paired > 0 ? <PairedTest {...paired} /> : null}
           </>
         )}
       </Stack>

@@ -29,11 +29,13 @@ describe('Evaluation panel', () => {
     renderPanel(0);
     const region = screen.getByRole('region', { name: 'Evaluation' });
     expect(region.textContent).toContain('7 of 9 documents have a label and a result');
-    expect(within(region).getByText('Accuracy').nextElementSibling?.textContent).toBe('28.6%');
+    expect(within(region).getByText('Accuracy').nextElementSibling?.textContent).toBe(
+      '28.6% (95% CI 8.2–64.1%)',
+    );
     expect(within(region).queryByText('Coverage')).toBeNull();
     const perClass = within(region).getByRole('table', { name: 'Per-class metrics' });
     const rows = within(perClass).getAllByRole('row');
-    expect(rows[1]?.textContent).toBe('A50.0%25.0%33.3%4');
+    expect(rows[1]?.textContent).toBe('A50.0%9.5–90.5%25.0%4.6–69.9%33.3%4');
     expect(rows.at(-2)?.textContent).toContain('Micro average');
     expect(rows.at(-1)?.textContent).toContain('Macro average');
     within(region).getByRole('table', { name: 'Confusion matrix' });
@@ -41,8 +43,12 @@ describe('Evaluation panel', () => {
 
   it('shows Coverage and the accuracy on what is kept once a threshold is set', () => {
     renderPanel(0.5);
-    expect(screen.getByText('Coverage').nextElementSibling?.textContent).toBe('57.1%');
-    expect(screen.getByText('Accuracy on kept').nextElementSibling?.textContent).toBe('50.0%');
+    expect(screen.getByText('Coverage').nextElementSibling?.textContent).toBe(
+      '57.1% (95% CI 25.0–84.2%)',
+    );
+    expect(screen.getByText('Accuracy on kept').nextElementSibling?.textContent).toBe(
+      '50.0% (95% CI 15.0–85.0%)',
+    );
     const matrix = screen.getByRole('table', { name: 'Confusion matrix' });
     within(matrix).getByRole('columnheader', { name: 'Below threshold' });
   });
@@ -75,12 +81,18 @@ describe('Evaluation panel', () => {
         onSelectCell={vi.fn()}
       />,
     );
-    expect(screen.getByText('Exact match').nextElementSibling?.textContent).toBe('16.7%');
+    expect(screen.getByText('Exact match').nextElementSibling?.textContent).toBe(
+      '16.7% (95% CI 3.0–56.4%)',
+    );
     expect(screen.getByText('Hamming loss').nextElementSibling?.textContent).toBe('20.0%');
-    expect(screen.getByText('Coverage').nextElementSibling?.textContent).toBe('83.3%');
+    expect(screen.getByText('Coverage').nextElementSibling?.textContent).toBe(
+      '83.3% (95% CI 43.6–97.0%)',
+    );
     const table = screen.getByRole('table', { name: 'Per-class metrics' });
     within(table).getByRole('columnheader', { name: 'TP' });
-    expect(within(table).getAllByRole('row')[1]?.textContent).toBe('A100.0%75.0%85.7%43012');
+    expect(within(table).getAllByRole('row')[1]?.textContent).toBe(
+      'A100.0%43.9–100.0%75.0%30.1–95.4%85.7%43012',
+    );
     expect(screen.queryByRole('table', { name: 'Confusion matrix' })).toBeNull();
   });
 

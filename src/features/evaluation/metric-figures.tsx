@@ -1,8 +1,11 @@
 import classes from './evaluation.module.css';
+import { formatInterval, type Interval } from './statistics/wilson';
 
 export interface Figure {
   name: string;
   value: string;
+  /** Its 95% interval, written after the value: "83.3% (95% CI 72.0–90.7%)". */
+  interval?: Interval | undefined;
   /** How it is computed from counts, so it can be checked by hand. */
   detail: string;
 }
@@ -14,7 +17,12 @@ export function MetricFigures({ figures }: { figures: Figure[] }) {
       {figures.map((figure) => (
         <div key={figure.name}>
           <dt>{figure.name}</dt>
-          <dd>{figure.value}</dd>
+          <dd>
+            {figure.value}
+            {figure.interval ? (
+              <span className={classes.interval}> ({formatInterval(figure.interval)})</span>
+            ) : null}
+          </dd>
           <dd>{figure.detail}</dd>
         </div>
       ))}

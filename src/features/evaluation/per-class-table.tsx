@@ -3,7 +3,24 @@ import { Table, Title } from '@mantine/core';
 import { memo } from 'react';
 import { formatCount } from '../../lib/format';
 import type { Averages, ClassTable, OtherClasses } from './class-metrics';
+import classes from './evaluation.module.css';
 import { formatPercent } from './format-metric';
+import type { AverageIntervals, BootstrapIntervals } from './statistics/bootstrap';
+import { wilsonInterval, type Interval } from './statistics/wilson';
+
+/** A share with its 95% interval under it, one decimal like the share. */
+function WithInterval({ value, interval }: { value: number; interval: Interval | undefined }) {
+  return (
+    <>
+      {formatPercent(value)}
+      {interval ? (
+        <span className={classes.cellInterval}>
+          {formatPercent(interval.low).replace('%', '')}–{formatPercent(interval.high)}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 const COUNT_HEADERS = [
   { short: 'TP', long: 'True positives' },
@@ -15,31 +32,46 @@ const COUNT_HEADERS = [
 function AverageRow({
   name,
   average,
+  intervals,
   counts,
 }: {
   name: string;
   average: Averages;
+  intervals: AverageIntervals | undefined;
   counts: boolean;
 }) {
   return (
     <Table.Tr>
       <Table.Th scope="row">{name}</Table.Th>
-      <Table.Td>{formatPercent(average.precision)}</Table.Td>
-      <Table.Td>{formatPercent(average.recall)}</Table.Td>
-      <Table.Td>{formatPercent(average.f1)}</Table.Td>
+      <Table.Td>
+        <WithInterval value={average.precision} interval={intervals?.precision} />
+      </Table.Td>
+      <Table.Td>
+        <WithInterval value={average.recall} interval={intervals?.recall} />
+      </Table.Td>
+      <Table.Td>
+        <WithInterval value={average.f1} interval={intervals?.f1} />
+      </Table.Td>
       <Table.Td>{formatCount(average.support)}</Table.Td>
       {counts && <Table.Td colSpan={COUNT_HEADERS.length} />}
     </Table.Tr>
   );
 }
 
-/** The less frequent classes summed: their micro precision, recall and F1. */
+/** The less frequent classes summed: their micro precision and recall (with intervals) and F1. */
 function OtherRow({ other, counts }: { other: OtherClasses; counts: boolean }) {
   return (
     <Table.Tr>
       <Table.Th scope="row">Other ({formatCount(other.classes)} classes)</Table.Th>
-      <Table.Td>{formatPercent(other.precision)}</Table.Td>
-      <Table.Td>{formatPercent(other.recall)}</Table.Td>
+      <Table.Td>
+        <WithInterval
+          value={other.precision}
+          interval={wilsonInterval(other.tp, other.tp + other.fp)}
+        />
+      </Table.Td>
+      <Table.Td>
+        <WithInterval value={other.recall} interval={wilsonInterval(other.tp, other.tp + other.fn)} />
+      </Table.Td>
       <Table.Td>{formatPercent(other.f1)}</Table.Td>
       <Table.Td>{formatCount(other.support)}</Table.Td>
       {counts && (
@@ -54,13 +86,19 @@ function OtherRow({ other, counts }: { other: OtherClasses; counts: boolean }) {
   );
 }
 
-/** Precision, recall, F1 and support per class; `counts` adds TP/FP/FN/TN (multi label). */
+/**
+ * Precision, recall, F1 and support per class; `counts` adds TP/FP/FN/TN (multi label). Precision
+ * and recall carry their Wilson interval; F1 and the averages their bootstrap interval once
+ * `bootstrap` has come.
+ */
 export const PerClassTable = memo(function PerClassTable({
   table,
   counts = false,
+  bootstrap,
 }: {
   table: ClassTable;
   counts?: boolean;
+  bootstrap?: BootstrapIntervals | undefined;
 }) {
   return (
     <>
@@ -70,9 +108,9 @@ export const PerClassTable = memo(function PerClassTable({
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{counts ? 'Label' : 'Class'}</Table.Th>
-              <Table.Th scope="col">Precision</Table.Th>
-              <Table.Th scope="col">Recall</Table.Th>
-              <Table.Th scope="col">F1</Table.Th>
+              <Table.Th scope="col">Precision (95% CI)</Table.Th>
+              <Table.Th scope="col">Recall (95% CI)</Table.Th>
+              <Table.Th scope="col">F1 (95% CI)</Table.Th>
               <Table.Th scope="col">Support</Table.Th>
               {counts &&
                 COUNT_HEADERS.map((header) => (
@@ -86,9 +124,21 @@ export const PerClassTable = memo(function PerClassTable({
             {(table.folded?.shown ?? table.classes).map((row) => (
               <Table.Tr key={row.category}>
                 <Table.Th scope="row">{row.category}</Table.Th>
-                <Table.Td>{formatPercent(row.precision)}</Table.Td>
-                <Table.Td>{formatPercent(row.recall)}</Table.Td>
-                <Table.Td>{formatPercent(row.f1)}</Table.Td>
+                <Table.Td>
+                  <WithInterval
+                    value={row.precision}
+                    interval={wilsonInterval(row.tp, row.tp + row.fp)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <WithInterval
+                    value={row.recall}
+                    interval={wilsonInterval(row.tp, row.tp + row.fn)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <WithInterval value={row.f1} interval={bootstrap?.classF1[row.category]} />
+                </Table.Td>
                 <Table.Td>{formatCount(row.support)}</Table.Td>
                 {counts && (
                   <>
@@ -103,8 +153,18 @@ export const PerClassTable = memo(function PerClassTable({
             {table.folded?.other ? <OtherRow other={table.folded.other} counts={counts} /> : null}
           </Table.Tbody>
           <Table.Tfoot>
-            <AverageRow name="Micro average" average={table.micro} counts={counts} />
-            <AverageRow name="Macro average" average={table.macro} counts={counts} />
+            <AverageRow
+              name="Micro average"
+              average={table.micro}
+              intervals={bootstrap?.micro}
+              counts={counts}
+            />
+            <AverageRow
+              name="Macro average"
+              average={table.macro}
+              intervals={bootstrap?.macro}
+              counts={counts}
+            />
           </Table.Tfoot>
         </Table>
       </Table.ScrollContainer>

@@ -7,7 +7,7 @@ import type { EvaluationItem } from './evaluation-item';
 import { useEvaluationViewActions, useSliceBy } from './evaluation-view-store';
 import { formatPercent } from './format-metric';
 import { sliceTable, type SliceRow } from './slices';
-import type { Interval } from './wilson';
+import type { Interval } from './statistics/wilson';
 
 export interface SlicesPanelProps {
   /** What documents can be sliced by: their metadata names, language, … (see `sliceNames`). */

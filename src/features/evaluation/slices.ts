@@ -2,7 +2,7 @@ import type { LabelMode } from '../../service/model';
 import { ClassTally, ratio } from './class-metrics';
 import { goldClasses, isEvaluated, type EvaluationItem } from './evaluation-item';
 import { keptClasses, sameClasses } from './threshold';
-import { wilsonInterval, type Interval } from './wilson';
+import { wilsonInterval, type Interval } from './statistics/wilson';
 
 /** The figures of one group of evaluated documents. */
 export interface SliceFigures {
@@ -79,7 +79,8 @@ class SliceTally {
       documents: this.documents,
       correct: this.correct,
       accuracy: ratio(this.correct, this.documents),
-      interval: wilsonInterval(this.correct, this.documents),
+      // A slice has at least one document, so its interval is always there.
+      interval: wilsonInterval(this.correct, this.documents) ?? { low: 0, high: 1 },
       macroF1: this.classes.table(this.documents).macro.f1,
       coverage: ratio(this.kept, this.documents),
     };

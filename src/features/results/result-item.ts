@@ -28,6 +28,8 @@ export interface ResultsFocus {
   /** Says what the subset is: "12 documents labelled Billing, predicted Account". */
   description: string;
   ids: ReadonlySet<string>;
+  /** Put these documents first, in the set's order, and keep the others after them. */
+  first?: boolean;
 }
 
 /** Another run of the same documents, to show its classes beside this run's. */

@@ -96,7 +96,14 @@ export function ResultsView({
   const counts = useMemo(() => classCounts(rows), [rows]);
   const notices = useMemo(() => resultNotices(documents), [documents]);
   const shown = useMemo(
-    () => viewResults(rows, { sort, filter, query: deferredQuery, focus: focus?.ids }),
+    () =>
+      viewResults(rows, {
+        sort,
+        filter,
+        query: deferredQuery,
+        focus: focus?.ids,
+        focusFirst: focus?.first,
+      }),
     [rows, sort, filter, deferredQuery, focus],
   );
   const selected = useMemo(

@@ -187,3 +187,12 @@ describe('nextSort', () => {
     expect(nextSort(first, 'confidence')).toEqual({ column: 'confidence', direction: 'ascending' });
   });
 });
+
+describe('putting a focus first (the review queue)', () => {
+  it('keeps every row, the focus first in its own order, the rest after in theirs', () => {
+    const all = ids({});
+    const [first = '', second = ''] = all.slice(-2).reverse();
+    const shown = ids({ focus: new Set([first, second]), focusFirst: true });
+    expect(shown).toEqual([first, second, ...all.filter((id) => id !== first && id !== second)]);
+  });
+});

@@ -20,6 +20,19 @@ export interface ResultsView {
   query: string;
   /** When set, only these document ids. */
   focus?: ReadonlySet<string> | undefined;
+  /** The focus's documents come first, in its order, before all the others (the review queue). */
+  focusFirst?: boolean | undefined;
+}
+
+/** The rows of `first` at the top in its order, the rest after them in their order. */
+function putFirst(rows: IndexedResult[], first: ReadonlySet<string>): IndexedResult[] {
+  const rank = new Map<string, number>();
+  for (const id of first) rank.set(id, rank.size);
+  const top: IndexedResult[] = [];
+  const rest: IndexedResult[] = [];
+  for (const row of rows) (rank.has(row.result.id) ? top : rest).push(row);
+  top.sort((a, b) => (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0));
+  return [...top, ...rest];
 }
 
 /** A result with its sort keys worked out once, so sorting 10,000 rows compares only numbers. */
@@ -164,14 +177,22 @@ function sortKey(
  */
 export function viewResults(rows: IndexedResult[], view: ResultsView): IndexedResult[] {
   const query = view.query.trim().toLowerCase();
-  const { focus } = view;
+  const focus = view.focusFirst ? undefined : view.focus;
   const shown = rows.filter(
     (row) =>
       (!focus || focus.has(row.result.id)) &&
       matchesFilter(row, view.filter) &&
       (query === '' || haystackOf(row.item).includes(query)),
   );
-  const { sort } = view;
+  const sorted = sortRows(shown, rows, view.sort);
+  return view.focusFirst && view.focus ? putFirst(sorted, view.focus) : sorted;
+}
+
+function sortRows(
+  shown: IndexedResult[],
+  rows: IndexedResult[],
+  sort: ResultsSort | undefined,
+): IndexedResult[] {
   if (!sort) return shown;
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const idRanks = sort.column === 'id' ? idRanksOf(rows) : undefined;
