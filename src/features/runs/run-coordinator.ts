@@ -83,13 +83,14 @@ export class RunCoordinator {
     }
   }
 
-  /** A runner for a run that has none (to send a job again, or resume polling). */
+  /**
+   * The run's runner, made if it has none, for a user's action (Send again, Resume polling, …):
+   * the action itself drives the run (RunRunner.acquire), unless another tab does.
+   */
   async wake(runId: string): Promise<RunRunner | undefined> {
     const run = await this.deps.repository.get(runId);
     if (!run) return undefined;
-    const runner = this.ensure(run);
-    await runner.start();
-    return runner;
+    return this.ensure(run);
   }
 
   keyChanged(): void {

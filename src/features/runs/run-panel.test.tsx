@@ -54,6 +54,7 @@ const live: RunLive = {
   stalled: new Map(),
   storageError: undefined,
   authRefused: undefined,
+  elsewhere: false,
 };
 
 function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }) {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import { createRunResultsFeed, type RunResultItem } from './run-results-feed';
 import { runsFeedOf, type RunRow } from './runs-feed';
-import type { RunLive } from './run-runner';
+import { IDLE_LIVE, type RunLive } from './run-runner';
 import { useRunCoordinator } from './runs-context';
 
 /**
@@ -38,14 +38,6 @@ export function useRunCorrections(runId: string | undefined): Map<string, string
 
 const noop = () => () => undefined;
 
-const idle: RunLive = {
-  concurrency: 0,
-  throttledUntil: 0,
-  waitingForKey: false,
-  stalled: new Map(),
-  storageError: undefined,
-  authRefused: undefined,
-};
 
 /** What the run's runner is doing right now, when this page runs it. */
 export function useRunLive(runId: string | undefined): RunLive {
@@ -55,5 +47,5 @@ export function useRunLive(runId: string | undefined): RunLive {
     runId ? coordinator.runner(runId) : undefined,
   );
   const runner = runId ? coordinator.runner(runId) : undefined;
-  return useSyncExternalStore(runner?.subscribe ?? noop, runner?.getLive ?? (() => idle));
+  return useSyncExternalStore(runner?.subscribe ?? noop, runner?.getLive ?? (() => IDLE_LIVE));
 }
