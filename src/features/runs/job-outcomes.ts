@@ -39,8 +39,16 @@ export function pollDelayWithinRetention(
 
 /** The job as the service takes it: the run's settings and the documents it carries. */
 export function jobInput(settings: RunSettings, documents: readonly RunDocument[]): JobInput {
-  const { endpoint, apiVersion, labelMode, projectName, deploymentName, modelId, language, jobName } =
-    settings;
+  const {
+    endpoint,
+    apiVersion,
+    labelMode,
+    projectName,
+    deploymentName,
+    modelId,
+    language,
+    jobName,
+  } = settings;
   return {
     endpoint,
     apiVersion,

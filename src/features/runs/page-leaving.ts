@@ -13,7 +13,9 @@ export interface PageLeaving {
 /** How long after a `beforeunload` the page counts as staying (no unload came). */
 export const STAYED_AFTER_MS = 2_000;
 
-export function watchPageLeaving(target: Window | undefined = globalThis.window): PageLeaving {
+export function watchPageLeaving(
+  target: EventTarget | undefined = typeof window === 'undefined' ? undefined : window,
+): PageLeaving {
   let leaving = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
@@ -33,7 +35,7 @@ export function watchPageLeaving(target: Window | undefined = globalThis.window)
       if (timer) clearTimeout(timer);
     });
     target.addEventListener('pageshow', (event) => {
-      if (event.persisted) stayed();
+      if ('persisted' in event && event.persisted === true) stayed();
     });
   }
   return {

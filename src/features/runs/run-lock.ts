@@ -61,7 +61,8 @@ export async function leaseRun(
       () => undefined,
       () => undefined,
     );
-  if (gotAtOnce) return { driving: Promise.resolve(), waited: false, release, gone: settled(first) };
+  if (gotAtOnce)
+    return { driving: Promise.resolve(), waited: false, release, gone: settled(first) };
   onWaiting();
   const abort = new AbortController();
   let queued: Promise<unknown> = Promise.resolve();

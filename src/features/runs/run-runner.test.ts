@@ -1075,7 +1075,9 @@ describe('RunRunner', () => {
     await runner.start();
     await clock.advance(0);
     expect((await repository.jobs(run.id))[0]?.state).toBe('sending');
-    accepted.resolve(service.accept(service.submitCalls[0] as JobInput));
+    const [input] = service.submitCalls;
+    if (!input) throw new Error('The job was not sent.');
+    accepted.resolve(service.accept(input));
     await settle();
     const [job] = await repository.jobs(run.id);
     expect(job?.state).toBe('sent');

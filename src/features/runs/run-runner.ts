@@ -20,14 +20,7 @@ import {
 } from './job-outcomes';
 import { jobKeys, jobPollOptions } from './job-query';
 import { nextPollDelay } from '../../service/polling';
-import {
-  initialPacing,
-  isPaced,
-  retriedNow,
-  takeRequest,
-  throttled,
-  type Pacing,
-} from './pacing';
+import { initialPacing, isPaced, retriedNow, takeRequest, throttled, type Pacing } from './pacing';
 import { stayingPage, type PageLeaving } from './page-leaving';
 import type { Run, RunJob } from './run-model';
 import { leaseRun, type RunLease, type RunLockManager } from './run-lock';
@@ -196,6 +189,11 @@ export class RunRunner {
   start(): Promise<void> {
     this.started ??= this.drive();
     return this.started;
+  }
+
+  /** Driving the run, or watching another tab drive it; not once it let go or stopped. */
+  get active(): boolean {
+    return this.started !== undefined && !this.stopped;
   }
 
   private async drive(): Promise<void> {
@@ -472,9 +470,8 @@ export class RunRunner {
       if (this.run.intent !== 'run') {
         // Paused or cancelled while it waited: nothing left.
         this.inFlight.delete(index);
-        return void (await this.save(index, {
-          state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued',
-        }));
+        await this.save(index, { state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued' });
+        return;
       }
       if (this.deps.page.isLeaving()) return this.unclaim(index, job);
       // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
@@ -484,7 +481,8 @@ export class RunRunner {
       if (this.isStopped()) return;
       if (this.deps.page.isLeaving()) {
         this.unclaim(index, job);
-        return void (await this.save(index, { state: 'queued' }));
+        await this.save(index, { state: 'queued' });
+        return;
       }
       const submittedAt = this.deps.clock.now();
       const jobUrl = await this.deps.service.submit(jobInput(this.run.settings, documents), key);

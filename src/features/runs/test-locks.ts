@@ -22,7 +22,9 @@ export class FakeLocks implements RunLockManager {
     return new Promise((resolve, reject) => {
       const run = () => {
         this.held.add(name);
-        callback({ name }).then(resolve, reject).finally(() => this.letGo(name));
+        callback({ name })
+          .then(resolve, reject)
+          .finally(() => this.letGo(name));
       };
       if (!this.held.has(name)) return run();
       const waiter: Waiter = { grant: run };

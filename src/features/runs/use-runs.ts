@@ -38,7 +38,6 @@ export function useRunCorrections(runId: string | undefined): Map<string, string
 
 const noop = () => () => undefined;
 
-
 /** What the run's runner is doing right now, when this page runs it. */
 export function useRunLive(runId: string | undefined): RunLive {
   const coordinator = useRunCoordinator();
