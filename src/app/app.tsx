@@ -5,6 +5,7 @@ import { deferred } from '../components/deferred';
 import { startDemo } from './demo';
 import classes from './app.module.css';
 import { ColorSchemeControl } from './header-menus';
+import { RunStatus } from './run-status';
 import { TryDemo } from './try-demo';
 import { Workspace } from './workspace';
 
@@ -36,6 +37,7 @@ export function App() {
               <ColorSchemeControl />
             </div>
             <Group gap="sm" wrap="nowrap" className={classes.demo}>
+              <RunStatus />
               {onDemo ? (
                 <Badge color="yellow" variant="filled" c="dark.9" className={classes.badge}>
                   <span className={classes.wide}>Demo service</span>

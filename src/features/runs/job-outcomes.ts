@@ -1,7 +1,7 @@
 import { ServiceError } from '../../service/errors';
 import { failureOf, type JobPoll } from '../../service/jobs';
 import type { JobInput } from '../../service/model';
-import { JOB_RETENTION_MS } from '../../service/polling';
+import { JOB_RETENTION_MS, MAX_RETRY_WAIT_MS } from '../../service/polling';
 import type { JobFailure, RunDocument, RunJob, RunResult, RunSettings } from './run-model';
 
 /**
@@ -15,7 +15,7 @@ import type { JobFailure, RunDocument, RunJob, RunResult, RunSettings } from './
  * so a sane service is always obeyed, while a broken or hostile `Retry-After: 999999` (11.6 days)
  * costs at most a minute; the page shows the wait with Retry now meanwhile.
  */
-export const MAX_WAIT_MS = 60_000;
+export const MAX_WAIT_MS = MAX_RETRY_WAIT_MS;
 
 /** A wait the service asked for, kept within 0–MAX_WAIT_MS; none stays none. */
 export function clampWait(ms: number | undefined): number | undefined {

@@ -4,6 +4,8 @@ import { createRunResultsFeed, type RunResultItem } from './run-results-feed';
 import { runsFeedOf, type RunRow } from './runs-feed';
 import { IDLE_LIVE, type RunLive } from './run-runner';
 import { useRunCoordinator } from './runs-context';
+import { runProgress, type RunStatus } from './run-schedule';
+import { useOpenRunId } from './runs-ui-store';
 
 /**
  * Reads of the runs store. Each is read again when what it read changes in IndexedDB (Dexie's
@@ -47,4 +49,37 @@ export function useRunLive(runId: string | undefined): RunLive {
   );
   const runner = runId ? coordinator.runner(runId) : undefined;
   return useSyncExternalStore(runner?.subscribe ?? noop, runner?.getLive ?? (() => IDLE_LIVE));
+}
+
+const HEADER_WORDS: Record<RunStatus, string> = {
+  running: 'Run in progress',
+  paused: 'Run paused',
+  'waiting-for-key': 'Run waiting for the key',
+  'needs-attention': 'Run needs attention',
+  done: 'Run done',
+  'done-with-failures': 'Run done, with failures',
+  cancelled: 'Run cancelled',
+};
+
+export interface RunStatusSummary {
+  runId: string;
+  status: RunStatus;
+  /** For the page header: "Run needs attention", "Run in progress", … */
+  words: string;
+}
+
+/**
+ * The state of the run on screen (else of the newest run with work left), for the page header:
+ * what happens to a run is then visible wherever the page is scrolled.
+ */
+export function useRunStatusSummary(): RunStatusSummary | undefined {
+  const rows = useRunRows();
+  const openRunId = useOpenRunId();
+  const row =
+    rows?.find(({ run }) => run.id === openRunId) ??
+    rows?.find(({ run, jobs }) => runProgress(run, jobs).open > 0);
+  const live = useRunLive(row?.run.id);
+  if (!row) return undefined;
+  const { status } = runProgress(row.run, row.jobs, live.elsewhere || !live.waitingForKey);
+  return { runId: row.run.id, status, words: HEADER_WORDS[status] };
 }
