@@ -24,7 +24,7 @@ export interface ReloadFigures {
   seconds: number;
 }
 
-const jsonl = (count: number) =>
+export const jsonl = (count: number) =>
   Array.from({ length: count }, (_, index) =>
     JSON.stringify({
       id: `doc${index + 1}`,
@@ -36,7 +36,7 @@ const jsonl = (count: number) =>
   ).join('\n');
 
 /** The first document id of a submission, which names the job it carries. */
-function firstIdOf(body: string | null): string | undefined {
+export function firstIdOf(body: string | null): string | undefined {
   if (!body) return undefined;
   try {
     const parsed: unknown = JSON.parse(body);
@@ -66,7 +66,7 @@ async function typeKeyIfMissing(page: Page) {
 }
 
 /** Sends again every job the app says may have been sent: the user's choice, counted per job. */
-async function resendUnsure(page: Page): Promise<string[]> {
+export async function resendUnsure(page: Page): Promise<string[]> {
   const attention = page.getByRole('table', { name: 'Jobs that need attention' });
   if (!(await attention.isVisible())) return [];
   const rows = attention.getByRole('row').filter({

@@ -16,6 +16,7 @@ import { BAD_INPUTS, refusalsOf } from './bad-inputs';
 import { runEndpointAttacks } from './endpoint-attacks';
 import { runProxyAttacks } from './proxy-attacks';
 import { reloadsDuringRun } from './reliability-reloads';
+import { tabsOnOneRun } from './reliability-tabs';
 import { startServiceServer } from './service-server';
 
 /**
@@ -26,7 +27,9 @@ import { startServiceServer } from './service-server';
  *   2. hostile use of the local proxy (scripts/proxy-attacks.ts), and hostile endpoints, shared
  *      links and copied snippets (scripts/endpoint-attacks.ts);
  *   3. a 2,000-document run in Chromium reloaded at 20 random moments, with the key remembered
- *      and with the key typed again after each reload (`--no-browser` skips this part).
+ *      and with the key typed again after each reload (`--no-browser` skips this part);
+ *   4. a 1,000-document run open in two, then three tabs of one browser, the tab driving it
+ *      closed mid-run until one is left (`--no-browser` skips this too).
  */
 
 const JOBS = Number(process.env.RELIABILITY_JOBS ?? 40);
@@ -142,7 +145,7 @@ async function followJob(
       if (refusal) return 'refused-redirect';
       return job.jobUrl ? 'resumable' : 'lost';
     }
-    runner.resumePolling(job.index);
+    await runner.resumePolling(job.index);
   }
 }
 
@@ -281,6 +284,16 @@ async function main() {
           `   results present at the end: ${figures.resultsPresent.toLocaleString('en-US')}; wall time ${figures.seconds.toFixed(1)} s`,
         );
         reloadsOk &&= figures.documentsLost === 0 && figures.sentTwiceUnasked === 0;
+      }
+      for (const tabs of [2, 3]) {
+        console.log(
+          `\na run open in ${tabs} tabs, the driving tab closed mid-run until one is left`,
+        );
+        const figures = await tabsOnOneRun(app.url, tabs);
+        console.log(
+          `   tabs closed: ${figures.closed}; POSTs: ${figures.jobsSubmitted}; documents sent twice: ${figures.documentsSentTwice}; documents lost: ${figures.documentsLost}; sent again by the user after "may have been sent": ${figures.resentByUser}; wall time ${figures.seconds.toFixed(1)} s`,
+        );
+        reloadsOk &&= figures.documentsLost === 0 && figures.documentsSentTwice === 0;
       }
     } finally {
       await app.close();

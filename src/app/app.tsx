@@ -5,6 +5,7 @@ import { deferred } from '../components/deferred';
 import { startDemo } from './demo';
 import classes from './app.module.css';
 import { SettingsControl } from './header-menus';
+import { RunStatus } from './run-status';
 import { TryDemo } from './try-demo';
 import { Workspace } from './workspace';
 
@@ -34,6 +35,7 @@ export function App() {
             </Group>
             {/* In the order they are seen, left to right, so Tab follows the eye. */}
             <Group gap="sm" wrap="nowrap" className={classes.demo}>
+              <RunStatus />
               {onDemo ? (
                 <Badge color="yellow" variant="filled" c="dark.9" className={classes.badge}>
                   <span className={classes.wide}>Demo service</span>

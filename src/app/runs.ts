@@ -4,7 +4,9 @@ import {
   subscribeToConnection,
 } from '../features/connection/connection-store';
 import { checkCredentials } from '../features/connection/validate-connection';
+import { watchPageLeaving } from '../features/runs/page-leaving';
 import { RunCoordinator } from '../features/runs/run-coordinator';
+import { browserLocks } from '../features/runs/run-lock';
 import type { RunSecret } from '../features/runs/run-runner';
 import { createRunsRepository } from '../features/runs/runs-repository';
 
@@ -25,6 +27,9 @@ export function createRuns(queryClient: QueryClient): RunCoordinator {
     repository: createRunsRepository(),
     queryClient,
     secretFor,
+    // One tab drives each run; the others watch it and take over if that tab closes.
+    locks: browserLocks(),
+    page: watchPageLeaving(),
   });
   // Compared as the runs see them (endpoint, secret and scheme), so a pasted token counts too.
   const credentialsNow = () => JSON.stringify(checkCredentials(readConnectionSettings()) ?? null);

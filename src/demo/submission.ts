@@ -181,7 +181,8 @@ export function readGaSubmission(
     documentsRejection(body.analysisInput.documents) ?? taskCountRejection(body.tasks.length);
   if (rejection) return { rejection };
   const [task] = body.tasks;
-  const labelMode = task ? GA_KINDS[task.kind] : undefined;
+  // Own keys only: a kind of `__proto__` is unsupported, not Object.prototype.
+  const labelMode = task && Object.hasOwn(GA_KINDS, task.kind) ? GA_KINDS[task.kind] : undefined;
   if (!task || !labelMode) {
     return { rejection: unsupportedKind(task?.kind ?? '', Object.keys(GA_KINDS)) };
   }
@@ -211,7 +212,8 @@ export function readPreviewSubmission(text: string, apiVersion: string): Submiss
     taskCountRejection(lists.reduce((sum, [, tasks]) => sum + tasks.length, 0));
   if (rejection) return { rejection };
   const [list] = lists;
-  const labelMode = list ? PREVIEW_TASK_LISTS[list[0]] : undefined;
+  const labelMode =
+    list && Object.hasOwn(PREVIEW_TASK_LISTS, list[0]) ? PREVIEW_TASK_LISTS[list[0]] : undefined;
   const task = list?.[1][0];
   if (!list || !task || !labelMode) {
     return { rejection: unsupportedKind(list?.[0] ?? '', Object.keys(PREVIEW_TASK_LISTS)) };

@@ -102,6 +102,9 @@ describe('parseJob', () => {
     expect(phaseOf('failed')).toBe('failed');
     expect(phaseOf('cancelled')).toBe('cancelled');
     expect(phaseOf('cancelling')).toBe('running');
+    // Object.prototype's member names are unknown statuses: poll again.
+    for (const odd of ['__proto__', 'constructor', 'toString', 'valueOf'])
+      expect(phaseOf(odd)).toBe('running');
     expect(phaseOf('somethingNew')).toBe('running');
   });
 

@@ -12,21 +12,22 @@ import {
 } from './model';
 import { jobSchema, type WireDocument, type WireJob, type WireTask } from './schemas';
 
-const PHASES: Record<string, JobPhase> = {
-  notstarted: 'waiting',
-  running: 'running',
-  cancelling: 'running',
-  succeeded: 'done',
-  completed: 'done',
-  partiallycompleted: 'done',
-  partiallysucceeded: 'done',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
+// A Map: a status of `__proto__` or `toString` must be unknown, not an Object.prototype member.
+const PHASES = new Map<string, JobPhase>([
+  ['notstarted', 'waiting'],
+  ['running', 'running'],
+  ['cancelling', 'running'],
+  ['succeeded', 'done'],
+  ['completed', 'done'],
+  ['partiallycompleted', 'done'],
+  ['partiallysucceeded', 'done'],
+  ['failed', 'failed'],
+  ['cancelled', 'cancelled'],
+]);
 
 /** Unknown statuses mean "poll again", as the contract says. */
 export function phaseOf(status: string): JobPhase {
-  return PHASES[status.toLowerCase()] ?? 'running';
+  return PHASES.get(status.toLowerCase()) ?? 'running';
 }
 
 /** The scores that make sense, highest first; the others become problems instead of percentages. */

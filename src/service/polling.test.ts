@@ -80,6 +80,8 @@ describe('poll schedule', () => {
     expect(retryDelay(3, undefined, () => 1)).toBe(8_000);
     expect(retryDelay(10, undefined, () => 1)).toBe(30_000);
     expect(retryDelay(1, 2_000)).toBe(2_000);
+    // Retry-After: 999999 (11.6 days) waits a minute at most.
+    expect(retryDelay(1, 999_999_000)).toBe(60_000);
   });
 });
 

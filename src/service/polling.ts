@@ -39,9 +39,15 @@ export const POLL_QUERY_DEFAULTS = {
     retryDelay(attempt, error instanceof ServiceError ? error.retryAfterMs : undefined),
 };
 
-/** Backoff for retrying a failed request: exponential from 1 s with jitter, or what the service asks. */
+/**
+ * The longest wait before a retry, whatever `Retry-After` says: the Language service asks for
+ * seconds, and `Retry-After: 999999` (11.6 days) must not freeze a poll.
+ */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+/** Backoff for retrying a failed request: exponential from 1 s with jitter, or what the service asks (at most a minute). */
 export function retryDelay(attempt: number, retryAfterMs?: number, random = Math.random): number {
-  if (retryAfterMs !== undefined) return retryAfterMs;
+  if (retryAfterMs !== undefined) return Math.min(MAX_RETRY_WAIT_MS, Math.max(0, retryAfterMs));
   const base = Math.min(30_000, 1_000 * 2 ** attempt);
   return Math.round(base / 2 + random() * (base / 2));
 }

@@ -13,7 +13,11 @@ export type DeletionOutcome =
   | { kind: 'accepted'; httpStatus: number | undefined; jobUrlUnreadable: boolean }
   | { kind: 'failed'; title: string; error: unknown; problems?: ServiceProblem[] };
 
-const PROGRESS: Record<string, number> = { notStarted: 20, running: 60 };
+// A Map: a status of `__proto__` must not read Object.prototype.
+const PROGRESS = new Map<string, number>([
+  ['notStarted', 20],
+  ['running', 60],
+]);
 
 /** Says that a failed request is being sent again, and why; nothing when all is well. */
 function RetryNote({ retrying }: { retrying: unknown }) {
@@ -38,7 +42,12 @@ function JobProgress({ job }: { job: DeletionJob | undefined }) {
           {status}
         </Badge>
       </Group>
-      <Progress value={PROGRESS[status] ?? 10} animated striped aria-label="Deletion progress" />
+      <Progress
+        value={PROGRESS.get(status) ?? 10}
+        animated
+        striped
+        aria-label="Deletion progress"
+      />
       {job?.jobId ? (
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           Job {job.jobId}

@@ -33,20 +33,22 @@ export function documentRange(job: RunJob): string {
   return job.documentIndexes.length > 1 ? `${job.firstId} – ${job.lastId}` : job.firstId;
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  notstarted: 'Not started',
-  running: 'Running',
-  succeeded: 'Succeeded',
-  completed: 'Completed',
-  partiallycompleted: 'Partially completed',
-  partiallysucceeded: 'Partially succeeded',
-  failed: 'Failed',
-  cancelling: 'Cancelling',
-  cancelled: 'Cancelled',
-  rejected: 'Rejected',
-};
+// A Map, not an object: a status of `__proto__` or `constructor` must read as itself, not as
+// Object.prototype's members (which crashed the run panel).
+const STATUS_WORDS = new Map<string, string>([
+  ['notstarted', 'Not started'],
+  ['running', 'Running'],
+  ['succeeded', 'Succeeded'],
+  ['completed', 'Completed'],
+  ['partiallycompleted', 'Partially completed'],
+  ['partiallysucceeded', 'Partially succeeded'],
+  ['failed', 'Failed'],
+  ['cancelling', 'Cancelling'],
+  ['cancelled', 'Cancelled'],
+  ['rejected', 'Rejected'],
+]);
 
 /** The service's status word for people: `notStarted` → "Not started"; unknown words as sent. */
 export function statusInWords(status: string): string {
-  return STATUS_WORDS[status.toLowerCase()] ?? status;
+  return STATUS_WORDS.get(status.toLowerCase()) ?? status;
 }

@@ -106,3 +106,13 @@ export function throttled(pacing: Pacing, retryAfterMs: number | undefined, now:
     lastThrottleAt: now,
   };
 }
+
+/** The user pressed Retry now: the service's wait is cut short, and one request may leave at once. */
+export function retriedNow(pacing: Pacing, now: number): Pacing {
+  return {
+    ...pacing,
+    pausedUntil: Math.min(pacing.pausedUntil, now),
+    refilledAt: Math.min(pacing.refilledAt, now),
+    tokens: Math.max(pacing.tokens, 1),
+  };
+}

@@ -1,11 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
 import { planBatch } from '../../service/batching';
 import type { Run, RunSettings } from './run-model';
 import { DurationBook } from './duration-book';
 import { rerunDocuments } from './rerun-documents';
 import { RunRunner, type Clock, type RunSecret, type RunService } from './run-runner';
+import type { PageLeaving } from './page-leaving';
+import type { RunLockManager } from './run-lock';
 import { isOpenJob } from './run-schedule';
 import type { NewRun, RunsRepository } from './runs-repository';
+
+/** How often, at most, this tab looks for runs another tab started or woke. */
+const FOLLOW_EVERY_MS = 1_000;
 
 export interface RunCoordinatorDeps {
   repository: RunsRepository;
@@ -14,6 +20,10 @@ export interface RunCoordinatorDeps {
   secretFor: (endpoint: string) => RunSecret | undefined;
   service?: RunService;
   clock?: Clock;
+  /** The tabs' lock manager (`navigator.locks`), so that one tab drives each run; none: this tab does. */
+  locks?: RunLockManager | undefined;
+  /** Whether the page is unloading (no POST starts then). */
+  page?: PageLeaving;
 }
 
 /**
@@ -60,6 +70,8 @@ export class RunCoordinator {
         secret: () => this.deps.secretFor(endpoint),
         ...(this.deps.service ? { service: this.deps.service } : {}),
         ...(this.deps.clock ? { clock: this.deps.clock } : {}),
+        ...(this.deps.locks ? { locks: this.deps.locks } : {}),
+        ...(this.deps.page ? { page: this.deps.page } : {}),
       });
       this.runners.set(run.id, runner);
       for (const listener of this.listeners) listener();
@@ -74,23 +86,50 @@ export class RunCoordinator {
     return run;
   }
 
-  /** After a reload: every run with work left carries on where it was. */
+  /**
+   * After a reload: every run with work left carries on where it was (or, with locks, is watched
+   * while another tab drives it). With locks, runs another tab starts later are watched too.
+   */
   async resumeAll(): Promise<void> {
     for (const run of await this.deps.repository.list()) {
-      if (this.runners.has(run.id)) continue;
+      if (this.runners.get(run.id)?.active || this.seen.has(run.id)) continue;
+      this.seen.add(run.id);
       const jobs = await this.deps.repository.jobs(run.id);
       const unfinished = jobs.some((job) => isOpenJob(job));
       if (unfinished) await this.ensure(run).start();
     }
+    this.followOtherTabs();
   }
 
-  /** A runner for a run that has none (to send a job again, or resume polling). */
+  /** Runs already looked at: only new ones are read when another tab adds a run. */
+  private readonly seen = new Set<string>();
+
+  private following = false;
+
+  /** A run added in another tab is watched here, ready to take it over. */
+  private followOtherTabs(): void {
+    if (this.following || !this.deps.locks) return;
+    this.following = true;
+    const runsTable = `idb://${this.deps.repository.db.name}/runs`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    Dexie.on.storagemutated.subscribe((parts) => {
+      const touched = Object.keys(parts).some((part) => part.startsWith(runsTable));
+      if (!touched || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void this.resumeAll().catch(() => undefined);
+      }, FOLLOW_EVERY_MS);
+    });
+  }
+
+  /**
+   * The run's runner, made if it has none, for a user's action (Send again, Resume polling, …):
+   * the action itself drives the run (RunRunner.acquire), unless another tab does.
+   */
   async wake(runId: string): Promise<RunRunner | undefined> {
     const run = await this.deps.repository.get(runId);
     if (!run) return undefined;
-    const runner = this.ensure(run);
-    await runner.start();
-    return runner;
+    return this.ensure(run);
   }
 
   keyChanged(): void {

@@ -54,6 +54,7 @@ const live: RunLive = {
   stalled: new Map(),
   storageError: undefined,
   authRefused: undefined,
+  elsewhere: false,
 };
 
 function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }) {
@@ -117,5 +118,41 @@ describe('Run panel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
     const dialog = await screen.findByRole('dialog', { name: 'Cancel this run?' });
     expect(within(dialog).getByRole('button', { name: 'Keep running' })).toBeTruthy();
+  });
+});
+
+describe('Run panel, watched and throttled', () => {
+  it('says when another tab runs the run, and offers no control that would act from here', () => {
+    renderPanel({ hasKey: false, live: { ...live, elsewhere: true } });
+    const notice = screen.getByRole('status', { name: 'This run is running in another tab' });
+    expect(notice.textContent).toContain('takes the run over by itself');
+    // That tab holds the key: this tab's empty form is not "waiting for the key".
+    expect(screen.getByLabelText('Run: Running')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
+  });
+
+  it('shows the wait the service asked for, with Retry now', async () => {
+    const { coordinator } = renderPanel({
+      hasKey: true,
+      live: { ...live, throttledUntil: Date.now() + 42_000 },
+    });
+    await coordinator.repository.db.runs.put(run);
+    await coordinator.repository.db.jobs.bulkPut(jobs);
+    expect(screen.getByText(/Throttled, retrying in 4[12] s/)).toBeTruthy();
+    const retryNow = vi.spyOn(RunRunner.prototype, 'retryNow').mockResolvedValue();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    await vi.waitFor(() => expect(retryNow).toHaveBeenCalled());
+  });
+
+  it('a job whose status is __proto__, constructor or toString shows that word, and nothing breaks', () => {
+    for (const status of ['__proto__', 'constructor', 'toString']) {
+      const [, sent] = jobs;
+      if (!sent) throw new Error('The fixture has two jobs.');
+      const odd: RunJob[] = [{ ...sent, index: 0, status }];
+      renderPanel({ hasKey: true, jobs: odd });
+      expect(screen.getByLabelText(`Status: ${status}`)).toBeTruthy();
+      cleanup();
+    }
   });
 });

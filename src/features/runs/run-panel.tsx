@@ -47,7 +47,8 @@ interface RunPanelProps {
 /** A run on screen: progress, throughput, time left, controls, and every job's status. */
 export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
   const coordinator = useRunCoordinator();
-  const progress = runProgress(run, jobs, hasKey && !live.waitingForKey);
+  // Watched while another tab drives it: that tab's key is what counts, not this form's.
+  const progress = runProgress(run, jobs, live.elsewhere || (hasKey && !live.waitingForKey));
   const running = progress.status === 'running';
   const now = useNow(1_000, running);
   const seconds = Math.max(0.001, (now - run.createdAt) / 1000);
@@ -116,6 +117,17 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             ? ` · about ${formatSeconds(secondsLeft)} left`
             : ''}
         </Text>
+        {live.elsewhere && progress.open > 0 ? (
+          <Alert
+            color="blue"
+            variant="light"
+            role="status"
+            title="This run is running in another tab"
+          >
+            This tab shows its progress as that tab saves it, and takes the run over by itself if
+            that tab closes; nothing is sent twice. Pause, cancel or send jobs again from that tab.
+          </Alert>
+        ) : null}
         {live.authRefused ? (
           <>
             <ServiceErrorAlert
@@ -143,10 +155,17 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             {live.storageError}
           </Alert>
         ) : null}
-        {throttledFor > 0 && running ? (
+        {throttledFor > 0 && running && !live.elsewhere ? (
           <Alert color="yellow" variant="light" role="status">
-            Throttled, retrying in {throttledFor} s ({live.concurrency} job
-            {live.concurrency === 1 ? '' : 's'} at a time)
+            <Group justify="space-between" gap="sm">
+              <span>
+                Throttled, retrying in {throttledFor} s ({live.concurrency} job
+                {live.concurrency === 1 ? '' : 's'} at a time)
+              </span>
+              <Button size="xs" variant="light" onClick={() => act((runner) => runner.retryNow())}>
+                Retry now
+              </Button>
+            </Group>
           </Alert>
         ) : null}
         {run.oversized.length > 0 ? (
@@ -159,7 +178,7 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
             — a job holds at most 125,000 characters.
           </Alert>
         ) : null}
-        {progress.open > 0 && run.intent !== 'cancelled' ? (
+        {progress.open > 0 && run.intent !== 'cancelled' && !live.elsewhere ? (
           <Group gap="sm">
             {single ? null : (
               <Button

@@ -7,7 +7,17 @@ import type { Credentials } from '../../service/http';
 import type { JobPoll } from '../../service/jobs';
 import type { DocumentResult, JobInput, JobPhase } from '../../service/model';
 import type { Run, RunSettings } from './run-model';
-import { RunRunner, type Clock, type RunSecret, type RunService } from './run-runner';
+import {
+  RunRunner,
+  type Clock,
+  type RunRunnerDeps,
+  type RunSecret,
+  type RunService,
+} from './run-runner';
+import { MAX_WAIT_MS } from './job-outcomes';
+import { stayingPage } from './page-leaving';
+import { runLockName } from './run-lock';
+import { FakeLocks } from './test-locks';
 import { RETENTION_MS, runProgress, START_CONCURRENCY } from './run-schedule';
 import { RunsDatabase } from './runs-db';
 import {
@@ -248,7 +258,7 @@ interface Setup {
   repository: RunsRepository;
   run: Run;
   key: { value: string | undefined };
-  makeRunner: () => RunRunner;
+  makeRunner: (extra?: Pick<RunRunnerDeps, 'locks' | 'page'>) => RunRunner;
 }
 
 async function setup(documentCount: number, patch: Partial<RunSettings> = {}): Promise<Setup> {
@@ -266,7 +276,7 @@ async function setup(documentCount: number, patch: Partial<RunSettings> = {}): P
   const service = new FakeService(clock);
   const key: { value: string | undefined } = { value: KEY };
   const queryClient = new QueryClient();
-  const makeRunner = () => {
+  const makeRunner = (extra: Pick<RunRunnerDeps, 'locks' | 'page'> = {}) => {
     const runner = new RunRunner({
       run,
       repository,
@@ -274,6 +284,7 @@ async function setup(documentCount: number, patch: Partial<RunSettings> = {}): P
       secret: () => (key.value === undefined ? undefined : { key: key.value }),
       service,
       clock,
+      ...extra,
     });
     runners.push(runner);
     return runner;
@@ -920,7 +931,7 @@ describe('RunRunner', () => {
     await clock.advance(30_000);
     expect(runner.getLive().stalled.get(0)?.message).toBe('Server error');
     expect(service.pollCalls).toHaveLength(1);
-    runner.resumePolling(0);
+    await runner.resumePolling(0);
     expect(runner.getLive().stalled.size).toBe(0);
     await clock.advance(30_000);
     expect(await states(repository, run.id)).toEqual(['finished']);
@@ -950,23 +961,204 @@ describe('RunRunner', () => {
     expect(service.submitCalls).toHaveLength(20);
   });
 
-  it('stops sending when the browser has no room left, and says so', async () => {
-    const { clock, service, repository, run, makeRunner } = await setup(60);
+  it('when storage fills, stops sending, keeps polling the accepted jobs from memory, and says so', async () => {
+    const { clock, service, repository, run, makeRunner } = await setup(200);
     const { StorageFullError } = await import('./runs-repository');
     const updateJob = repository.updateJob;
-    repository.updateJob = (runId, index, patch) =>
-      patch.state === 'sent' && index === 0
-        ? Promise.reject(new StorageFullError(new DOMException('full', 'QuotaExceededError')))
-        : updateJob(runId, index, patch);
+    const full = () => new StorageFullError(new DOMException('full', 'QuotaExceededError'));
+    let filled = false;
+    repository.updateJob = (runId, index, patch) => {
+      // The first 202's job URL does not fit; from then on no small write does either.
+      if (patch.state === 'sent' && index === 0) filled = true;
+      return filled ? Promise.reject(full()) : updateJob(runId, index, patch);
+    };
     const runner = makeRunner();
     await runner.start();
-    await clock.advance(10_000);
+    await clock.advance(30_000);
     expect(runner.getLive().storageError).toMatch(/no room left/);
-    expect(service.submitCalls).toHaveLength(3);
-    expect((await repository.jobs(run.id)).map((job) => job.state)).toEqual([
-      'sending',
-      'finished',
-      'finished',
-    ]);
+    // The four jobs out when it filled were accepted and are followed to the end; no more are sent.
+    expect(service.submitCalls).toHaveLength(START_CONCURRENCY);
+    expect(service.accepted.every((job) => job.polls >= 2)).toBe(true);
+    const jobs = await repository.jobs(run.id);
+    expect(jobs.slice(0, 4).map((job) => job.state)).toEqual(Array(4).fill('finished'));
+    expect(jobs.slice(4).every((job) => job.state === 'queued')).toBe(true);
+    expect(await repository.results(run.id)).toHaveLength(100);
+  });
+
+  it('a Retry-After of 999999 s waits at most a minute, and Retry now sends at once', async () => {
+    const { clock, service, run, repository, makeRunner } = await setup(25);
+    failFirstSubmit(service, 0, throttle(999_999_000));
+    const runner = makeRunner();
+    await runner.start();
+    await clock.advance(0);
+    expect(service.submitCalls).toHaveLength(1);
+    const waitMs = runner.getLive().throttledUntil - clock.now();
+    expect(waitMs).toBeGreaterThan(0);
+    expect(waitMs).toBeLessThanOrEqual(MAX_WAIT_MS);
+    await clock.advance(MAX_WAIT_MS + 5_000);
+    expect(service.submitCalls).toHaveLength(2);
+    expect(await states(repository, run.id)).toEqual(['finished']);
+
+    const again = await setup(25);
+    failFirstSubmit(again.service, 0, throttle(999_999_000));
+    const second = again.makeRunner();
+    await second.start();
+    await again.clock.advance(1_000);
+    expect(again.service.submitCalls).toHaveLength(1);
+    await second.retryNow();
+    await again.clock.advance(0);
+    expect(again.service.submitCalls).toHaveLength(2);
+    expect(second.getLive().throttledUntil).toBe(0);
+  });
+
+  it('a poll asking to wait 999999 s is asked again within a minute; never past the 24 hours', async () => {
+    const { clock, service, repository, run, makeRunner } = await setup(25);
+    service.pollsBeforeDone = Number.POSITIVE_INFINITY;
+    service.onPoll = (job) =>
+      Promise.resolve({ ...jobPoll(job, 'running', []), retryAfterMs: 999_999_000 });
+    const runner = makeRunner();
+    await runner.start();
+    await clock.advance(5_000);
+    const first = service.pollCalls.length;
+    expect(first).toBeGreaterThan(0);
+    await clock.advance(MAX_WAIT_MS);
+    expect(service.pollCalls.length).toBeGreaterThan(first);
+    const submittedAt = (await repository.jobs(run.id))[0]?.submittedAt ?? 0;
+    await clock.advance(24 * 60 * 60 * 1000);
+    expect(await states(repository, run.id)).toEqual(['expired']);
+    // The last poll came before the service dropped the job, and it was given up at that moment.
+    expect(clock.now() - submittedAt).toBeGreaterThanOrEqual(RETENTION_MS);
+    const polls = service.pollCalls.length;
+    await clock.advance(10 * MAX_WAIT_MS);
+    expect(service.pollCalls.length).toBe(polls);
+  });
+
+  it('starts no POST once the page is leaving; carries on if it stays', async () => {
+    const { clock, service, repository, run, makeRunner } = await setup(50);
+    const page = stayingPage();
+    page.leave();
+    const runner = makeRunner({ page });
+    await runner.start();
+    await clock.advance(2_000);
+    expect(service.submitCalls).toHaveLength(0);
+    // Nothing was stored as on its way: a reload would find both jobs queued, not "maybe sent".
+    expect(await states(repository, run.id)).toEqual(['queued', 'queued']);
+    page.stay();
+    await clock.advance(10_000);
+    expect(service.submitCalls).toHaveLength(2);
+    expect(await states(repository, run.id)).toEqual(['finished', 'finished']);
+  });
+
+  it('a POST failing as the page unloads: not sent on the demo, maybe sent on a real service', async () => {
+    for (const [endpoint, expected] of [
+      ['https://demo.classify-console.invalid', 'queued'],
+      ['https://myresource.cognitiveservices.azure.com', 'unsure'],
+    ] as const) {
+      const { clock, service, repository, run, makeRunner } = await setup(25, { endpoint });
+      const page = stayingPage();
+      service.onSubmit = () => {
+        page.leave();
+        return Promise.reject(new ServiceError({ kind: 'network', message: 'Failed to fetch' }));
+      };
+      const runner = makeRunner({ page });
+      await runner.start();
+      await clock.advance(1_000);
+      expect(await states(repository, run.id)).toEqual([expected]);
+    }
+  });
+
+  it('the job URL is saved the moment the 202 arrives, before the job is polled', async () => {
+    const { clock, service, repository, run, makeRunner } = await setup(25);
+    const accepted = deferred<string>();
+    service.onSubmit = () => accepted.promise;
+    const runner = makeRunner();
+    await runner.start();
+    await clock.advance(0);
+    expect((await repository.jobs(run.id))[0]?.state).toBe('sending');
+    const [input] = service.submitCalls;
+    if (!input) throw new Error('The job was not sent.');
+    accepted.resolve(service.accept(input));
+    await settle();
+    const [job] = await repository.jobs(run.id);
+    expect(job?.state).toBe('sent');
+    expect(job?.jobUrl).toMatch(/job-0$/);
+    expect(service.pollCalls).toHaveLength(0);
+  });
+
+  describe('two tabs on one run', () => {
+    it('one tab drives; the other watches, sends nothing, and takes over when the first closes', async () => {
+      const { clock, service, repository, run, makeRunner } = await setup(250);
+      const locks = new FakeLocks();
+      const first = makeRunner({ locks });
+      const second = makeRunner({ locks });
+      await first.start();
+      await second.start();
+      expect(first.getLive().elsewhere).toBe(false);
+      expect(second.getLive().elsewhere).toBe(true);
+      await clock.advance(1_500);
+      const sentByFirst = service.submitCalls.length;
+      expect(sentByFirst).toBeGreaterThan(0);
+      expect(sentByFirst).toBeLessThan(10);
+      // The first tab closes mid-run: its lock goes with it.
+      first.stop();
+      await settle();
+      expect(second.getLive().elsewhere).toBe(false);
+      await clock.advance(120_000);
+      expect(await states(repository, run.id)).toEqual(Array(10).fill('finished'));
+      // Every job went out once: the second tab polled what the first had sent.
+      const firsts = service.submitCalls.map((input) => input.documents[0]?.id);
+      expect(new Set(firsts).size).toBe(10);
+      expect(service.submitCalls).toHaveLength(10);
+      expect(await repository.results(run.id)).toHaveLength(250);
+    });
+
+    it('a job the closed tab had on its way (no answer saved) waits for the user, unsent', async () => {
+      const { clock, service, repository, run, makeRunner } = await setup(50);
+      const locks = new FakeLocks();
+      service.onSubmit = (_input, call) => (call === 1 ? new Promise(() => undefined) : undefined);
+      const first = makeRunner({ locks });
+      const second = makeRunner({ locks });
+      await first.start();
+      await second.start();
+      await clock.advance(100);
+      first.stop();
+      await clock.advance(30_000);
+      expect(await states(repository, run.id)).toEqual(['unsure', 'finished']);
+      expect(service.submitCalls).toHaveLength(2);
+    });
+
+    it('a run with nothing left lets its lock go, so another tab can send a job again', async () => {
+      const { clock, service, repository, run, makeRunner } = await setup(25);
+      failFirstSubmit(service, 0, new ServiceError({ kind: 'http', status: 400, message: 'Bad' }));
+      const locks = new FakeLocks();
+      const first = makeRunner({ locks });
+      await first.start();
+      await clock.advance(1_000);
+      expect(await states(repository, run.id)).toEqual(['refused']);
+      expect(locks.isHeld(runLockName(run.id))).toBe(false);
+      const second = makeRunner({ locks });
+      await second.start();
+      expect(second.getLive().elsewhere).toBe(false);
+      await second.sendAgain(0);
+      await clock.advance(10_000);
+      expect(await states(repository, run.id)).toEqual(['finished']);
+      expect(service.submitCalls).toHaveLength(2);
+    });
+
+    it('a watching tab ignores the controls and the key: only the driving tab acts', async () => {
+      const { clock, service, makeRunner } = await setup(250);
+      const locks = new FakeLocks();
+      const first = makeRunner({ locks });
+      const second = makeRunner({ locks });
+      await first.start();
+      await second.start();
+      second.keyChanged();
+      await second.sendAgain(0);
+      await second.resumePolling(0);
+      await second.retryNow();
+      await clock.advance(1_000);
+      const firsts = service.submitCalls.map((input) => input.documents[0]?.id);
+      expect(new Set(firsts).size).toBe(firsts.length);
+    });
   });
 });

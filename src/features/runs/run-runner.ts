@@ -1,17 +1,32 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { DEMO_ENDPOINT } from '../../demo/demo-settings';
 import { ServiceError } from '../../service/errors';
 import type { Credentials } from '../../service/http';
-import { cancelJob, failureOf, submitJob, type JobPoll } from '../../service/jobs';
+import { cancelJob, submitJob, type JobPoll } from '../../service/jobs';
 import { canCancel } from '../../service/api-profiles';
 import { isFinished, type JobInput } from '../../service/model';
 import { DurationBook } from './duration-book';
 import { predictivePollDelay } from './job-duration';
+import {
+  afterPollError,
+  afterSendError,
+  clampWait,
+  describeError,
+  EXPIRED_HERE,
+  finishedJob,
+  jobInput,
+  pollDelayWithinRetention,
+  storableFailure,
+} from './job-outcomes';
 import { jobKeys, jobPollOptions } from './job-query';
 import { nextPollDelay } from '../../service/polling';
-import { initialPacing, isPaced, takeRequest, throttled, type Pacing } from './pacing';
-import type { JobFailure, Run, RunJob, RunResult } from './run-model';
+import { initialPacing, isPaced, retriedNow, takeRequest, throttled, type Pacing } from './pacing';
+import { stayingPage, type PageLeaving } from './page-leaving';
+import type { Run, RunJob } from './run-model';
+import { leaseRun, type RunLease, type RunLockManager } from './run-lock';
 import {
   afterFinish,
+  isOpenJob,
   isPastRetention,
   jobsToSend,
   reopenedJob,
@@ -53,7 +68,19 @@ export interface RunLive {
   storageError: string | undefined;
   /** Set when the service refused the key or token (401): the run waits for another one. */
   authRefused: ServiceError | undefined;
+  /** Another tab drives the run: this one watches it, and takes over when that tab goes away. */
+  elsewhere: boolean;
 }
+
+export const IDLE_LIVE: RunLive = {
+  concurrency: 0,
+  throttledUntil: 0,
+  waitingForKey: false,
+  stalled: new Map(),
+  storageError: undefined,
+  authRefused: undefined,
+  elsewhere: false,
+};
 
 export interface RunRunnerDeps {
   run: Run;
@@ -65,6 +92,10 @@ export interface RunRunnerDeps {
   clock?: Clock;
   /** What is known of this endpoint's job durations, to poll just after a job should end. */
   durations?: DurationBook;
+  /** The tabs' lock manager (`navigator.locks`): one tab drives a run. None: this tab drives. */
+  locks?: RunLockManager | undefined;
+  /** Whether the page is unloading: no POST starts then. */
+  page?: PageLeaving;
 }
 
 function defaultService(queryClient: QueryClient): RunService {
@@ -75,49 +106,23 @@ function defaultService(queryClient: QueryClient): RunService {
   };
 }
 
-/** The service's own measure of a job: created → last update, in ms; undefined if unreadable. */
-function serviceDuration(
-  createdAt: string | undefined,
-  updatedAt: string | undefined,
-): number | undefined {
-  if (!createdAt || !updatedAt) return undefined;
-  const duration = Date.parse(updatedAt) - Date.parse(createdAt);
-  return Number.isFinite(duration) && duration > 0 ? duration : undefined;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function storableFailure(error: unknown): JobFailure | undefined {
-  if (!(error instanceof ServiceError)) return undefined;
-  return {
-    kind: error.kind,
-    message: error.message,
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.problem ? { problem: error.problem } : {}),
-  };
-}
-
-/** A submission whose answer never came: the POST may have reached the service. */
-function mayHaveArrived(error: unknown): boolean {
-  return error instanceof ServiceError && (error.kind === 'network' || error.kind === 'timeout');
-}
-
 interface Finished {
   index: number;
   poll: JobPoll;
 }
 
 /**
- * One run's process: sends its queued jobs (paced to the rate the service allows, and within a concurrency that grows as jobs finish,
- * throttling), polls the sent ones through the QueryClient, and saves every result. It is created
- * per run with what it needs; its decisions are the pure functions of run-schedule.ts and pacing.ts.
+ * One run's process: sends its queued jobs (paced to the rate the service allows, and within a
+ * concurrency that grows as jobs finish), polls the sent ones through the QueryClient, and saves
+ * every result. It is created per run with what it needs; its decisions are the pure functions of
+ * run-schedule.ts, job-outcomes.ts and pacing.ts. With a lock manager, it drives the run only
+ * while it holds the run's lock (run-lock.ts); until then it watches another tab drive it.
  */
 export class RunRunner {
   readonly runId: string;
   private run: Run;
-  private readonly deps: Required<Omit<RunRunnerDeps, 'run'>>;
+  private readonly deps: Required<Omit<RunRunnerDeps, 'run' | 'locks'>> &
+    Pick<RunRunnerDeps, 'locks'>;
   private jobs = new Map<number, RunJob>();
   private inFlight = new Set<number>();
   /** Polls each job has had, for the predictive schedule. */
@@ -128,10 +133,19 @@ export class RunRunner {
   private saving: Promise<void> | undefined;
   private toSave: Finished[] = [];
   private pacing: Pacing = initialPacing();
+  /** Requests waiting for pacing: Retry now wakes them. */
+  private readonly pacedWaits = new Set<() => void>();
   private concurrency = START_CONCURRENCY;
   private live: RunLive;
   private listeners = new Set<() => void>();
   private stopped = false;
+  /** This tab sends and polls the run's jobs (it holds the run's lock, or there are no locks). */
+  private driving = false;
+  private lease: RunLease | undefined;
+  private leaseGone: Promise<void> = Promise.resolve();
+  /** User actions under way that may need the run driven (see acquire()). */
+  private acting = 0;
+  private stopWatchingPage: (() => void) | undefined;
   /** The one finished job whose answer stays in the query cache (see dropCachedPolls). */
   private lastCachedUrl: string | undefined;
   /** The key or token the service refused last; another one lifts the wait. */
@@ -146,15 +160,9 @@ export class RunRunner {
       service: deps.service ?? defaultService(deps.queryClient),
       clock: deps.clock ?? systemClock,
       durations: deps.durations ?? new DurationBook(),
+      page: deps.page ?? stayingPage(),
     };
-    this.live = {
-      concurrency: START_CONCURRENCY,
-      throttledUntil: 0,
-      waitingForKey: false,
-      stalled: new Map(),
-      storageError: undefined,
-      authRefused: undefined,
-    };
+    this.live = { ...IDLE_LIVE, concurrency: START_CONCURRENCY };
   }
 
   // --- for the UI ---------------------------------------------------------------------------
@@ -173,13 +181,50 @@ export class RunRunner {
 
   // --- life -----------------------------------------------------------------------------------
 
-  /** Loads the run's jobs as stored and carries on from there: a reload lands here too. */
+  /**
+   * Loads the run's jobs as stored and carries on from there: a reload lands here too. With locks,
+   * when another tab drives the run, this resolves at once and the runner watches until it may
+   * take over.
+   */
   start(): Promise<void> {
-    this.started ??= this.load();
+    this.started ??= this.drive();
     return this.started;
   }
 
+  /** Driving the run, or watching another tab drive it; not once it let go or stopped. */
+  get active(): boolean {
+    return this.started !== undefined && !this.stopped;
+  }
+
+  private async drive(): Promise<void> {
+    const { locks } = this.deps;
+    if (!locks) return this.load();
+    // A lock this runner let go a moment ago may not be free yet: asked for now, it would seem taken.
+    await this.leaseGone;
+    const lease = await leaseRun(locks, this.runId, () => this.setLive({ elsewhere: true }));
+    if (this.stopped) return lease.release();
+    this.lease = lease;
+    if (!lease.waited) return this.load();
+    void lease.driving.then(
+      () => this.takeOver(),
+      () => undefined,
+    );
+  }
+
+  /** The tab that drove the run went away: what it saved is the truth, read afresh. */
+  private async takeOver(): Promise<void> {
+    if (this.stopped) return;
+    const run = await this.deps.repository.get(this.runId).catch(() => undefined);
+    if (!run) return this.letGo();
+    this.run = run;
+    this.setLive({ elsewhere: false });
+    await this.load();
+  }
+
   private async load(): Promise<void> {
+    this.driving = true;
+    this.jobs = new Map();
+    this.stopWatchingPage ??= this.deps.page.onStayed(() => this.pump());
     const now = this.deps.clock.now();
     for (const job of await this.deps.repository.jobs(this.runId)) {
       const patch = reopenedJob(job) ?? this.expiredPatch(job, now);
@@ -189,6 +234,41 @@ export class RunRunner {
       if (current.state === 'sent') this.schedulePoll(current.index, 0);
     }
     this.pump();
+  }
+
+  /**
+   * Nothing left to send, poll or save: the run's lock goes, so that another tab can act on the
+   * run (Send again there, say) and this one drives it again only when asked (start()).
+   */
+  private settleIfIdle(): void {
+    if (!this.lease || !this.driving || this.stopped || this.acting > 0) return;
+    if (this.inFlight.size > 0 || this.toSave.length > 0 || this.saving || this.saveTimer) return;
+    if ([...this.jobs.values()].some(isOpenJob)) return;
+    this.letGo();
+  }
+
+  /**
+   * For the user's actions: drives the run again if it had let go of it (nothing was left then),
+   * unless another tab drives it now. Nothing lets go meanwhile, so the action finds it driven.
+   */
+  private async acquire(): Promise<boolean> {
+    if (this.driving || this.stopped) return this.driving;
+    this.acting++;
+    try {
+      await this.start();
+    } finally {
+      this.acting--;
+    }
+    return this.driving;
+  }
+
+  private letGo(): void {
+    this.lease?.release();
+    if (this.lease) this.leaseGone = this.lease.gone;
+    this.lease = undefined;
+    this.driving = false;
+    this.jobs = new Map();
+    this.started = undefined;
   }
 
   /** Read through a call: a stop can happen during any await. */
@@ -207,7 +287,10 @@ export class RunRunner {
     this.timers.clear();
     if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
     if (this.saveTimer) this.deps.clock.clearTimeout(this.saveTimer);
-    void this.flush();
+    void this.flush().catch(() => undefined);
+    this.stopWatchingPage?.();
+    this.lease?.release();
+    this.lease = undefined;
     this.listeners.clear();
   }
 
@@ -216,6 +299,7 @@ export class RunRunner {
     if (!this.usableSecret()) return;
     this.refusedSecret = undefined;
     this.setLive({ waitingForKey: false, authRefused: undefined });
+    if (!this.driving) return;
     for (const job of this.jobs.values()) {
       // Only parked jobs: one whose poll is under way has no timer but is in flight.
       if (
@@ -229,17 +313,20 @@ export class RunRunner {
   }
 
   async setPaused(paused: boolean): Promise<void> {
+    if (!(await this.acquire())) return;
     await this.setIntent(paused ? 'paused' : 'run');
     this.pump();
   }
 
   /** Queued jobs are dropped; sent GA jobs are cancelled on the service (the preview API has none). */
   async cancel(): Promise<void> {
+    if (!(await this.acquire())) return;
     await this.setIntent('cancelled');
     for (const job of this.jobs.values()) {
       if (job.state === 'queued') await this.save(job.index, { state: 'cancelled' });
     }
     await this.cancelOnService([...this.jobs.values()].filter((job) => job.state === 'sent'));
+    this.settleIfIdle();
   }
 
   private async cancelOnService(jobs: RunJob[]): Promise<void> {
@@ -255,6 +342,7 @@ export class RunRunner {
 
   /** Sends a job again: refused, failed, expired, or unsure and the user says it did not arrive. */
   async sendAgain(index: number): Promise<void> {
+    if (!(await this.acquire())) return;
     const job = this.jobs.get(index);
     if (!job || job.state === 'sending' || job.state === 'sent') return;
     await this.save(index, {
@@ -273,22 +361,35 @@ export class RunRunner {
     this.pump();
   }
 
-  resumePolling(index: number): void {
+  async resumePolling(index: number): Promise<void> {
+    if (!(await this.acquire())) return;
     const stalled = new Map(this.live.stalled);
     stalled.delete(index);
     this.setLive({ stalled });
     this.schedulePoll(index, 0);
   }
 
+  /** Retry now: the wait the service asked for is cut short, and every waiting request goes. */
+  async retryNow(): Promise<void> {
+    if (!(await this.acquire())) return;
+    this.pacing = retriedNow(this.pacing, this.deps.clock.now());
+    this.setLive({ throttledUntil: 0 });
+    for (const wake of [...this.pacedWaits]) wake();
+    for (const index of [...this.timers.keys()]) this.schedulePoll(index, 0);
+    this.pump();
+  }
+
   // --- sending --------------------------------------------------------------------------------
 
   private pump(): void {
-    if (this.stopped || this.run.intent !== 'run' || this.live.storageError) return;
+    if (this.stopped || !this.driving) return;
+    if (this.run.intent !== 'run' || this.live.storageError || this.deps.page.isLeaving())
+      return this.settleIfIdle();
     const key = this.usableSecret();
     const queued = [...this.jobs.values()].some((job) => job.state === 'queued');
     if (!key) {
       if (queued || this.hasSentJobs()) this.setLive({ waitingForKey: true });
-      return;
+      return this.settleIfIdle();
     }
     const choice = jobsToSend([...this.jobs.values()], {
       inFlight: this.inFlight.size,
@@ -296,7 +397,8 @@ export class RunRunner {
       paused: false,
       hasKey: true,
     });
-    for (const index of choice) void this.send(index, key);
+    for (const index of choice) void this.send(index, key).catch(() => this.inFlight.delete(index));
+    this.settleIfIdle();
   }
 
   /** The form's secret, unless it is the one the service just refused (sending it again is futile). */
@@ -323,20 +425,34 @@ export class RunRunner {
     }, ms);
   }
 
-  /** Waits until pacing lets one request leave. */
+  /** Waits until pacing lets one request leave (or Retry now cuts the wait short). */
   private async paced(): Promise<void> {
     for (;;) {
       const { pacing, waitMs } = takeRequest(this.pacing, this.deps.clock.now());
       this.pacing = pacing;
       if (waitMs === 0 || this.stopped) return;
-      await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, waitMs));
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.deps.clock.clearTimeout(timer);
+          this.pacedWaits.delete(wake);
+          resolve();
+        };
+        const timer = this.deps.clock.setTimeout(wake, waitMs);
+        this.pacedWaits.add(wake);
+      });
     }
   }
 
   private throttle(retryAfterMs: number | undefined): void {
     const now = this.deps.clock.now();
-    this.pacing = throttled(this.pacing, retryAfterMs, now);
+    this.pacing = throttled(this.pacing, clampWait(retryAfterMs), now);
     this.setLive({ throttledUntil: this.pacing.pausedUntil });
+  }
+
+  /** Back to the queue in memory: nothing was stored as on its way, nothing left. */
+  private unclaim(index: number, job: RunJob): void {
+    this.inFlight.delete(index);
+    this.jobs.set(index, { ...job, state: 'queued' });
   }
 
   private async send(index: number, key: RunSecret): Promise<void> {
@@ -347,81 +463,74 @@ export class RunRunner {
     this.jobs.set(index, { ...job, state: 'sending' });
     try {
       const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
+      // The run was deleted (in another tab, say): nothing of it is sent any more.
+      if (documents.length === 0 && job.documentIndexes.length > 0) return this.stop();
       await this.paced();
       if (this.stopped) return;
       if (this.run.intent !== 'run') {
         // Paused or cancelled while it waited: nothing left.
         this.inFlight.delete(index);
-        return await this.save(index, {
-          state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued',
-        });
+        await this.save(index, { state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued' });
+        return;
       }
+      if (this.deps.page.isLeaving()) return this.unclaim(index, job);
       // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
-      await this.save(index, { state: 'sending', error: undefined });
+      // Not stored (storage full): not sent either, or a reload could send it twice.
+      if (!(await this.save(index, { state: 'sending', error: undefined })))
+        return this.unclaim(index, job);
       if (this.isStopped()) return;
-      const {
-        endpoint,
-        apiVersion,
-        labelMode,
-        projectName,
-        deploymentName,
-        modelId,
-        language,
-        jobName,
-      } = this.run.settings;
+      if (this.deps.page.isLeaving()) {
+        this.unclaim(index, job);
+        await this.save(index, { state: 'queued' });
+        return;
+      }
       const submittedAt = this.deps.clock.now();
-      const jobUrl = await this.deps.service.submit(
-        {
-          endpoint,
-          apiVersion,
-          labelMode,
-          projectName,
-          deploymentName,
-          modelId,
-          language,
-          jobName,
-          documents: documents.map(({ id, text, language: own }) => ({
-            id,
-            text,
-            ...(own ? { language: own } : {}),
-          })),
-        },
-        key,
-      );
+      const jobUrl = await this.deps.service.submit(jobInput(this.run.settings, documents), key);
+      // The job URL first, in one small write: a reload from now on polls the job, never asks.
+      // Not stored (storage full), the job is still polled from memory.
       await this.save(index, { state: 'sent', jobUrl, submittedAt });
       // Cancelled while the POST was on its way: the service accepted it, so cancel it there too.
       if (this.intentNow() === 'cancelled') void this.cancelOnService([{ ...job, jobUrl }]);
       this.schedulePoll(index, this.pollWait(job, this.deps.clock.now() - submittedAt));
     } catch (error) {
       this.inFlight.delete(index);
-      if (error instanceof StorageFullError) return this.storageFull(error);
       if (this.stopped) return;
-      // A refused key: the service accepted nothing; the job waits in the queue for another key.
-      if (error instanceof ServiceError && error.status === 401) {
-        this.authRefused(error, key);
-        await this.save(index, { state: 'queued' });
-        return;
-      }
-      // Only a 429 is sent again by itself: the service then accepted nothing, so no job is doubled.
-      if (error instanceof ServiceError && error.status === 429) {
-        this.throttle(error.retryAfterMs);
-        await this.save(index, { state: 'queued' });
-        this.schedulePump(Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()));
-        return;
-      }
-      await this.save(index, {
-        state: mayHaveArrived(error) ? 'unsure' : 'refused',
-        error: describeError(error),
-        failure: storableFailure(error),
-      });
+      await this.sendFailed(index, key, error);
       this.pump();
+    }
+  }
+
+  private async sendFailed(index: number, key: RunSecret, error: unknown): Promise<void> {
+    const outcome = afterSendError(error, {
+      leaving: this.deps.page.isLeaving(),
+      demo: this.run.settings.endpoint === DEMO_ENDPOINT,
+    });
+    switch (outcome.kind) {
+      case 'auth-refused':
+        if (error instanceof ServiceError) this.authRefused(error, key);
+        await this.save(index, { state: 'queued' });
+        return;
+      case 'throttled':
+        this.throttle(outcome.waitMs);
+        await this.save(index, { state: 'queued' });
+        return this.schedulePump(Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()));
+      case 'not-sent':
+        await this.save(index, { state: 'queued' });
+        return;
+      case 'unsure':
+      case 'refused':
+        await this.save(index, {
+          state: outcome.kind,
+          error: describeError(error),
+          failure: storableFailure(error),
+        });
     }
   }
 
   // --- polling --------------------------------------------------------------------------------
 
   private schedulePoll(index: number, ms: number): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.driving) return;
     this.inFlight.add(index);
     const existing = this.timers.get(index);
     if (existing) this.deps.clock.clearTimeout(existing);
@@ -429,14 +538,25 @@ export class RunRunner {
       index,
       this.deps.clock.setTimeout(() => {
         this.timers.delete(index);
-        void this.poll(index);
+        void this.poll(index).catch((error: unknown) => this.stall(index, error));
       }, ms),
     );
   }
 
+  private stall(index: number, error: unknown): void {
+    this.inFlight.delete(index);
+    const stalled = new Map(this.live.stalled);
+    stalled.set(index, error instanceof Error ? error : new Error(describeError(error)));
+    this.setLive({ stalled });
+    this.pump();
+  }
+
   private async poll(index: number): Promise<void> {
     const job = this.jobs.get(index);
-    if (!job?.jobUrl || job.state !== 'sent' || this.stopped) return;
+    if (!job?.jobUrl || job.state !== 'sent' || this.stopped) {
+      this.inFlight.delete(index);
+      return;
+    }
     const now = this.deps.clock.now();
     const expired = this.expiredPatch(job, now);
     if (expired) {
@@ -461,30 +581,7 @@ export class RunRunner {
       });
     } catch (error) {
       if (this.isStopped()) return;
-      if (error instanceof ServiceError && error.status === 429) {
-        this.throttle(error.retryAfterMs);
-        return this.schedulePoll(
-          index,
-          Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()),
-        );
-      }
-      this.inFlight.delete(index);
-      // Parked like a job without a key (an expired token, say): a new one picks it up again.
-      if (error instanceof ServiceError && error.status === 401)
-        return this.authRefused(error, key);
-      if (error instanceof ServiceError && error.status === 404) {
-        await this.save(index, {
-          state: 'expired',
-          failure: storableFailure(error),
-          error:
-            'The service no longer has this job: it expired (results are kept 24 hours) or is gone.',
-        });
-        return this.pump();
-      }
-      const stalled = new Map(this.live.stalled);
-      stalled.set(index, error instanceof Error ? error : new Error(describeError(error)));
-      this.setLive({ stalled });
-      return this.pump();
+      return await this.pollFailed(index, key, error);
     }
     if (this.isStopped()) return;
     const { snapshot } = poll;
@@ -506,23 +603,46 @@ export class RunRunner {
     this.pump();
   }
 
-  /** The next poll: around the expected end when durations are known, else the usual schedule. */
+  private async pollFailed(index: number, key: RunSecret, error: unknown): Promise<void> {
+    const outcome = afterPollError(error);
+    if (outcome.kind === 'throttled') {
+      this.throttle(outcome.waitMs);
+      return this.schedulePoll(index, Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()));
+    }
+    this.inFlight.delete(index);
+    // Parked like a job without a key (an expired token, say): a new one picks it up again.
+    if (outcome.kind === 'auth-refused' && error instanceof ServiceError)
+      return this.authRefused(error, key);
+    if (outcome.kind === 'expired') {
+      await this.save(index, {
+        state: 'expired',
+        failure: outcome.failure,
+        error: outcome.error,
+      });
+      return this.pump();
+    }
+    this.stall(index, error);
+  }
+
+  /**
+   * The next poll: around the expected end when durations are known, else the usual schedule;
+   * never longer than a minute, and never past the 24 hours the service keeps the job.
+   */
   private pollWait(job: RunJob, elapsedMs: number, retryAfterMs?: number): number {
     const expected = this.deps.durations.predict(job.documentIndexes.length, job.characters ?? 0);
-    return predictivePollDelay(elapsedMs, expected, {
+    const wait = predictivePollDelay(elapsedMs, expected, {
       polls: this.polls.get(job.index) ?? 0,
       fallback: (elapsed) => nextPollDelay(elapsed),
-      retryAfterMs,
+      retryAfterMs: clampWait(retryAfterMs),
       requestsScarce: isPaced(this.pacing),
     });
+    const now = this.deps.clock.now();
+    return pollDelayWithinRetention(wait, job.submittedAt ?? now, now);
   }
 
   private expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
     if (job.state !== 'sent' || !isPastRetention(job.submittedAt, now)) return undefined;
-    return {
-      state: 'expired',
-      error: 'The job did not finish within the 24 hours the service keeps it; it was given up.',
-    };
+    return { state: 'expired', error: EXPIRED_HERE };
   }
 
   // --- saving ---------------------------------------------------------------------------------
@@ -535,10 +655,13 @@ export class RunRunner {
     if (this.saveTimer || this.saving) return;
     this.saveTimer = this.deps.clock.setTimeout(() => {
       this.saveTimer = undefined;
-      this.saving = this.flush().finally(() => {
-        this.saving = undefined;
-        if (this.toSave.length > 0) this.scheduleSave();
-      });
+      this.saving = this.flush()
+        .catch(() => undefined)
+        .finally(() => {
+          this.saving = undefined;
+          if (this.toSave.length > 0) this.scheduleSave();
+          else this.settleIfIdle();
+        });
     }, 0);
   }
 
@@ -552,49 +675,14 @@ export class RunRunner {
       const job = this.jobs.get(index);
       if (!job) continue;
       const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
-      const indexById = new Map(documents.map((document) => [document.id, document.index]));
-      const results: Omit<RunResult, 'runId'>[] = [];
-      for (const result of poll.snapshot.documents) {
-        const documentIndex = indexById.get(result.id);
-        // Results for ids this job never sent, or a second result for one id, are not the run's.
-        if (documentIndex === undefined) continue;
-        indexById.delete(result.id);
-        results.push({ ...result, index: documentIndex });
-      }
-      const { snapshot } = poll;
-      const outcome =
-        snapshot.phase === 'done'
-          ? 'done'
-          : snapshot.phase === 'cancelled'
-            ? 'cancelled'
-            : 'failed';
-      const failedDocuments = results.filter((result) => result.error).length + indexById.size;
-      const [firstError] = snapshot.errors;
-      const serviceDurationMs = serviceDuration(snapshot.createdAt, snapshot.updatedAt);
-      if (outcome === 'done' && serviceDurationMs !== undefined) {
+      const { patch, results } = finishedJob(poll, documents, this.deps.clock.now());
+      if (patch.outcome === 'done' && patch.serviceDurationMs !== undefined) {
         this.deps.durations.add({
           documents: job.documentIndexes.length,
           characters: job.characters ?? 0,
-          durationMs: serviceDurationMs,
+          durationMs: patch.serviceDurationMs,
         });
       }
-      const patch: Partial<RunJob> = {
-        state: 'finished',
-        outcome,
-        status: snapshot.status,
-        jobId: snapshot.jobId,
-        finishedAt: this.deps.clock.now(),
-        serviceDurationMs,
-        failedDocuments,
-        failure: storableFailure(failureOf(snapshot)),
-        resultsCut: poll.truncated
-          ? { pages: poll.pages, ...(poll.truncatedBy ? { truncatedBy: poll.truncatedBy } : {}) }
-          : undefined,
-        error:
-          outcome === 'done'
-            ? undefined
-            : (firstError?.innerMessage ?? firstError?.message ?? `The job ${snapshot.status}.`),
-      };
       this.jobs.set(index, { ...job, ...patch });
       entries.push({ index, patch, results });
     }
@@ -628,17 +716,28 @@ export class RunRunner {
 
   private async setIntent(intent: Run['intent']): Promise<void> {
     this.run = { ...this.run, intent };
-    await this.deps.repository.setIntent(this.runId, intent);
+    await this.stored(() => this.deps.repository.setIntent(this.runId, intent));
   }
 
-  private async save(index: number, patch: Partial<RunJob>): Promise<void> {
+  /** Saves a change to a job: in memory, then in storage (see stored()). */
+  private async save(index: number, patch: Partial<RunJob>): Promise<boolean> {
     const job = this.jobs.get(index);
     if (job) this.jobs.set(index, { ...job, ...patch });
+    return this.stored(() => this.deps.repository.updateJob(this.runId, index, patch));
+  }
+
+  /**
+   * A full storage is reported on the run and answered `false`, never thrown (nor left unhandled):
+   * the run goes on from memory as far as it safely can (a sent job is still polled).
+   */
+  private async stored(write: () => Promise<void>): Promise<boolean> {
     try {
-      await this.deps.repository.updateJob(this.runId, index, patch);
+      await write();
+      return true;
     } catch (error) {
-      if (error instanceof StorageFullError) this.storageFull(error);
-      throw error;
+      if (!(error instanceof StorageFullError)) throw error;
+      this.storageFull(error);
+      return false;
     }
   }
 }

@@ -2,8 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import { createRunResultsFeed, type RunResultItem } from './run-results-feed';
 import { runsFeedOf, type RunRow } from './runs-feed';
-import type { RunLive } from './run-runner';
+import { IDLE_LIVE, type RunLive } from './run-runner';
 import { useRunCoordinator } from './runs-context';
+import { runProgress, type RunStatus } from './run-schedule';
+import { useOpenRunId } from './runs-ui-store';
 
 /**
  * Reads of the runs store. Each is read again when what it read changes in IndexedDB (Dexie's
@@ -38,15 +40,6 @@ export function useRunCorrections(runId: string | undefined): Map<string, string
 
 const noop = () => () => undefined;
 
-const idle: RunLive = {
-  concurrency: 0,
-  throttledUntil: 0,
-  waitingForKey: false,
-  stalled: new Map(),
-  storageError: undefined,
-  authRefused: undefined,
-};
-
 /** What the run's runner is doing right now, when this page runs it. */
 export function useRunLive(runId: string | undefined): RunLive {
   const coordinator = useRunCoordinator();
@@ -55,5 +48,38 @@ export function useRunLive(runId: string | undefined): RunLive {
     runId ? coordinator.runner(runId) : undefined,
   );
   const runner = runId ? coordinator.runner(runId) : undefined;
-  return useSyncExternalStore(runner?.subscribe ?? noop, runner?.getLive ?? (() => idle));
+  return useSyncExternalStore(runner?.subscribe ?? noop, runner?.getLive ?? (() => IDLE_LIVE));
+}
+
+const HEADER_WORDS: Record<RunStatus, string> = {
+  running: 'Run in progress',
+  paused: 'Run paused',
+  'waiting-for-key': 'Run waiting for the key',
+  'needs-attention': 'Run needs attention',
+  done: 'Run done',
+  'done-with-failures': 'Run done, with failures',
+  cancelled: 'Run cancelled',
+};
+
+export interface RunStatusSummary {
+  runId: string;
+  status: RunStatus;
+  /** For the page header: "Run needs attention", "Run in progress", … */
+  words: string;
+}
+
+/**
+ * The state of the run on screen (else of the newest run with work left), for the page header:
+ * what happens to a run is then visible wherever the page is scrolled.
+ */
+export function useRunStatusSummary(): RunStatusSummary | undefined {
+  const rows = useRunRows();
+  const openRunId = useOpenRunId();
+  const row =
+    rows?.find(({ run }) => run.id === openRunId) ??
+    rows?.find(({ run, jobs }) => runProgress(run, jobs).open > 0);
+  const live = useRunLive(row?.run.id);
+  if (!row) return undefined;
+  const { status } = runProgress(row.run, row.jobs, live.elsewhere || !live.waitingForKey);
+  return { runId: row.run.id, status, words: HEADER_WORDS[status] };
 }
