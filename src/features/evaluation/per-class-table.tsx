@@ -70,7 +70,10 @@ function OtherRow({ other, counts }: { other: OtherClasses; counts: boolean }) {
         />
       </Table.Td>
       <Table.Td>
-        <WithInterval value={other.recall} interval={wilsonInterval(other.tp, other.tp + other.fn)} />
+        <WithInterval
+          value={other.recall}
+          interval={wilsonInterval(other.tp, other.tp + other.fn)}
+        />
       </Table.Td>
       <Table.Td>{formatPercent(other.f1)}</Table.Td>
       <Table.Td>{formatCount(other.support)}</Table.Td>

@@ -1,6 +1,6 @@
 import { formatCount } from '../../../lib/format';
 import type { LabelMode } from '../../../service/model';
-import type { CountMatrix } from '../count-matrix';
+import { bucketName, type CountMatrix } from '../count-matrix';
 import type { Evaluation } from '../evaluate';
 import { evaluationFigures } from '../evaluation-figures';
 import { formatPercent } from '../format-metric';
@@ -60,13 +60,12 @@ function table(caption: string, head: string[], rows: string[][]): string {
 }
 
 function matrixTable(caption: string, matrix: CountMatrix): string {
-  const name = (bucket: string | null) => escapeHtml(bucket ?? matrix.noClassName);
   return table(
     caption,
-    ['Label \\ predicted', ...matrix.columns.map((column) => column ?? matrix.noClassName)],
+    ['Label \\ predicted', ...matrix.columns.map((column) => bucketName(matrix, column))],
     matrix.rows.map((row, r) => [
-      name(row),
-      ...matrix.columns.map((_, c) => formatCount(matrix.cells[r]?.[c]?.length ?? 0)),
+      escapeHtml(bucketName(matrix, row)),
+      ...matrix.columns.map((_, c) => formatCount(matrix.counts[r]?.[c] ?? 0)),
     ]),
   );
 }
