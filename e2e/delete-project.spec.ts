@@ -32,8 +32,10 @@ function deleted(page: Page, projectName: string) {
 }
 
 /** Status lines of the deletion (the form's own, such as suggestions from the resource, aside). */
+// In the page's main part: the header's run status is about runs, not deletions.
 const deletionStatus = (page: Page) =>
   page
+    .getByRole('main')
     .getByRole('status')
     .filter({ hasText: /\S/ })
     .filter({ hasNotText: 'Suggestions from this resource' });

@@ -121,6 +121,8 @@ test.describe('on the demo service', () => {
     app,
     page,
   }) => {
+    // Some 400 keystrokes, typed one by one: more than the default budget on a busy machine.
+    test.setTimeout(60_000);
     await app.field('Documents').fill('');
     const texts = Array.from({ length: 30 }, (_, index) => `T${index} refund`);
     await app.field('Documents').pressSequentially(texts.join('\n\n'));

@@ -61,7 +61,7 @@ test.describe('a shared link that would change the endpoint', () => {
     const dialog = page.getByRole('dialog', { name: 'The shared view could not be opened' });
     await expect(dialog).toContainText('“{”, “,”, “}”');
     await expect(dialog).toContainText('Your settings were not changed.');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Keep my settings' }).click();
     await expect(app.field('Endpoint')).toHaveValue(DEMO_ENDPOINT);
     await expect(app.field('Key')).toHaveValue(DEMO_KEY);
   });

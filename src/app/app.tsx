@@ -34,8 +34,10 @@ export function App() {
               </Text>
             </Group>
             {/* In the order they are seen, left to right, so Tab follows the eye. */}
-            <Group gap="sm" wrap="nowrap" className={classes.demo}>
+            <div className={classes.status}>
               <RunStatus />
+            </div>
+            <Group gap="sm" wrap="nowrap" className={classes.demo}>
               {onDemo ? (
                 <Badge color="yellow" variant="filled" c="dark.9" className={classes.badge}>
                   <span className={classes.wide}>Demo service</span>

@@ -166,7 +166,7 @@ function RetirementNote() {
   const { customTextClassification: ctc, languageStudio: studio } = RETIREMENTS;
   return (
     <Text size="xs" c="dimmed" role="note">
-      <Anchor href={ctc.url} target="_blank" rel="noreferrer" size="xs">
+      <Anchor href={ctc.url} target="_blank" rel="noreferrer" size="xs" td="underline">
         {ctc.text}
       </Anchor>
       . {studio.text}; this app does not need it.

@@ -74,7 +74,7 @@ export function SharedViewPrompt({ onApplied = () => undefined }: SharedViewProm
         <Stack gap="sm">
           <Text size="sm">{reading.reason} Your settings were not changed.</Text>
           <Group justify="flex-end">
-            <Button onClick={close}>Close</Button>
+            <Button onClick={close}>Keep my settings</Button>
           </Group>
         </Stack>
       </Modal>
