@@ -10,6 +10,7 @@ import type { Calibration } from './statistics/calibration';
 
 const SIZE = 220;
 const PAD = 30;
+const LABEL_ROOM = 10;
 const at = (share: number) => PAD + share * (SIZE - 2 * PAD);
 const up = (share: number) => SIZE - PAD - share * (SIZE - 2 * PAD);
 
@@ -25,7 +26,8 @@ function ReliabilityDiagram({ calibration }: { calibration: Calibration }) {
         role="img"
         aria-label="Reliability diagram: accuracy against confidence"
         aria-describedby={summaryId}
-        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        // Room on the left for the whole of "100%", which ends just before the axis.
+        viewBox={`${-LABEL_ROOM} 0 ${SIZE + LABEL_ROOM} ${SIZE}`}
         className={classes.chart}
       >
         <g aria-hidden>
