@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
-import { expect, test, type ConsolePage } from './fixtures';
+import { expect, labelledTicketsCsv, test, type ConsolePage } from './fixtures';
 
 // A laptop screen: the form fills it, so everything a click changes is below the fold.
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -59,18 +58,7 @@ test('on a labelled run: a matrix cell brings its documents into view; the chart
   app,
   page,
 }) => {
-  await page.locator('input[type="file"]').setInputFiles({
-    name: 'labelled-tickets.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      [
-        'id,text,label',
-        ...DEMO_LABELLED_TICKETS.map(
-          ({ id, text, label }) => `${id},"${text.replaceAll('"', '""')}",${label}`,
-        ),
-      ].join('\n'),
-    ),
-  });
+  await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
   await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
   await app.submit();
   await done(page);

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startServiceServer } from '../scripts/service-server';
+import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
 import { SERVICE_PORT } from './ports';
 
 export type Service = Awaited<ReturnType<typeof startServiceServer>>;
@@ -8,6 +9,20 @@ export const DEMO_ENDPOINT = 'https://demo.classify-console.invalid';
 export const DEMO_KEY = 'demo-key-0000';
 /** The simulated service served over real HTTP on loopback (see playwright.config.ts). */
 export const HTTP_SERVICE = `http://127.0.0.1:${SERVICE_PORT}`;
+
+/** The demo's labelled tickets (More demos → Labelled support tickets) as a CSV, the way an analyst brings them. */
+export const labelledTicketsCsv = {
+  name: 'labelled-tickets.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(
+    [
+      'id,text,label',
+      ...DEMO_LABELLED_TICKETS.map(
+        ({ id, text, label }) => `${id},"${text.replaceAll('"', '""')}",${label}`,
+      ),
+    ].join('\n'),
+  ),
+};
 
 /** The app as a user sees it: fields by their labels, buttons by their names. */
 export class ConsolePage {

@@ -1,27 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
-import { expect, test } from './fixtures';
-
-/** The demo's labelled tickets (More demos → Labelled support tickets) as a CSV. */
-const labelledCsv = {
-  name: 'labelled-tickets.csv',
-  mimeType: 'text/csv',
-  buffer: Buffer.from(
-    [
-      'id,text,label',
-      ...DEMO_LABELLED_TICKETS.map(
-        ({ id, text, label }) => `${id},"${text.replaceAll('"', '""')}",${label}`,
-      ),
-    ].join('\n'),
-  ),
-};
+import { expect, labelledTicketsCsv, test } from './fixtures';
 
 test('the evaluation’s intervals, calibration, likely label errors, the paired test and the report', async ({
   app,
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.locator('input[type="file"]').setInputFiles(labelledCsv);
+  await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
   await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
   await expect(page.getByText('Using 40 documents from')).toBeVisible();
   await app.submit();

@@ -1,23 +1,9 @@
 import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
-import { expect, test, type ConsolePage } from './fixtures';
-
-/** The demo's labelled tickets as a CSV, the way an analyst brings them. */
-const labelledCsv = {
-  name: 'labelled-tickets.csv',
-  mimeType: 'text/csv',
-  buffer: Buffer.from(
-    [
-      'id,text,label',
-      ...DEMO_LABELLED_TICKETS.map(
-        ({ id, text, label }) => `${id},"${text.replaceAll('"', '""')}",${label}`,
-      ),
-    ].join('\n'),
-  ),
-};
+import { expect, labelledTicketsCsv, test, type ConsolePage } from './fixtures';
 
 async function runLabelledTickets(app: ConsolePage) {
   const { page } = app;
-  await page.locator('input[type="file"]').setInputFiles(labelledCsv);
+  await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
   await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
   await expect(
     page.getByText(`Using ${DEMO_LABELLED_TICKETS.length} documents from`),
