@@ -210,7 +210,8 @@ test.describe('against a real HTTP endpoint of its own', () => {
 
   test('a throttled DELETE is retried after Retry-After, visibly', async ({ app, page }) => {
     const deletes = recordDeletes(page);
-    service.faults.inject({ kind: 'throttle', method: 'DELETE', retryAfterSeconds: 1 });
+    // Three seconds: the notice must stay long enough to be seen on a busy machine.
+    service.faults.inject({ kind: 'throttle', method: 'DELETE', retryAfterSeconds: 3 });
     await connect(app, 'SupportTickets');
     await deleteProject(page, 'SupportTickets');
     await expect(deletionStatus(page)).toContainText('Throttled by the service, retrying');
