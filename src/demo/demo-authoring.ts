@@ -173,7 +173,9 @@ function modelBody(model: DemoModel, now: number) {
   const trainedAt = now - model.trainedDaysAgo * DAY_MS;
   return {
     label: model.label,
-    modelId: `${model.label}-${isoSeconds(trainedAt)}`,
+    // By day, not second: the deployments and the models are read at different moments, and the
+    // ids must still match (a real model's id never changes).
+    modelId: `${model.label}-${dateOnly(trainedAt)}`,
     lastTrainedDateTime: isoSeconds(trainedAt),
     lastTrainingDurationInSeconds: model.trainingSeconds,
     modelExpirationDate: dateOnly(now + model.expiresInDays * DAY_MS),
