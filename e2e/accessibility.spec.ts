@@ -16,7 +16,7 @@ const done = (page: Page) =>
 test.describe('accessible in every state, light and dark', () => {
   // axe with best-practice rules over a full page, twice (light and dark), and more than once per
   // test: more than the default budget on a busy 2-core machine.
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 150_000 });
   test('first load', async ({ app }) => {
     const { page } = app;
     await expect(page.getByRole('button', { name: 'Submit job' })).toBeVisible();
