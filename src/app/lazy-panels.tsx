@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
-import { whenIdle } from '../lib/when-idle';
+import { lazy, Suspense, type ComponentProps } from 'react';
+import { useIdle } from './use-idle';
 import { PanelFallback } from './panel-fallback';
 import { RunsGate } from './lazy-runs';
 
@@ -12,16 +12,7 @@ const LazyRunArea = lazy(() => import('./run-area').then(({ RunArea }) => ({ def
  * apart from the one that makes the form live.
  */
 export function RunArea(props: ComponentProps<typeof LazyRunArea>) {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    let live = true;
-    whenIdle(() => {
-      if (live) setIdle(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const idle = useIdle();
   const fallback = <PanelFallback what="runs" />;
   if (!idle) return fallback;
   return (

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { whenIdle } from '../lib/when-idle';
+import { lazy, Suspense } from 'react';
+import { useIdle } from './use-idle';
 import { RunsGate } from './lazy-runs';
 
 const LazyBadge = lazy(() =>
@@ -8,16 +8,7 @@ const LazyBadge = lazy(() =>
 
 /** The header's run status, loaded with the runs once the browser is idle after the first paint. */
 export function RunStatus() {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    let live = true;
-    whenIdle(() => {
-      if (live) setIdle(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const idle = useIdle();
   if (!idle) return null;
   return (
     <Suspense fallback={null}>
