@@ -106,7 +106,7 @@ test.describe('the Runs table', () => {
     page,
   }) => {
     await app.submit();
-    await expect(app.status('succeeded')).toBeVisible();
+    await expect(app.status('succeeded')).toBeVisible({ timeout: 20_000 });
     await app.field('Job name').fill('Second look');
     const runs = page.getByRole('table', { name: 'Runs' });
     await runs.getByRole('button', { name: 'Rerun SupportTickets/production · 5 docs' }).click();

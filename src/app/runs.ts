@@ -7,7 +7,7 @@ import { checkCredentials } from '../features/connection/validate-connection';
 import { watchPageLeaving } from '../features/runs/page-leaving';
 import { RunCoordinator } from '../features/runs/run-coordinator';
 import { browserLocks } from '../features/runs/run-lock';
-import type { RunSecret } from '../features/runs/run-runner';
+import type { RunSecret } from '../features/runs/run-service';
 import { createRunsRepository } from '../features/runs/runs-repository';
 
 /** The key or token the form holds, when it is for this endpoint (as the browser calls it). */

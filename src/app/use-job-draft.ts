@@ -16,7 +16,7 @@ import { splitDocuments } from '../features/documents/paragraphs';
 import { planBatch, type BatchPlan } from '../service/batching';
 import { documentProblems, type BatchSize } from '../service/limits';
 import type { RunSettings } from '../features/runs/run-model';
-import type { RunInputDocument } from '../features/runs/runs-repository';
+import type { RunInputDocument } from '../features/runs/new-run';
 import type { Credentials } from '../service/http';
 import type { JobInput } from '../service/model';
 

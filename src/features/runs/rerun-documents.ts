@@ -1,5 +1,5 @@
 import type { RunCorrection, RunDocument } from './run-model';
-import type { RunInputDocument } from './runs-repository';
+import type { RunInputDocument } from './new-run';
 
 /**
  * The documents a rerun sends: the same texts, each with its reviewed label as its gold label

@@ -7,14 +7,12 @@ import type { JobPoll } from '../../service/jobs';
 import type { JobInput } from '../../service/model';
 import { RunCoordinator } from './run-coordinator';
 import type { RunSettings } from './run-model';
-import type { Clock, RunService } from './run-runner';
+import type { Clock } from './clock';
+import type { RunService } from './run-service';
 import { RunsDatabase } from './runs-db';
-import {
-  createRunsRepository,
-  type RunInputDocument,
-  type RunsRepository,
-} from './runs-repository';
+import { createRunsRepository, type RunsRepository } from './runs-repository';
 import { testRunSettings } from './test-runs';
+import type { RunInputDocument } from './new-run';
 
 const KEY = 'secret-key';
 

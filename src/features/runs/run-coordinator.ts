@@ -1,17 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Dexie } from 'dexie';
 import { planBatch } from '../../service/batching';
-import type { Run, RunSettings } from './run-model';
+import { systemClock, type Clock } from './clock';
 import { DurationBook } from './duration-book';
-import { rerunDocuments } from './rerun-documents';
-import { RunRunner, type Clock, type RunSecret, type RunService } from './run-runner';
+import { newRunRows, type NewRun } from './new-run';
 import type { PageLeaving } from './page-leaving';
+import { rerunDocuments } from './rerun-documents';
+import type { FinishedResults } from './run-live';
 import type { RunLockManager } from './run-lock';
+import type { Run, RunDocument, RunJob, RunSettings } from './run-model';
+import { RunRunner } from './run-runner';
 import { isOpenJob } from './run-schedule';
-import type { NewRun, RunsRepository } from './runs-repository';
+import type { RunSecret, RunService } from './run-service';
+import type { RunsRepository } from './runs-repository';
+import { runsFeedOf } from './runs-feed';
 
 /** How often, at most, this tab looks for runs another tab started or woke. */
 const FOLLOW_EVERY_MS = 1_000;
+/** How often, at most, the screen is handed the live runs' jobs (each hand-over renders them). */
+const LIVE_EVERY_MS = 50;
+
+/** A run as its runner drives it, ahead of storage. */
+export interface LiveRun {
+  run: Run;
+  jobs: readonly RunJob[];
+}
 
 export interface RunCoordinatorDeps {
   repository: RunsRepository;
@@ -36,6 +49,10 @@ export class RunCoordinator {
   private readonly listeners = new Set<() => void>();
   /** Per endpoint: what this browser has learnt of its job durations. */
   private readonly durations = new Map<string, DurationBook>();
+  private readonly liveListeners = new Set<() => void>();
+  private liveSnapshot: ReadonlyMap<string, LiveRun> = new Map();
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveAt = -Infinity;
 
   constructor(private readonly deps: RunCoordinatorDeps) {}
 
@@ -52,7 +69,73 @@ export class RunCoordinator {
     return this.runners.get(runId);
   }
 
-  private ensure(run: Run): RunRunner {
+  /**
+   * The runs this page's runners drive, with their jobs as they are in memory: the screen shows
+   * these ahead of storage (use-runs.ts). A new map at most every LIVE_EVERY_MS.
+   */
+  subscribeLive = (listener: () => void): (() => void) => {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  };
+
+  getLive = (): ReadonlyMap<string, LiveRun> => this.liveSnapshot;
+
+  /** Told of the run's finished jobs the moment their results arrive, before they are stored. */
+  onFinished(runId: string, listener: (finished: FinishedResults) => void): () => void {
+    const listeners = this.finishedListeners.get(runId) ?? new Set();
+    listeners.add(listener);
+    this.finishedListeners.set(runId, listeners);
+    return () => listeners.delete(listener);
+  }
+
+  private readonly finishedListeners = new Map<string, Set<(finished: FinishedResults) => void>>();
+
+  private liveChanged = (): void => {
+    if (this.liveTimer !== undefined) return;
+    const clock = this.deps.clock ?? systemClock;
+    const wait = Math.max(0, this.liveAt + LIVE_EVERY_MS - clock.now());
+    this.liveTimer = clock.setTimeout(() => {
+      this.liveTimer = undefined;
+      this.liveAt = clock.now();
+      const next = new Map<string, LiveRun>();
+      for (const [runId, runner] of this.runners) {
+        const jobs = runner.getJobs();
+        const known = this.liveSnapshot.get(runId);
+        if (!jobs) {
+          // Let go of: the last picture stays until the stored rows have caught up with it.
+          if (known && this.catchUp(runId)) next.set(runId, known);
+          continue;
+        }
+        this.caughtUp.delete(runId);
+        const run = runner.getRun();
+        next.set(runId, known?.jobs === jobs && known.run === run ? known : { run, jobs });
+      }
+      this.liveSnapshot = next;
+      for (const listener of this.liveListeners) listener();
+    }, wait);
+  };
+
+  /** Runs whose stored rows are being read again after their runner let go (see liveChanged). */
+  private readonly catchingUp = new Set<string>();
+  private readonly caughtUp = new Set<string>();
+
+  /** Whether the run's stored rows are still catching up with what its runner showed last. */
+  private catchUp(runId: string): boolean {
+    if (this.caughtUp.delete(runId)) return false;
+    if (!this.catchingUp.has(runId)) {
+      this.catchingUp.add(runId);
+      void runsFeedOf(this.deps.repository)
+        .readNow(runId)
+        .finally(() => {
+          this.catchingUp.delete(runId);
+          this.caughtUp.add(runId);
+          this.liveChanged();
+        });
+    }
+    return true;
+  }
+
+  private ensure(run: Run, initial?: { jobs: RunJob[]; documents: RunDocument[] }): RunRunner {
     let runner = this.runners.get(run.id);
     if (!runner) {
       const endpoint = run.settings.endpoint;
@@ -72,6 +155,11 @@ export class RunCoordinator {
         ...(this.deps.clock ? { clock: this.deps.clock } : {}),
         ...(this.deps.locks ? { locks: this.deps.locks } : {}),
         ...(this.deps.page ? { page: this.deps.page } : {}),
+        ...(initial ? { initial } : {}),
+      });
+      runner.subscribe(this.liveChanged);
+      runner.onFinished((finished) => {
+        for (const listener of this.finishedListeners.get(run.id) ?? []) listener(finished);
       });
       this.runners.set(run.id, runner);
       for (const listener of this.listeners) listener();
@@ -79,11 +167,15 @@ export class RunCoordinator {
     return runner;
   }
 
-  /** Every submit lands here: the run is stored first, then sent. */
+  /**
+   * Every submit lands here: the run is stored first, then sent; its runner starts from the rows
+   * it was stored as, so the first POST waits for one write only (and its own small mark).
+   */
   async startRun(input: NewRun): Promise<Run> {
-    const run = await this.deps.repository.create(input);
-    await this.ensure(run).start();
-    return run;
+    const rows = newRunRows(input);
+    await this.deps.repository.insert(rows);
+    await this.ensure(rows.run, { jobs: rows.jobs, documents: rows.documents }).start();
+    return rows.run;
   }
 
   /**
@@ -160,6 +252,7 @@ export class RunCoordinator {
       await runner.cancel().catch(() => undefined);
       runner.stop();
       this.runners.delete(runId);
+      this.liveChanged();
       // Subscribers (useRunLive) let go of the stopped runner.
       for (const listener of this.listeners) listener();
     }
@@ -169,5 +262,6 @@ export class RunCoordinator {
   stopAll(): void {
     for (const runner of this.runners.values()) runner.stop();
     this.runners.clear();
+    if (this.liveTimer !== undefined) (this.deps.clock ?? systemClock).clearTimeout(this.liveTimer);
   }
 }

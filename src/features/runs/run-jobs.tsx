@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { formatCount } from '../../lib/format';
 import { describeJob, documentRange, type Tone } from './job-words';
 import type { RunJob } from './run-model';
-import type { RunLive } from './run-runner';
+import type { RunLive } from './run-live';
 import classes from './run-jobs.module.css';
 
 interface JobCellProps {

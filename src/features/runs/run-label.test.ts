@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../lib/format';
 import { runLabel } from './run-label';
-import { defaultRunName } from './runs-repository';
+import { defaultRunName } from './new-run';
 import { testRunSettings } from './test-runs';
 
 const at = (iso: string) => Date.parse(iso);

@@ -7,7 +7,7 @@ import { JobAlert } from './job-alert';
 import { JobFacts } from './job-facts';
 import { statusInWords } from './job-words';
 import type { Run, RunJob } from './run-model';
-import type { RunLive } from './run-runner';
+import type { RunLive } from './run-live';
 import { RunJobs } from './run-jobs';
 import { RUN_STATUS_WORDS, runProgress, type RunStatus } from './run-schedule';
 import { useRunCoordinator } from './runs-context';

@@ -35,7 +35,7 @@ describe('a run results feed', () => {
   it('hands out the saved results in input order as jobs finish, reading only new jobs', async () => {
     const { repository, run } = await runOf(60);
     const read = vi.spyOn(repository, 'results');
-    const feed = createRunResultsFeed(repository, run.id, 0);
+    const feed = createRunResultsFeed(repository, run.id, undefined, 0);
     const unsubscribe = feed.subscribe(() => undefined);
     await vi.waitFor(() => expect(feed.getSnapshot()).toEqual([]));
 
@@ -56,7 +56,7 @@ describe('a run results feed', () => {
 
   it('replaces a job’s results when it finishes again (sent again)', async () => {
     const { repository, run } = await runOf(25);
-    const feed = createRunResultsFeed(repository, run.id, 0);
+    const feed = createRunResultsFeed(repository, run.id, undefined, 0);
     const unsubscribe = feed.subscribe(() => undefined);
     await finish(repository, run.id, 0, 1);
     await vi.waitFor(() =>

@@ -1,6 +1,7 @@
 import type { DocumentResult } from '../../service/model';
+import type { FinishedResults } from './run-live';
 import type { RunDocument, RunJob, RunResult } from './run-model';
-import { emitEvery } from './run-results-pace';
+import { EMIT_EVERY_MS, emitEvery } from './run-results-pace';
 import { runsFeedOf } from './runs-feed';
 import type { RunsRepository } from './runs-repository';
 
@@ -39,7 +40,7 @@ function toDocumentResult({
   warnings,
   error,
   problems,
-}: RunResult): DocumentResult {
+}: Omit<RunResult, 'runId'>): DocumentResult {
   return {
     id,
     ...(detectedLanguage ? { detectedLanguage } : {}),
@@ -50,7 +51,7 @@ function toDocumentResult({
   };
 }
 
-function toItem(row: RunResult, document: RunDocument | undefined): RunResultItem {
+function toItem(row: Omit<RunResult, 'runId'>, document: RunDocument | undefined): RunResultItem {
   return {
     index: row.index,
     result: toDocumentResult(row),
@@ -61,10 +62,16 @@ function toItem(row: RunResult, document: RunDocument | undefined): RunResultIte
   };
 }
 
+/** Where a live run's results come from the moment they arrive (the run's runner, in memory). */
+export interface LiveResultsSource {
+  onFinished: (runId: string, listener: (finished: FinishedResults) => void) => () => void;
+}
+
 export function createRunResultsFeed(
   repository: RunsRepository,
   runId: string,
-  everyMs = 1_000,
+  live?: LiveResultsSource,
+  everyMs = EMIT_EVERY_MS,
 ): RunResultsFeed {
   const runs = runsFeedOf(repository);
   const listeners = new Set<() => void>();
@@ -122,6 +129,16 @@ export function createRunResultsFeed(
     if (fresh.length > 0 || snapshot === undefined) scheduleEmit();
   };
 
+  /** A job's results from its runner, before storage has them: shown now, never read again. */
+  const onFinished = ({ job, results, documents }: FinishedResults) => {
+    read.set(job.index, job.finishedAt);
+    for (const index of job.documentIndexes) place(index, undefined);
+    const documentAt = new Map(documents.map((document) => [document.index, document]));
+    for (const row of results) place(row.index, toItem(row, documentAt.get(row.index)));
+    scheduleEmit();
+  };
+  let unsubscribeLive: (() => void) | undefined;
+
   const onRuns = () => {
     const rows = runs.getSnapshot();
     if (!rows) return;
@@ -136,6 +153,7 @@ export function createRunResultsFeed(
     subscribe(listener) {
       listeners.add(listener);
       if (!unsubscribeRuns) {
+        unsubscribeLive = live?.onFinished(runId, onFinished);
         unsubscribeRuns = runs.subscribe(onRuns);
         onRuns();
       }
@@ -144,6 +162,8 @@ export function createRunResultsFeed(
         if (listeners.size === 0) {
           unsubscribeRuns?.();
           unsubscribeRuns = undefined;
+          unsubscribeLive?.();
+          unsubscribeLive = undefined;
           seenJobs = undefined;
           if (timer) clearTimeout(timer);
           timer = undefined;

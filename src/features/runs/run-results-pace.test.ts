@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emitEvery } from './run-results-pace';
+import { EMIT_EVERY_MS, emitEvery } from './run-results-pace';
 
 describe('how often a run hands out its results', () => {
-  it('keeps the base pace for a run of usual size', () => {
-    expect(emitEvery(1_000, 0)).toBe(1_000);
-    expect(emitEvery(1_000, 10_000)).toBe(1_000);
+  it('hands out a run of usual size every frame', () => {
+    expect(emitEvery(EMIT_EVERY_MS, 0)).toBe(16);
+    expect(emitEvery(EMIT_EVERY_MS, 250)).toBe(16);
   });
 
-  it('waits longer as results pile up, up to five seconds', () => {
-    expect(emitEvery(1_000, 40_000)).toBe(2_000);
-    expect(emitEvery(1_000, 100_000)).toBe(5_000);
-    expect(emitEvery(1_000, 1_000_000)).toBe(5_000);
+  it('waits longer as results pile up, in proportion, up to five seconds', () => {
+    expect(emitEvery(EMIT_EVERY_MS, 2_000)).toBe(100);
+    expect(emitEvery(EMIT_EVERY_MS, 10_000)).toBe(500);
+    expect(emitEvery(EMIT_EVERY_MS, 100_000)).toBe(5_000);
+    expect(emitEvery(EMIT_EVERY_MS, 1_000_000)).toBe(5_000);
   });
 
   it('never waits when asked not to (tests)', () => {

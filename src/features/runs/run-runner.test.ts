@@ -7,25 +7,18 @@ import type { Credentials } from '../../service/http';
 import type { JobPoll } from '../../service/jobs';
 import type { DocumentResult, JobInput, JobPhase } from '../../service/model';
 import type { Run, RunSettings } from './run-model';
-import {
-  RunRunner,
-  type Clock,
-  type RunRunnerDeps,
-  type RunSecret,
-  type RunService,
-} from './run-runner';
+import type { Clock } from './clock';
+import { RunRunner, type RunRunnerDeps } from './run-runner';
+import type { RunSecret, RunService } from './run-service';
 import { MAX_WAIT_MS } from './job-outcomes';
 import { stayingPage } from './page-leaving';
 import { runLockName } from './run-lock';
 import { FakeLocks } from './test-locks';
 import { RETENTION_MS, runProgress, START_CONCURRENCY } from './run-schedule';
 import { RunsDatabase } from './runs-db';
-import {
-  createRunsRepository,
-  type RunInputDocument,
-  type RunsRepository,
-} from './runs-repository';
+import { createRunsRepository, type RunsRepository } from './runs-repository';
 import { testRunSettings } from './test-runs';
+import { newRunRows, type RunInputDocument } from './new-run';
 
 const T0 = 1_700_000_000_000;
 const KEY = 'secret-key';
@@ -1160,5 +1153,91 @@ describe('RunRunner', () => {
       const firsts = service.submitCalls.map((input) => input.documents[0]?.id);
       expect(new Set(firsts).size).toBe(firsts.length);
     });
+  });
+});
+
+describe('a live run: the runner owns it in memory, storage follows', () => {
+  async function liveSetup(documentCount: number) {
+    const db = new RunsDatabase(`run-runner-live-${crypto.randomUUID()}`);
+    databases.push(db);
+    const repository = createRunsRepository(db);
+    const documents = makeDocuments(documentCount);
+    const rows = newRunRows({ settings, documents, plan: planBatch(documents), source: 'x.csv' });
+    await repository.insert(rows);
+    const clock = new ManualClock();
+    const service = new FakeService(clock);
+    const runner = new RunRunner({
+      run: rows.run,
+      repository,
+      queryClient: new QueryClient(),
+      secret: () => ({ key: KEY }),
+      service,
+      clock,
+      initial: { jobs: rows.jobs, documents: rows.documents },
+    });
+    runners.push(runner);
+    return { repository, clock, service, runner, run: rows.run };
+  }
+
+  it('a run made in this page sends its first jobs without reading its jobs or documents back', async () => {
+    const { repository, clock, service, runner, run } = await liveSetup(60);
+    const jobReads = vi.spyOn(repository, 'jobs');
+    const documentReads = vi.spyOn(repository, 'documents');
+    await runner.start();
+    await clock.advance(0);
+    expect(service.submitCalls).toHaveLength(Math.min(3, START_CONCURRENCY));
+    expect(jobReads).not.toHaveBeenCalled();
+    expect(documentReads).not.toHaveBeenCalled();
+    // Each job was stored as possibly sent before its POST, and as sent once accepted.
+    expect((await states(repository, run.id)).slice(0, service.submitCalls.length)).toEqual(
+      service.submitCalls.map(() => 'sent'),
+    );
+  });
+
+  it('hands a finished job’s results to the screen the moment its poll answers, and stores them just after', async () => {
+    const { repository, clock, runner, run } = await liveSetup(25);
+    const write = deferred<undefined>();
+    const finishJobs = repository.finishJobs;
+    repository.finishJobs = async (runId, finished) => {
+      await write.promise;
+      return finishJobs(runId, finished);
+    };
+    const handed: { job: number; results: number }[] = [];
+    runner.onFinished(({ job, results }) =>
+      handed.push({ job: job.index, results: results.length }),
+    );
+    await runner.start();
+    await clock.advance(10_000);
+
+    expect(handed).toEqual([{ job: 0, results: 25 }]);
+    expect(runner.getJobs()?.map((job) => job.state)).toEqual(['finished']);
+    // Storage has not caught up yet: the screen did not wait for it.
+    expect(await states(repository, run.id)).toEqual(['sent']);
+    expect(await repository.results(run.id)).toHaveLength(0);
+
+    write.resolve(undefined);
+    await runner.flushed();
+    expect(await states(repository, run.id)).toEqual(['finished']);
+    expect(await repository.results(run.id)).toHaveLength(25);
+  });
+
+  it('tells its subscribers when a job changes, and offers no jobs once it no longer drives the run', async () => {
+    const { clock, runner } = await liveSetup(25);
+    let told = 0;
+    runner.subscribe(() => told++);
+    expect(runner.getJobs()).toBeUndefined();
+    await runner.start();
+    expect(runner.getJobs()?.map((job) => job.state)).toEqual(['sending']);
+    await clock.advance(10_000);
+    expect(told).toBeGreaterThan(2);
+    expect(runner.getJobs()?.map((job) => job.state)).toEqual(['finished']);
+  });
+
+  it('a run deleted in another tab meanwhile sends nothing more: its job is no longer stored', async () => {
+    const { repository, clock, service, runner, run } = await liveSetup(25);
+    await repository.remove(run.id);
+    await runner.start();
+    await clock.advance(10_000);
+    expect(service.submitCalls).toHaveLength(0);
   });
 });

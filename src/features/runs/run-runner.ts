@@ -1,11 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { DEMO_ENDPOINT } from '../../demo/demo-settings';
-import { ServiceError } from '../../service/errors';
-import type { Credentials } from '../../service/http';
-import { cancelJob, submitJob, type JobPoll } from '../../service/jobs';
 import { canCancel } from '../../service/api-profiles';
-import { isFinished, type JobInput } from '../../service/model';
+import { ServiceError } from '../../service/errors';
+import type { JobPoll } from '../../service/jobs';
+import { isFinished } from '../../service/model';
+import { nextPollDelay } from '../../service/polling';
+import { systemClock, type Clock } from './clock';
 import { DurationBook } from './duration-book';
+import { FinishedWriter, type FinishedEntry } from './finished-writer';
 import { predictivePollDelay } from './job-duration';
 import {
   afterPollError,
@@ -18,12 +20,13 @@ import {
   pollDelayWithinRetention,
   storableFailure,
 } from './job-outcomes';
-import { jobKeys, jobPollOptions } from './job-query';
-import { nextPollDelay } from '../../service/polling';
-import { initialPacing, isPaced, retriedNow, takeRequest, throttled, type Pacing } from './pacing';
+import { jobKeys } from './job-query';
+import { LiveJobs } from './live-jobs';
 import { stayingPage, type PageLeaving } from './page-leaving';
-import type { Run, RunJob } from './run-model';
+import { RequestGate } from './request-gate';
+import { IDLE_LIVE, type FinishedResults, type RunLive } from './run-live';
 import { leaseRun, type RunLease, type RunLockManager } from './run-lock';
+import type { Run, RunDocument, RunJob } from './run-model';
 import {
   afterFinish,
   isOpenJob,
@@ -32,55 +35,8 @@ import {
   reopenedJob,
   START_CONCURRENCY,
 } from './run-schedule';
+import { defaultService, type RunSecret, type RunService } from './run-service';
 import { StorageFullError, type RunsRepository } from './runs-repository';
-
-/** The secret a run's calls carry: a key, or an access token (`scheme: 'bearer'`). Never stored. */
-export type RunSecret = Pick<Credentials, 'key' | 'scheme'>;
-
-/** The service calls a run makes; injected so that tests and scripts can stand in for them. */
-export interface RunService {
-  submit: (input: JobInput, secret: RunSecret) => Promise<string>;
-  poll: (jobUrl: string, credentials: Credentials) => Promise<JobPoll>;
-  cancel: (jobUrl: string, credentials: Credentials) => Promise<void>;
-}
-
-export interface Clock {
-  now: () => number;
-  setTimeout: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>;
-  clearTimeout: (timer: ReturnType<typeof setTimeout>) => void;
-}
-
-const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (timer) => clearTimeout(timer),
-};
-
-/** What the runner is doing now: not stored, gone with the page, shown beside the stored facts. */
-export interface RunLive {
-  concurrency: number;
-  /** Set while the service asks to wait (429). */
-  throttledUntil: number;
-  waitingForKey: boolean;
-  /** Jobs whose polling gave up for now, with why; Resume polling tries again. */
-  stalled: ReadonlyMap<number, Error>;
-  /** Set when the browser's storage is full: the run stops sending and keeps what it saved. */
-  storageError: string | undefined;
-  /** Set when the service refused the key or token (401): the run waits for another one. */
-  authRefused: ServiceError | undefined;
-  /** Another tab drives the run: this one watches it, and takes over when that tab goes away. */
-  elsewhere: boolean;
-}
-
-export const IDLE_LIVE: RunLive = {
-  concurrency: 0,
-  throttledUntil: 0,
-  waitingForKey: false,
-  stalled: new Map(),
-  storageError: undefined,
-  authRefused: undefined,
-  elsewhere: false,
-};
 
 export interface RunRunnerDeps {
   run: Run;
@@ -96,48 +52,42 @@ export interface RunRunnerDeps {
   locks?: RunLockManager | undefined;
   /** Whether the page is unloading: no POST starts then. */
   page?: PageLeaving;
+  /** A run just made: its jobs and documents as stored, so that the first POST need not read them. */
+  initial?: { jobs: RunJob[]; documents: RunDocument[] };
 }
 
-function defaultService(queryClient: QueryClient): RunService {
-  return {
-    submit: submitJob,
-    poll: (jobUrl, credentials) => queryClient.query(jobPollOptions(jobUrl, credentials)),
-    cancel: cancelJob,
-  };
-}
-
-interface Finished {
-  index: number;
-  poll: JobPoll;
-}
+/** How a write went: stored, not stored (storage full), or its job is gone (the run was deleted). */
+type Stored = 'stored' | 'full' | 'gone';
 
 /**
- * One run's process: sends its queued jobs (paced to the rate the service allows, and within a
- * concurrency that grows as jobs finish), polls the sent ones through the QueryClient, and saves
- * every result. It is created per run with what it needs; its decisions are the pure functions of
- * run-schedule.ts, job-outcomes.ts and pacing.ts. With a lock manager, it drives the run only
- * while it holds the run's lock (run-lock.ts); until then it watches another tab drive it.
+ * One run's process. It owns the run's jobs in memory while it drives them (LiveJobs, read by the
+ * screen) and stores every change behind that: a job is stored as possibly sent before its POST
+ * leaves, and a finished job's results are shown first and written just after (FinishedWriter).
+ * It sends queued jobs paced to the rate the service allows (RequestGate) within a concurrency
+ * that grows as jobs finish, and polls the sent ones. Its decisions are the pure functions of
+ * run-schedule.ts, job-outcomes.ts and pacing.ts. With a lock manager it drives the run only while
+ * it holds the run's lock (run-lock.ts); until then it watches another tab drive it, from storage.
  */
 export class RunRunner {
   readonly runId: string;
   private run: Run;
-  private readonly deps: Required<Omit<RunRunnerDeps, 'run' | 'locks'>> &
+  private readonly deps: Required<Omit<RunRunnerDeps, 'run' | 'locks' | 'initial'>> &
     Pick<RunRunnerDeps, 'locks'>;
-  private jobs = new Map<number, RunJob>();
+  private readonly jobs = new LiveJobs(() => this.jobsChanged());
+  /** The run's documents while they are in memory (a run made in this page), by index. */
+  private documents: (RunDocument | undefined)[];
+  private initialJobs: RunJob[] | undefined;
   private inFlight = new Set<number>();
   /** Polls each job has had, for the predictive schedule. */
   private polls = new Map<number, number>();
   private timers = new Map<number, ReturnType<typeof setTimeout>>();
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> | undefined;
-  private toSave: Finished[] = [];
-  private pacing: Pacing = initialPacing();
-  /** Requests waiting for pacing: Retry now wakes them. */
-  private readonly pacedWaits = new Set<() => void>();
+  private readonly gate: RequestGate;
+  private readonly writer: FinishedWriter;
   private concurrency = START_CONCURRENCY;
-  private live: RunLive;
+  private live: RunLive = { ...IDLE_LIVE, concurrency: START_CONCURRENCY };
   private listeners = new Set<() => void>();
+  private finishedListeners = new Set<(finished: FinishedResults) => void>();
   private stopped = false;
   /** This tab sends and polls the run's jobs (it holds the run's lock, or there are no locks). */
   private driving = false;
@@ -152,7 +102,7 @@ export class RunRunner {
   private refusedSecret: string | undefined;
   private started: Promise<void> | undefined;
 
-  constructor({ run, ...deps }: RunRunnerDeps) {
+  constructor({ run, initial, ...deps }: RunRunnerDeps) {
     this.runId = run.id;
     this.run = run;
     this.deps = {
@@ -162,10 +112,17 @@ export class RunRunner {
       durations: deps.durations ?? new DurationBook(),
       page: deps.page ?? stayingPage(),
     };
-    this.live = { ...IDLE_LIVE, concurrency: START_CONCURRENCY };
+    this.documents = initial?.documents ?? [];
+    this.initialJobs = initial?.jobs;
+    this.gate = new RequestGate(this.deps.clock);
+    this.writer = new FinishedWriter(
+      (entries) => this.writeFinished(entries),
+      () => this.settleIfIdle(),
+      (callback) => void this.deps.clock.setTimeout(callback, 0),
+    );
   }
 
-  // --- for the UI ---------------------------------------------------------------------------
+  // --- for the screen -------------------------------------------------------------------------
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -174,9 +131,29 @@ export class RunRunner {
 
   getLive = (): RunLive => this.live;
 
+  /** The run as this runner knows it (its intent changes here first). */
+  getRun = (): Run => this.run;
+
+  /** The run's jobs as this runner drives them; undefined while it does not (storage has them). */
+  getJobs = (): readonly RunJob[] | undefined => (this.driving ? this.jobs.snapshot() : undefined);
+
+  /** Told of each job's results the moment its last poll answers, before they are stored. */
+  onFinished(listener: (finished: FinishedResults) => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   private setLive(patch: Partial<RunLive>): void {
     this.live = { ...this.live, ...patch };
-    for (const listener of this.listeners) listener();
+    this.notify();
+  }
+
+  private jobsChanged(): void {
+    if (this.driving) this.notify();
   }
 
   // --- life -----------------------------------------------------------------------------------
@@ -222,16 +199,19 @@ export class RunRunner {
   }
 
   private async load(): Promise<void> {
-    this.driving = true;
-    this.jobs = new Map();
+    const stored = this.initialJobs ?? (await this.deps.repository.jobs(this.runId));
+    this.initialJobs = undefined;
     this.stopWatchingPage ??= this.deps.page.onStayed(() => this.pump());
     const now = this.deps.clock.now();
-    for (const job of await this.deps.repository.jobs(this.runId)) {
-      const patch = reopenedJob(job) ?? this.expiredPatch(job, now);
-      const current = patch ? { ...job, ...patch } : job;
-      this.jobs.set(job.index, current);
+    const changes = stored.map((job) => ({
+      job,
+      patch: reopenedJob(job) ?? this.expired(job, now),
+    }));
+    this.driving = true;
+    this.jobs.reset(changes.map(({ job, patch }) => (patch ? { ...job, ...patch } : job)));
+    for (const { job, patch } of changes) {
       if (patch) await this.save(job.index, patch);
-      if (current.state === 'sent') this.schedulePoll(current.index, 0);
+      if (this.jobs.get(job.index)?.state === 'sent') this.schedulePoll(job.index, 0);
     }
     this.pump();
   }
@@ -242,8 +222,7 @@ export class RunRunner {
    */
   private settleIfIdle(): void {
     if (!this.lease || !this.driving || this.stopped || this.acting > 0) return;
-    if (this.inFlight.size > 0 || this.toSave.length > 0 || this.saving || this.saveTimer) return;
-    if ([...this.jobs.values()].some(isOpenJob)) return;
+    if (this.inFlight.size > 0 || this.writer.busy || this.jobs.some(isOpenJob)) return;
     this.letGo();
   }
 
@@ -267,8 +246,9 @@ export class RunRunner {
     if (this.lease) this.leaseGone = this.lease.gone;
     this.lease = undefined;
     this.driving = false;
-    this.jobs = new Map();
+    this.jobs.reset();
     this.started = undefined;
+    this.notify();
   }
 
   /** Read through a call: a stop can happen during any await. */
@@ -286,12 +266,16 @@ export class RunRunner {
     for (const timer of this.timers.values()) this.deps.clock.clearTimeout(timer);
     this.timers.clear();
     if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
-    if (this.saveTimer) this.deps.clock.clearTimeout(this.saveTimer);
-    void this.flush().catch(() => undefined);
     this.stopWatchingPage?.();
     this.lease?.release();
     this.lease = undefined;
     this.listeners.clear();
+    this.finishedListeners.clear();
+  }
+
+  /** Resolves once every finished job this runner has shown is stored. */
+  flushed(): Promise<void> {
+    return this.writer.flushed();
   }
 
   /** The form's key changed: a run that waited for it goes on, by itself. */
@@ -322,7 +306,7 @@ export class RunRunner {
   async cancel(): Promise<void> {
     if (!(await this.acquire())) return;
     await this.setIntent('cancelled');
-    for (const job of this.jobs.values()) {
+    for (const job of [...this.jobs.values()]) {
       if (job.state === 'queued') await this.save(job.index, { state: 'cancelled' });
     }
     await this.cancelOnService([...this.jobs.values()].filter((job) => job.state === 'sent'));
@@ -343,6 +327,8 @@ export class RunRunner {
   /** Sends a job again: refused, failed, expired, or unsure and the user says it did not arrive. */
   async sendAgain(index: number): Promise<void> {
     if (!(await this.acquire())) return;
+    // A finished job's write must land before the job is queued again, or it would overwrite it.
+    await this.writer.flushed();
     const job = this.jobs.get(index);
     if (!job || job.state === 'sending' || job.state === 'sent') return;
     await this.save(index, {
@@ -372,9 +358,8 @@ export class RunRunner {
   /** Retry now: the wait the service asked for is cut short, and every waiting request goes. */
   async retryNow(): Promise<void> {
     if (!(await this.acquire())) return;
-    this.pacing = retriedNow(this.pacing, this.deps.clock.now());
+    this.gate.retryNow();
     this.setLive({ throttledUntil: 0 });
-    for (const wake of [...this.pacedWaits]) wake();
     for (const index of [...this.timers.keys()]) this.schedulePoll(index, 0);
     this.pump();
   }
@@ -386,9 +371,9 @@ export class RunRunner {
     if (this.run.intent !== 'run' || this.live.storageError || this.deps.page.isLeaving())
       return this.settleIfIdle();
     const key = this.usableSecret();
-    const queued = [...this.jobs.values()].some((job) => job.state === 'queued');
     if (!key) {
-      if (queued || this.hasSentJobs()) this.setLive({ waitingForKey: true });
+      if (this.jobs.some((job) => job.state === 'queued' || job.state === 'sent'))
+        this.setLive({ waitingForKey: true });
       return this.settleIfIdle();
     }
     const choice = jobsToSend([...this.jobs.values()], {
@@ -413,10 +398,6 @@ export class RunRunner {
     this.setLive({ authRefused: error, waitingForKey: true });
   }
 
-  private hasSentJobs(): boolean {
-    return [...this.jobs.values()].some((job) => job.state === 'sent');
-  }
-
   private schedulePump(ms: number): void {
     if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
     this.pumpTimer = this.deps.clock.setTimeout(() => {
@@ -425,34 +406,22 @@ export class RunRunner {
     }, ms);
   }
 
-  /** Waits until pacing lets one request leave (or Retry now cuts the wait short). */
-  private async paced(): Promise<void> {
-    for (;;) {
-      const { pacing, waitMs } = takeRequest(this.pacing, this.deps.clock.now());
-      this.pacing = pacing;
-      if (waitMs === 0 || this.stopped) return;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.deps.clock.clearTimeout(timer);
-          this.pacedWaits.delete(wake);
-          resolve();
-        };
-        const timer = this.deps.clock.setTimeout(wake, waitMs);
-        this.pacedWaits.add(wake);
-      });
-    }
-  }
-
   private throttle(retryAfterMs: number | undefined): void {
-    const now = this.deps.clock.now();
-    this.pacing = throttled(this.pacing, clampWait(retryAfterMs), now);
-    this.setLive({ throttledUntil: this.pacing.pausedUntil });
+    this.gate.throttle(retryAfterMs);
+    this.setLive({ throttledUntil: this.gate.pausedUntil });
   }
 
   /** Back to the queue in memory: nothing was stored as on its way, nothing left. */
-  private unclaim(index: number, job: RunJob): void {
+  private unclaim(index: number): void {
     this.inFlight.delete(index);
-    this.jobs.set(index, { ...job, state: 'queued' });
+    this.jobs.patch(index, { state: 'queued' });
+  }
+
+  /** The job's documents: from memory for a run made in this page, else from storage. */
+  private async documentsOf(job: RunJob): Promise<RunDocument[]> {
+    const held = job.documentIndexes.map((index) => this.documents[index]);
+    if (held.every((document) => document !== undefined)) return held;
+    return this.deps.repository.documents(this.runId, job.documentIndexes);
   }
 
   private async send(index: number, key: RunSecret): Promise<void> {
@@ -460,12 +429,12 @@ export class RunRunner {
     if (!job) return;
     this.inFlight.add(index);
     // Claimed in memory only while it waits for pacing: a reload then finds it queued, not unsure.
-    this.jobs.set(index, { ...job, state: 'sending' });
+    this.jobs.patch(index, { state: 'sending' });
     try {
-      const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
+      const documents = await this.documentsOf(job);
       // The run was deleted (in another tab, say): nothing of it is sent any more.
       if (documents.length === 0 && job.documentIndexes.length > 0) return this.stop();
-      await this.paced();
+      await this.gate.pass(() => this.stopped);
       if (this.stopped) return;
       if (this.run.intent !== 'run') {
         // Paused or cancelled while it waited: nothing left.
@@ -473,14 +442,15 @@ export class RunRunner {
         await this.save(index, { state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued' });
         return;
       }
-      if (this.deps.page.isLeaving()) return this.unclaim(index, job);
+      if (this.deps.page.isLeaving()) return this.unclaim(index);
       // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
-      // Not stored (storage full): not sent either, or a reload could send it twice.
-      if (!(await this.save(index, { state: 'sending', error: undefined })))
-        return this.unclaim(index, job);
+      // Not stored (storage full), it is not sent either, or a reload could send it twice.
+      const marked = await this.save(index, { state: 'sending', error: undefined });
+      if (marked === 'gone') return this.stop();
+      if (marked === 'full') return this.unclaim(index);
       if (this.isStopped()) return;
       if (this.deps.page.isLeaving()) {
-        this.unclaim(index, job);
+        this.unclaim(index);
         await this.save(index, { state: 'queued' });
         return;
       }
@@ -513,7 +483,7 @@ export class RunRunner {
       case 'throttled':
         this.throttle(outcome.waitMs);
         await this.save(index, { state: 'queued' });
-        return this.schedulePump(Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()));
+        return this.schedulePump(this.gate.waitLeft());
       case 'not-sent':
         await this.save(index, { state: 'queued' });
         return;
@@ -558,7 +528,7 @@ export class RunRunner {
       return;
     }
     const now = this.deps.clock.now();
-    const expired = this.expiredPatch(job, now);
+    const expired = this.expired(job, now);
     if (expired) {
       this.inFlight.delete(index);
       await this.save(index, expired);
@@ -571,7 +541,7 @@ export class RunRunner {
       this.setLive({ waitingForKey: true });
       return;
     }
-    await this.paced();
+    await this.gate.pass(() => this.stopped);
     if (this.isStopped()) return;
     let poll: JobPoll;
     try {
@@ -585,21 +555,39 @@ export class RunRunner {
     }
     if (this.isStopped()) return;
     const { snapshot } = poll;
-    if (snapshot.status !== job.status || snapshot.jobId !== job.jobId) {
-      await this.save(index, { status: snapshot.status, jobId: snapshot.jobId });
-    }
     this.polls.set(index, (this.polls.get(index) ?? 0) + 1);
     if (!isFinished(snapshot.phase)) {
+      if (snapshot.status !== job.status || snapshot.jobId !== job.jobId)
+        await this.save(index, { status: snapshot.status, jobId: snapshot.jobId });
       const elapsed = this.deps.clock.now() - (job.submittedAt ?? now);
       return this.schedulePoll(index, this.pollWait(job, elapsed, poll.retryAfterMs));
     }
-    this.inFlight.delete(index);
-    // Finished from here on (saved with its results at the next flush): never polled again.
-    this.jobs.set(index, { ...job, state: 'finished' });
+    await this.finish(job, poll);
+  }
+
+  /**
+   * A finished job: shown at once (its results to the screen, its state in memory), stored just
+   * after. From here on it is never polled again.
+   */
+  private async finish(job: RunJob, poll: JobPoll): Promise<void> {
+    const documents = await this.documentsOf(job);
+    if (this.isStopped()) return;
+    const { patch, results } = finishedJob(poll, documents, this.deps.clock.now());
+    if (patch.outcome === 'done' && patch.serviceDurationMs !== undefined) {
+      this.deps.durations.add({
+        documents: job.documentIndexes.length,
+        characters: job.characters ?? 0,
+        durationMs: patch.serviceDurationMs,
+      });
+    }
+    this.inFlight.delete(job.index);
+    const finished = this.jobs.patch(job.index, patch) ?? { ...job, ...patch };
     this.concurrency = afterFinish(this.concurrency);
     this.setLive({ concurrency: this.concurrency });
-    this.toSave.push({ index, poll });
-    this.scheduleSave();
+    for (const listener of this.finishedListeners) listener({ job: finished, results, documents });
+    // Its documents are storage's from now on: memory holds only what is still to be sent.
+    for (const documentIndex of job.documentIndexes) this.documents[documentIndex] = undefined;
+    this.writer.add({ index: job.index, patch, results });
     this.pump();
   }
 
@@ -607,18 +595,14 @@ export class RunRunner {
     const outcome = afterPollError(error);
     if (outcome.kind === 'throttled') {
       this.throttle(outcome.waitMs);
-      return this.schedulePoll(index, Math.max(0, this.pacing.pausedUntil - this.deps.clock.now()));
+      return this.schedulePoll(index, this.gate.waitLeft());
     }
     this.inFlight.delete(index);
     // Parked like a job without a key (an expired token, say): a new one picks it up again.
     if (outcome.kind === 'auth-refused' && error instanceof ServiceError)
       return this.authRefused(error, key);
     if (outcome.kind === 'expired') {
-      await this.save(index, {
-        state: 'expired',
-        failure: outcome.failure,
-        error: outcome.error,
-      });
+      await this.save(index, { state: 'expired', failure: outcome.failure, error: outcome.error });
       return this.pump();
     }
     this.stall(index, error);
@@ -634,70 +618,30 @@ export class RunRunner {
       polls: this.polls.get(job.index) ?? 0,
       fallback: (elapsed) => nextPollDelay(elapsed),
       retryAfterMs: clampWait(retryAfterMs),
-      requestsScarce: isPaced(this.pacing),
+      requestsScarce: this.gate.scarce,
     });
     const now = this.deps.clock.now();
     return pollDelayWithinRetention(wait, job.submittedAt ?? now, now);
   }
 
-  private expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
+  private expired(job: RunJob, now: number): Partial<RunJob> | undefined {
     if (job.state !== 'sent' || !isPastRetention(job.submittedAt, now)) return undefined;
     return { state: 'expired', error: EXPIRED_HERE };
   }
 
-  // --- saving ---------------------------------------------------------------------------------
+  // --- storing --------------------------------------------------------------------------------
 
-  /**
-   * Results are saved at once, so they show without delay; jobs that finish while a save is being
-   * written wait for it and go together in the next one, so many results make few transactions.
-   */
-  private scheduleSave(): void {
-    if (this.saveTimer || this.saving) return;
-    this.saveTimer = this.deps.clock.setTimeout(() => {
-      this.saveTimer = undefined;
-      this.saving = this.flush()
-        .catch(() => undefined)
-        .finally(() => {
-          this.saving = undefined;
-          if (this.toSave.length > 0) this.scheduleSave();
-          else this.settleIfIdle();
-        });
-    }, 0);
-  }
-
-  /** Saves finished jobs and their results, many in one transaction. */
-  private async flush(): Promise<void> {
-    const batch = this.toSave;
-    this.toSave = [];
-    if (batch.length === 0) return;
-    const entries = [];
-    for (const { index, poll } of batch) {
-      const job = this.jobs.get(index);
-      if (!job) continue;
-      const documents = await this.deps.repository.documents(this.runId, job.documentIndexes);
-      const { patch, results } = finishedJob(poll, documents, this.deps.clock.now());
-      if (patch.outcome === 'done' && patch.serviceDurationMs !== undefined) {
-        this.deps.durations.add({
-          documents: job.documentIndexes.length,
-          characters: job.characters ?? 0,
-          durationMs: patch.serviceDurationMs,
-        });
-      }
-      this.jobs.set(index, { ...job, ...patch });
-      entries.push({ index, patch, results });
-    }
-    try {
-      await this.deps.repository.finishJobs(this.runId, entries);
-    } catch (error) {
-      if (error instanceof StorageFullError) this.storageFull(error);
-      else throw error;
+  /** Stores finished jobs and their results, many in one transaction (see FinishedWriter). */
+  private async writeFinished(entries: FinishedEntry[]): Promise<void> {
+    if (
+      (await this.stored(() => this.deps.repository.finishJobs(this.runId, entries))) !== 'stored'
+    )
       return;
-    }
-    this.dropCachedPolls(batch.map(({ index }) => this.jobs.get(index)?.jobUrl));
+    this.dropCachedPolls(entries.map(({ index }) => this.jobs.get(index)?.jobUrl));
   }
 
   /**
-   * Saved results are IndexedDB's from now on: the cached answers (raw bodies and all) would only
+   * Stored results are IndexedDB's from now on: the cached answers (raw bodies and all) would only
    * hold memory, thousands of them in a big run. The last one stays, for the raw view.
    */
   private dropCachedPolls(saved: (string | undefined)[]): void {
@@ -710,34 +654,31 @@ export class RunRunner {
     this.lastCachedUrl = last;
   }
 
-  private storageFull(error: StorageFullError): void {
-    this.setLive({ storageError: error.message });
-  }
-
   private async setIntent(intent: Run['intent']): Promise<void> {
     this.run = { ...this.run, intent };
-    await this.stored(() => this.deps.repository.setIntent(this.runId, intent));
+    await this.stored(async () => {
+      await this.deps.repository.setIntent(this.runId, intent);
+      return true;
+    });
   }
 
-  /** Saves a change to a job: in memory, then in storage (see stored()). */
-  private async save(index: number, patch: Partial<RunJob>): Promise<boolean> {
-    const job = this.jobs.get(index);
-    if (job) this.jobs.set(index, { ...job, ...patch });
+  /** Changes a job: in memory, then in storage (see stored()). */
+  private save(index: number, patch: Partial<RunJob>): Promise<Stored> {
+    this.jobs.patch(index, patch);
     return this.stored(() => this.deps.repository.updateJob(this.runId, index, patch));
   }
 
   /**
-   * A full storage is reported on the run and answered `false`, never thrown (nor left unhandled):
+   * A full storage is reported on the run and answered `full`, never thrown (nor left unhandled):
    * the run goes on from memory as far as it safely can (a sent job is still polled).
    */
-  private async stored(write: () => Promise<void>): Promise<boolean> {
+  private async stored(write: () => Promise<unknown>): Promise<Stored> {
     try {
-      await write();
-      return true;
+      return (await write()) === false ? 'gone' : 'stored';
     } catch (error) {
       if (!(error instanceof StorageFullError)) throw error;
-      this.storageFull(error);
-      return false;
+      this.setLive({ storageError: error.message });
+      return 'full';
     }
   }
 }

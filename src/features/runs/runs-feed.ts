@@ -18,6 +18,12 @@ export interface RunsFeed {
   subscribe: (listener: () => void) => () => void;
   /** Undefined until the first read. A row keeps its object while nothing in it changes. */
   getSnapshot: () => RunRow[] | undefined;
+  /**
+   * Reads the run again now, whole; resolves once the rows handed out hold what storage held when
+   * it was called (at once when nobody watches). A runner letting go of a run waits for this, so
+   * the screen never falls back to an older picture of it.
+   */
+  readNow: (runId: string) => Promise<void>;
 }
 
 /** Job indexes from `first` to `last`, both included. */
@@ -136,6 +142,8 @@ export function createRunsFeed(repository: RunsRepository, everyMs = 300): RunsF
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reading = false;
   let readAt = -Infinity;
+  /** Callers of readNow() waiting for the next read to start and end. */
+  let waiting: (() => void)[] = [];
 
   const schedule = () => {
     if (timer !== undefined || reading || listeners.size === 0) return;
@@ -146,6 +154,8 @@ export function createRunsFeed(repository: RunsRepository, everyMs = 300): RunsF
     timer = undefined;
     reading = true;
     readAt = Date.now();
+    const served = waiting;
+    waiting = [];
     const listed = relist || !rows;
     relist = false;
     const changed = new Map(dirty);
@@ -174,6 +184,7 @@ export function createRunsFeed(repository: RunsRepository, everyMs = 300): RunsF
       for (const [runId, spans] of changed) markDirty(runId, spans);
     } finally {
       reading = false;
+      for (const resolve of served) resolve();
       if (relist || dirty.size > 0) schedule();
     }
   };
@@ -209,6 +220,17 @@ export function createRunsFeed(repository: RunsRepository, everyMs = 300): RunsF
       };
     },
     getSnapshot: () => rows,
+    readNow(runId) {
+      if (listeners.size === 0) return Promise.resolve();
+      markDirty(runId, 'all');
+      if (!rows?.some((row) => row.run.id === runId)) relist = true;
+      return new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (reading) return;
+        if (timer) clearTimeout(timer);
+        void refresh();
+      });
+    },
   };
 }
 

@@ -3,14 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { planBatch } from '../../service/batching';
 import type { RunSettings } from './run-model';
 import { RunsDatabase } from './runs-db';
-import {
-  createRunsRepository,
-  defaultRunName,
-  StorageFullError,
-  type RunInputDocument,
-  type RunsRepository,
-} from './runs-repository';
+import { createRunsRepository, StorageFullError, type RunsRepository } from './runs-repository';
 import { testRunSettings } from './test-runs';
+import { defaultRunName, type RunInputDocument } from './new-run';
 
 const settings: RunSettings = { ...testRunSettings, endpoint: '/proxy/myresource', useProxy: true };
 

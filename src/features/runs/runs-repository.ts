@@ -1,6 +1,4 @@
 import { Dexie } from 'dexie';
-import type { BatchPlan } from '../../service/batching';
-import type { InputDocument } from '../../service/model';
 import type {
   Run,
   RunCorrection,
@@ -8,27 +6,15 @@ import type {
   RunIntent,
   RunJob,
   RunResult,
-  RunSettings,
 } from './run-model';
 import { RunsDatabase } from './runs-db';
+import { newRunRows, type NewRun, type NewRunRows } from './new-run';
 import { isStorageFull } from '../../lib/storage-full';
 
 /**
  * The one module that reads and writes runs. Everything else asks it, through queries or a
  * subscription (use-runs.ts), so IndexedDB is the single owner of a run's facts.
  */
-
-export type RunInputDocument = InputDocument & {
-  labels?: string[];
-  metadata?: Record<string, string>;
-};
-
-export interface NewRun {
-  settings: RunSettings;
-  documents: RunInputDocument[];
-  plan: BatchPlan;
-  source: string;
-}
 
 /** Writing many rows in one transaction blocks the page; these many keep each write short. */
 const WRITE_CHUNK = 2_000;
@@ -57,16 +43,10 @@ const range = (runId: string) =>
     [runId, Dexie.maxKey],
   ] as const;
 
-export function defaultRunName(settings: RunSettings, documentCount: number): string {
-  if (settings.jobName) return settings.jobName;
-  const model = settings.apiVersion.startsWith('v')
-    ? settings.modelId.replace(/_(Single|Multi)Classification_latest$/, '')
-    : `${settings.projectName}/${settings.deploymentName}`;
-  return `${model} · ${documentCount.toLocaleString('en-US')} doc${documentCount === 1 ? '' : 's'}`;
-}
-
 export interface RunsRepository {
   create: (input: NewRun) => Promise<Run>;
+  /** Stores a run made by newRunRows(), which its runner then starts with, from memory. */
+  insert: (rows: NewRunRows) => Promise<void>;
   list: () => Promise<Run[]>;
   get: (runId: string) => Promise<Run | undefined>;
   jobs: (runId: string) => Promise<RunJob[]>;
@@ -77,7 +57,8 @@ export interface RunsRepository {
   documentSlice: (runId: string, start: number, count: number) => Promise<RunDocument[]>;
   /** The run's results in input order; or only those of these document indexes. */
   results: (runId: string, indexes?: number[]) => Promise<RunResult[]>;
-  updateJob: (runId: string, index: number, patch: Partial<RunJob>) => Promise<void>;
+  /** Resolves `false` when the job is not stored (its run was deleted, in another tab say). */
+  updateJob: (runId: string, index: number, patch: Partial<RunJob>) => Promise<boolean>;
   /** Finished jobs and their results, many at once: one transaction, however many results. */
   finishJobs: (
     runId: string,
@@ -100,58 +81,27 @@ export interface RunsRepository {
 export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
   return {
     db,
-    async create({ settings, documents, plan, source }) {
-      const runId = crypto.randomUUID();
-      const indexById = new Map<string, number>();
-      documents.forEach((document, index) => indexById.set(document.id, index));
-      const jobs: RunJob[] = plan.jobs.map((jobDocuments, index) => {
-        const documentIndexes = jobDocuments.map((document) => indexById.get(document.id) ?? -1);
-        return {
-          runId,
-          index,
-          documentIndexes,
-          firstId: jobDocuments[0]?.id ?? '',
-          lastId: jobDocuments.at(-1)?.id ?? '',
-          characters: jobDocuments.reduce((sum, document) => sum + document.text.length, 0),
-          state: 'queued',
-        };
-      });
-      const run: Run = {
-        id: runId,
-        createdAt: Date.now(),
-        name: defaultRunName(settings, documents.length),
-        settings,
-        documentCount: documents.length,
-        labelled: documents.some((document) => document.labels && document.labels.length > 0),
-        source,
-        oversized: plan.oversized,
-        intent: 'run',
-      };
-      await guarded(async () => {
+    async create(input) {
+      const rows = newRunRows(input);
+      await this.insert(rows);
+      return rows.run;
+    },
+    insert: ({ run, jobs, documents }) =>
+      guarded(async () => {
+        const runId = run.id;
         try {
+          if (documents.length <= WRITE_CHUNK) {
+            // One transaction: a small run is stored in one go, and its first job leaves sooner.
+            await db.transaction('rw', db.runs, db.jobs, db.documents, async () => {
+              await db.documents.bulkPut(documents);
+              await db.jobs.bulkPut(jobs);
+              await db.runs.put(run);
+            });
+            return;
+          }
           // Documents first, in chunks; the run appears (in one transaction with its jobs) once they are all in.
           for (let start = 0; start < documents.length; start += WRITE_CHUNK) {
-            const rows: RunDocument[] = [];
-            for (
-              let index = start;
-              index < Math.min(documents.length, start + WRITE_CHUNK);
-              index++
-            ) {
-              const document = documents[index];
-              if (!document) continue;
-              rows.push({
-                runId,
-                index,
-                id: document.id,
-                text: document.text,
-                ...(document.language ? { language: document.language } : {}),
-                ...(document.labels && document.labels.length > 0
-                  ? { labels: document.labels }
-                  : {}),
-                ...(document.metadata ? { metadata: document.metadata } : {}),
-              });
-            }
-            await db.documents.bulkPut(rows);
+            await db.documents.bulkPut(documents.slice(start, start + WRITE_CHUNK));
           }
           await db.transaction('rw', db.runs, db.jobs, async () => {
             await db.jobs.bulkPut(jobs);
@@ -166,9 +116,7 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
             .catch(() => undefined);
           throw error;
         }
-      });
-      return run;
-    },
+      }),
     list: () => db.runs.orderBy('createdAt').reverse().toArray(),
     get: (runId) => db.runs.get(runId),
     jobs: (runId) =>
@@ -204,9 +152,7 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
       return rows.filter((row): row is RunResult => row !== undefined);
     },
     updateJob: (runId, index, patch) =>
-      guarded(async () => {
-        await db.jobs.update([runId, index], patch);
-      }),
+      guarded(async () => (await db.jobs.update([runId, index], patch)) > 0),
     finishJobs: (runId, finished) =>
       guarded(() =>
         db.transaction('rw', db.runs, db.jobs, db.results, async () => {

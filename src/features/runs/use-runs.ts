@@ -1,30 +1,39 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import { createRunResultsFeed, type RunResultItem } from './run-results-feed';
+import { withLiveRuns } from './live-rows';
 import { runsFeedOf, type RunRow } from './runs-feed';
-import { IDLE_LIVE, type RunLive } from './run-runner';
+import { IDLE_LIVE, type RunLive } from './run-live';
 import { useRunCoordinator } from './runs-context';
 import { runProgress, type RunStatus } from './run-schedule';
 import { useOpenRunId } from './runs-ui-store';
 
 /**
- * Reads of the runs store. Each is read again when what it read changes in IndexedDB (Dexie's
- * live queries and storage events), so the UI never keeps a copy of a run's facts.
+ * Reads of the runs. A run this page's runner drives is read from the runner, in memory, the
+ * moment anything changes; every other run (and what a runner does not hold) from IndexedDB,
+ * read again when it changes there (in this tab or another). The UI never keeps a copy of a
+ * run's facts.
  */
 
 export type { RunRow } from './runs-feed';
 
-/** Every run with its jobs, newest first (see runs-feed.ts). */
+/** Every run with its jobs, newest first: live runs as their runners hold them (see runs-feed.ts). */
 export function useRunRows(): RunRow[] | undefined {
-  const { repository } = useRunCoordinator();
-  const feed = runsFeedOf(repository);
-  return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
+  const coordinator = useRunCoordinator();
+  const feed = runsFeedOf(coordinator.repository);
+  const stored = useSyncExternalStore(feed.subscribe, feed.getSnapshot);
+  const live = useSyncExternalStore(coordinator.subscribeLive, coordinator.getLive);
+  return useMemo(() => withLiveRuns(stored, live), [stored, live]);
 }
 
 /** A run's results in input order, as the results view reads them (see run-results-feed.ts). */
 export function useRunResults(runId: string): RunResultItem[] | undefined {
-  const { repository } = useRunCoordinator();
-  const feed = useMemo(() => createRunResultsFeed(repository, runId), [repository, runId]);
+  const coordinator = useRunCoordinator();
+  const { repository } = coordinator;
+  const feed = useMemo(
+    () => createRunResultsFeed(repository, runId, coordinator),
+    [repository, runId, coordinator],
+  );
   return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 }
 
