@@ -1,12 +1,9 @@
 import { Card, Stack } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
-import type { ChangeCell } from '../features/evaluation/compare-runs-panel';
-import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
-import { bucketName, matrixCellIds } from '../features/evaluation/count-matrix';
 import { FormModelPanel } from '../features/connection/model-panel';
 import type { LiveFigures } from '../features/connection/model-facts';
-import type { ResultItem, ResultsFocus } from '../features/results/result-item';
+import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/run-model';
 import { ResultsView } from '../features/results/results-view';
 import { useCachedJobPoll } from '../features/runs/job-query';
@@ -20,6 +17,7 @@ import {
 } from '../features/runs/use-runs';
 import { reveal } from '../lib/reveal';
 import { useRevealActions, useRevealRequest } from './reveal-run';
+import { resultsFocus, toggledCell, type ResultsFilter } from './results-filter';
 import { RunVersionFallback } from './version-fallback';
 import { Workbench, useWorkbench } from './workbench';
 
@@ -91,53 +89,18 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     threshold: shownThreshold,
     others,
   });
-  const [cell, setCell] = useState<ConfusionCell>();
-  const [changeCell, setChangeCell] = useState<ChangeCell>();
-  const [mismatchesOnly, setMismatchesOnly] = useState(false);
-  const [labelErrorsFirst, setLabelErrorsFirst] = useState(false);
+  const [filter, setFilter] = useState<ResultsFilter>();
 
   // A matrix cell, a change cell or Mismatches only filters the results, further down: the line
   // that says what is shown comes into view (the focus stays where the user clicked).
   const resultsRef = useRef<HTMLDivElement>(null);
-  const filtered = cell ?? changeCell ?? (mismatchesOnly || undefined);
+  const revealsResults = filter !== undefined && filter.kind !== 'label-errors';
   useEffect(() => {
     const line = resultsRef.current?.querySelector<HTMLElement>('[data-results-focus]');
-    if (filtered && line) reveal(line);
-  }, [filtered]);
+    if (revealsResults && line) reveal(line);
+  }, [filter, revealsResults]);
 
-  const focus = useMemo<ResultsFocus | undefined>(() => {
-    const { evaluation, comparison, mismatches } = workbench;
-    if (cell && evaluation?.mode === 'single') {
-      const matrix = evaluation.confusion;
-      const ids = matrixCellIds(matrix, cell.label, cell.predicted);
-      return {
-        description: `${ids.length} documents labelled ${bucketName(matrix, cell.label)}, predicted ${bucketName(matrix, cell.predicted)}`,
-        ids: new Set(ids),
-      };
-    }
-    if (changeCell && comparison) {
-      const ids = matrixCellIds(comparison.changes, changeCell.thisRun, changeCell.otherRun);
-      return {
-        description: `${ids.length} documents ${bucketName(comparison.changes, changeCell.thisRun)} here, ${bucketName(comparison.changes, changeCell.otherRun)} in ${workbench.compareName ?? 'the other run'}`,
-        ids: new Set(ids),
-      };
-    }
-    const labelErrors = workbench.statistics?.labelErrors;
-    if (labelErrorsFirst && labelErrors) {
-      return {
-        description: `${labelErrors.length} likely label errors first, most confident first`,
-        ids: new Set(labelErrors.map((error) => error.id)),
-        first: true,
-      };
-    }
-    if (mismatchesOnly && mismatches) {
-      return {
-        description: `${mismatches.size} documents whose prediction differs from the label`,
-        ids: mismatches,
-      };
-    }
-    return undefined;
-  }, [workbench, cell, changeCell, mismatchesOnly, labelErrorsFirst]);
+  const focus = useMemo(() => resultsFocus(filter, workbench), [filter, workbench]);
 
   // The Model panel shows the form's deployment; what it says applies to this run only if the same.
   const sameModel =
@@ -179,36 +142,16 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 state={workbench}
                 threshold={shownThreshold}
                 onThreshold={setThreshold}
-                cell={cell}
-                onCell={(next) => {
-                  setChangeCell(undefined);
-                  setLabelErrorsFirst(false);
-                  setMismatchesOnly(false);
-                  setCell(
-                    next.label === cell?.label && next.predicted === cell.predicted
-                      ? undefined
-                      : next,
-                  );
-                }}
-                changeCell={changeCell}
-                onChangeCell={(next) => {
-                  setCell(undefined);
-                  setLabelErrorsFirst(false);
-                  setMismatchesOnly(false);
-                  setChangeCell(next);
-                }}
-                mismatchesOnly={mismatchesOnly}
-                onMismatchesOnly={(checked) => {
-                  setCell(undefined);
-                  setChangeCell(undefined);
-                  setLabelErrorsFirst(false);
-                  setMismatchesOnly(checked);
-                }}
+                cell={filter?.kind === 'cell' ? filter.cell : undefined}
+                onCell={(next) => setFilter(toggledCell(filter, next))}
+                changeCell={filter?.kind === 'change' ? filter.cell : undefined}
+                onChangeCell={(next) => setFilter({ kind: 'change', cell: next })}
+                mismatchesOnly={filter?.kind === 'mismatches'}
+                onMismatchesOnly={(checked) =>
+                  setFilter(checked ? { kind: 'mismatches' } : undefined)
+                }
                 onReviewLabelErrorsFirst={() => {
-                  setCell(undefined);
-                  setChangeCell(undefined);
-                  setMismatchesOnly(false);
-                  setLabelErrorsFirst(true);
+                  setFilter({ kind: 'label-errors' });
                   document
                     .getElementById('results-heading')
                     ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -240,12 +183,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
               classNames={workbench.classNames}
               {...(workbench.marks ? { marks: workbench.marks } : {})}
               {...(focus ? { focus } : {})}
-              onClearFocus={() => {
-                setCell(undefined);
-                setChangeCell(undefined);
-                setMismatchesOnly(false);
-                setLabelErrorsFirst(false);
-              }}
+              onClearFocus={() => setFilter(undefined)}
               {...(workbench.compare ? { compare: workbench.compare } : {})}
               onCorrect={(id, labels) => {
                 const index = indexById(id);
