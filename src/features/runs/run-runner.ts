@@ -1,41 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { DEMO_ENDPOINT } from '../../demo/demo-settings';
 import { canCancel } from '../../service/api-profiles';
-import { ServiceError } from '../../service/errors';
+import type { ServiceError } from '../../service/errors';
 import type { JobPoll } from '../../service/jobs';
-import { isFinished } from '../../service/model';
-import { nextPollDelay } from '../../service/polling';
 import { systemClock, type Clock } from './clock';
 import { DurationBook } from './duration-book';
 import { FinishedWriter, type FinishedEntry } from './finished-writer';
-import { predictivePollDelay } from './job-duration';
-import {
-  afterPollError,
-  afterSendError,
-  clampWait,
-  describeError,
-  EXPIRED_HERE,
-  finishedJob,
-  jobInput,
-  pollDelayWithinRetention,
-  storableFailure,
-} from './job-outcomes';
+import { finishedJob } from './job-outcomes';
+import { expiredPatch, JobPolling } from './job-polling';
 import { jobKeys } from './job-query';
+import { sendJob } from './job-sending';
 import { LiveJobs } from './live-jobs';
 import { stayingPage, type PageLeaving } from './page-leaving';
 import { RequestGate } from './request-gate';
 import { IDLE_LIVE, type FinishedResults, type RunLive } from './run-live';
 import { leaseRun, type RunLease, type RunLockManager } from './run-lock';
 import type { Run, RunDocument, RunJob } from './run-model';
-import {
-  afterFinish,
-  isOpenJob,
-  isPastRetention,
-  jobsToSend,
-  reopenedJob,
-  START_CONCURRENCY,
-} from './run-schedule';
+import { afterFinish, isOpenJob, jobsToSend, reopenedJob, START_CONCURRENCY } from './run-schedule';
 import { defaultService, type RunSecret, type RunService } from './run-service';
+import type { RunnerHost, Stored } from './runner-host';
 import { StorageFullError, type RunsRepository } from './runs-repository';
 
 export interface RunRunnerDeps {
@@ -56,9 +38,6 @@ export interface RunRunnerDeps {
   initial?: { jobs: RunJob[]; documents: RunDocument[] };
 }
 
-/** How a write went: stored, not stored (storage full), or its job is gone (the run was deleted). */
-type Stored = 'stored' | 'full' | 'gone';
-
 /**
  * One run's process. It owns the run's jobs in memory while it drives them (LiveJobs, read by the
  * screen) and stores every change behind that: a job is stored as possibly sent before its POST
@@ -77,10 +56,9 @@ export class RunRunner {
   /** The run's documents while they are in memory (a run made in this page), by index. */
   private documents: (RunDocument | undefined)[];
   private initialJobs: RunJob[] | undefined;
-  private inFlight = new Set<number>();
-  /** Polls each job has had, for the predictive schedule. */
-  private polls = new Map<number, number>();
-  private timers = new Map<number, ReturnType<typeof setTimeout>>();
+  private readonly inFlight = new Set<number>();
+  private readonly host: RunnerHost;
+  private readonly polling: JobPolling;
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly gate: RequestGate;
   private readonly writer: FinishedWriter;
@@ -115,11 +93,42 @@ export class RunRunner {
     this.documents = initial?.documents ?? [];
     this.initialJobs = initial?.jobs;
     this.gate = new RequestGate(this.deps.clock);
+    this.host = this.makeHost();
+    this.polling = new JobPolling(this.host, (job, poll) => this.finish(job, poll));
     this.writer = new FinishedWriter(
       (entries) => this.writeFinished(entries),
       () => this.settleIfIdle(),
       (callback) => void this.deps.clock.setTimeout(callback, 0),
     );
+  }
+
+  /** What sending and polling may use of this runner (runner-host.ts). */
+  private makeHost(): RunnerHost {
+    const { service, clock, page, durations } = this.deps;
+    return {
+      jobs: this.jobs,
+      inFlight: this.inFlight,
+      gate: this.gate,
+      service,
+      clock,
+      page,
+      durations,
+      run: () => this.run,
+      live: () => this.live,
+      setLive: (patch) => this.setLive(patch),
+      isStopped: () => this.stopped,
+      drives: () => this.driving,
+      stop: () => this.stop(),
+      save: (index, patch) => this.save(index, patch),
+      documentsOf: (job) => this.documentsOf(job),
+      usableSecret: () => this.usableSecret(),
+      authRefused: (error, secret) => this.authRefused(error, secret),
+      throttle: (retryAfterMs) => this.throttle(retryAfterMs),
+      pump: () => this.pump(),
+      schedulePump: (ms) => this.schedulePump(ms),
+      cancelOnService: (jobs) => this.cancelOnService(jobs),
+      accepted: (job, submittedAt) => this.polling.accepted(job, submittedAt),
+    };
   }
 
   // --- for the screen -------------------------------------------------------------------------
@@ -205,13 +214,13 @@ export class RunRunner {
     const now = this.deps.clock.now();
     const changes = stored.map((job) => ({
       job,
-      patch: reopenedJob(job) ?? this.expired(job, now),
+      patch: reopenedJob(job) ?? expiredPatch(job, now),
     }));
     this.driving = true;
     this.jobs.reset(changes.map(({ job, patch }) => (patch ? { ...job, ...patch } : job)));
     for (const { job, patch } of changes) {
       if (patch) await this.save(job.index, patch);
-      if (this.jobs.get(job.index)?.state === 'sent') this.schedulePoll(job.index, 0);
+      if (this.jobs.get(job.index)?.state === 'sent') this.polling.schedule(job.index, 0);
     }
     this.pump();
   }
@@ -263,8 +272,7 @@ export class RunRunner {
 
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers.values()) this.deps.clock.clearTimeout(timer);
-    this.timers.clear();
+    this.polling.stop();
     if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
     this.stopWatchingPage?.();
     this.lease?.release();
@@ -291,7 +299,7 @@ export class RunRunner {
         !this.inFlight.has(job.index) &&
         !this.live.stalled.has(job.index)
       )
-        this.schedulePoll(job.index, 0);
+        this.polling.schedule(job.index, 0);
     }
     this.pump();
   }
@@ -352,7 +360,7 @@ export class RunRunner {
     const stalled = new Map(this.live.stalled);
     stalled.delete(index);
     this.setLive({ stalled });
-    this.schedulePoll(index, 0);
+    this.polling.schedule(index, 0);
   }
 
   /** Retry now: the wait the service asked for is cut short, and every waiting request goes. */
@@ -360,7 +368,7 @@ export class RunRunner {
     if (!(await this.acquire())) return;
     this.gate.retryNow();
     this.setLive({ throttledUntil: 0 });
-    for (const index of [...this.timers.keys()]) this.schedulePoll(index, 0);
+    this.polling.pollWaitingNow();
     this.pump();
   }
 
@@ -382,7 +390,8 @@ export class RunRunner {
       paused: false,
       hasKey: true,
     });
-    for (const index of choice) void this.send(index, key).catch(() => this.inFlight.delete(index));
+    for (const index of choice)
+      void sendJob(this.host, index, key).catch(() => this.inFlight.delete(index));
     this.settleIfIdle();
   }
 
@@ -411,158 +420,11 @@ export class RunRunner {
     this.setLive({ throttledUntil: this.gate.pausedUntil });
   }
 
-  /** Back to the queue in memory: nothing was stored as on its way, nothing left. */
-  private unclaim(index: number): void {
-    this.inFlight.delete(index);
-    this.jobs.patch(index, { state: 'queued' });
-  }
-
   /** The job's documents: from memory for a run made in this page, else from storage. */
   private async documentsOf(job: RunJob): Promise<RunDocument[]> {
     const held = job.documentIndexes.map((index) => this.documents[index]);
     if (held.every((document) => document !== undefined)) return held;
     return this.deps.repository.documents(this.runId, job.documentIndexes);
-  }
-
-  private async send(index: number, key: RunSecret): Promise<void> {
-    const job = this.jobs.get(index);
-    if (!job) return;
-    this.inFlight.add(index);
-    // Claimed in memory only while it waits for pacing: a reload then finds it queued, not unsure.
-    this.jobs.patch(index, { state: 'sending' });
-    try {
-      const documents = await this.documentsOf(job);
-      // The run was deleted (in another tab, say): nothing of it is sent any more.
-      if (documents.length === 0 && job.documentIndexes.length > 0) return this.stop();
-      await this.gate.pass(() => this.stopped);
-      if (this.stopped) return;
-      if (this.run.intent !== 'run') {
-        // Paused or cancelled while it waited: nothing left.
-        this.inFlight.delete(index);
-        await this.save(index, { state: this.run.intent === 'cancelled' ? 'cancelled' : 'queued' });
-        return;
-      }
-      if (this.deps.page.isLeaving()) return this.unclaim(index);
-      // Stored before the POST leaves: a reload from here on finds the job `sending`, so `unsure`.
-      // Not stored (storage full), it is not sent either, or a reload could send it twice.
-      const marked = await this.save(index, { state: 'sending', error: undefined });
-      if (marked === 'gone') return this.stop();
-      if (marked === 'full') return this.unclaim(index);
-      if (this.isStopped()) return;
-      if (this.deps.page.isLeaving()) {
-        this.unclaim(index);
-        await this.save(index, { state: 'queued' });
-        return;
-      }
-      const submittedAt = this.deps.clock.now();
-      const jobUrl = await this.deps.service.submit(jobInput(this.run.settings, documents), key);
-      // The job URL first, in one small write: a reload from now on polls the job, never asks.
-      // Not stored (storage full), the job is still polled from memory.
-      await this.save(index, { state: 'sent', jobUrl, submittedAt });
-      // Cancelled while the POST was on its way: the service accepted it, so cancel it there too.
-      if (this.intentNow() === 'cancelled') void this.cancelOnService([{ ...job, jobUrl }]);
-      this.schedulePoll(index, this.pollWait(job, this.deps.clock.now() - submittedAt));
-    } catch (error) {
-      this.inFlight.delete(index);
-      if (this.stopped) return;
-      await this.sendFailed(index, key, error);
-      this.pump();
-    }
-  }
-
-  private async sendFailed(index: number, key: RunSecret, error: unknown): Promise<void> {
-    const outcome = afterSendError(error, {
-      leaving: this.deps.page.isLeaving(),
-      demo: this.run.settings.endpoint === DEMO_ENDPOINT,
-    });
-    switch (outcome.kind) {
-      case 'auth-refused':
-        if (error instanceof ServiceError) this.authRefused(error, key);
-        await this.save(index, { state: 'queued' });
-        return;
-      case 'throttled':
-        this.throttle(outcome.waitMs);
-        await this.save(index, { state: 'queued' });
-        return this.schedulePump(this.gate.waitLeft());
-      case 'not-sent':
-        await this.save(index, { state: 'queued' });
-        return;
-      case 'unsure':
-      case 'refused':
-        await this.save(index, {
-          state: outcome.kind,
-          error: describeError(error),
-          failure: storableFailure(error),
-        });
-    }
-  }
-
-  // --- polling --------------------------------------------------------------------------------
-
-  private schedulePoll(index: number, ms: number): void {
-    if (this.stopped || !this.driving) return;
-    this.inFlight.add(index);
-    const existing = this.timers.get(index);
-    if (existing) this.deps.clock.clearTimeout(existing);
-    this.timers.set(
-      index,
-      this.deps.clock.setTimeout(() => {
-        this.timers.delete(index);
-        void this.poll(index).catch((error: unknown) => this.stall(index, error));
-      }, ms),
-    );
-  }
-
-  private stall(index: number, error: unknown): void {
-    this.inFlight.delete(index);
-    const stalled = new Map(this.live.stalled);
-    stalled.set(index, error instanceof Error ? error : new Error(describeError(error)));
-    this.setLive({ stalled });
-    this.pump();
-  }
-
-  private async poll(index: number): Promise<void> {
-    const job = this.jobs.get(index);
-    if (!job?.jobUrl || job.state !== 'sent' || this.stopped) {
-      this.inFlight.delete(index);
-      return;
-    }
-    const now = this.deps.clock.now();
-    const expired = this.expired(job, now);
-    if (expired) {
-      this.inFlight.delete(index);
-      await this.save(index, expired);
-      return this.pump();
-    }
-    const key = this.usableSecret();
-    if (!key) {
-      // Parked: keyChanged() picks it up again.
-      this.inFlight.delete(index);
-      this.setLive({ waitingForKey: true });
-      return;
-    }
-    await this.gate.pass(() => this.stopped);
-    if (this.isStopped()) return;
-    let poll: JobPoll;
-    try {
-      poll = await this.deps.service.poll(job.jobUrl, {
-        endpoint: this.run.settings.endpoint,
-        ...key,
-      });
-    } catch (error) {
-      if (this.isStopped()) return;
-      return await this.pollFailed(index, key, error);
-    }
-    if (this.isStopped()) return;
-    const { snapshot } = poll;
-    this.polls.set(index, (this.polls.get(index) ?? 0) + 1);
-    if (!isFinished(snapshot.phase)) {
-      if (snapshot.status !== job.status || snapshot.jobId !== job.jobId)
-        await this.save(index, { status: snapshot.status, jobId: snapshot.jobId });
-      const elapsed = this.deps.clock.now() - (job.submittedAt ?? now);
-      return this.schedulePoll(index, this.pollWait(job, elapsed, poll.retryAfterMs));
-    }
-    await this.finish(job, poll);
   }
 
   /**
@@ -589,44 +451,6 @@ export class RunRunner {
     for (const documentIndex of job.documentIndexes) this.documents[documentIndex] = undefined;
     this.writer.add({ index: job.index, patch, results });
     this.pump();
-  }
-
-  private async pollFailed(index: number, key: RunSecret, error: unknown): Promise<void> {
-    const outcome = afterPollError(error);
-    if (outcome.kind === 'throttled') {
-      this.throttle(outcome.waitMs);
-      return this.schedulePoll(index, this.gate.waitLeft());
-    }
-    this.inFlight.delete(index);
-    // Parked like a job without a key (an expired token, say): a new one picks it up again.
-    if (outcome.kind === 'auth-refused' && error instanceof ServiceError)
-      return this.authRefused(error, key);
-    if (outcome.kind === 'expired') {
-      await this.save(index, { state: 'expired', failure: outcome.failure, error: outcome.error });
-      return this.pump();
-    }
-    this.stall(index, error);
-  }
-
-  /**
-   * The next poll: around the expected end when durations are known, else the usual schedule;
-   * never longer than a minute, and never past the 24 hours the service keeps the job.
-   */
-  private pollWait(job: RunJob, elapsedMs: number, retryAfterMs?: number): number {
-    const expected = this.deps.durations.predict(job.documentIndexes.length, job.characters ?? 0);
-    const wait = predictivePollDelay(elapsedMs, expected, {
-      polls: this.polls.get(job.index) ?? 0,
-      fallback: (elapsed) => nextPollDelay(elapsed),
-      retryAfterMs: clampWait(retryAfterMs),
-      requestsScarce: this.gate.scarce,
-    });
-    const now = this.deps.clock.now();
-    return pollDelayWithinRetention(wait, job.submittedAt ?? now, now);
-  }
-
-  private expired(job: RunJob, now: number): Partial<RunJob> | undefined {
-    if (job.state !== 'sent' || !isPastRetention(job.submittedAt, now)) return undefined;
-    return { state: 'expired', error: EXPIRED_HERE };
   }
 
   // --- storing --------------------------------------------------------------------------------

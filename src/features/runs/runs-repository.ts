@@ -1,12 +1,5 @@
 import { Dexie } from 'dexie';
-import type {
-  Run,
-  RunCorrection,
-  RunDocument,
-  RunIntent,
-  RunJob,
-  RunResult,
-} from './run-model';
+import type { Run, RunCorrection, RunDocument, RunIntent, RunJob, RunResult } from './run-model';
 import { RunsDatabase } from './runs-db';
 import { newRunRows, type NewRun, type NewRunRows } from './new-run';
 import { isStorageFull } from '../../lib/storage-full';
