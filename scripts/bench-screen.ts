@@ -52,7 +52,7 @@ const OBSERVER = `(() => {
   addEventListener('click', (event) => {
     if (!bench.armed || bench.clickAt !== undefined) return;
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (button && button.textContent.trim() === 'Submit job') bench.clickAt = Date.now();
+    if (button && (button.getAttribute('aria-label') || button.textContent).trim() === 'Submit job') bench.clickAt = Date.now();
   }, true);
   const nameOf = (element) => {
     const label = element.getAttribute('aria-label');
