@@ -39,6 +39,8 @@ export async function openConnected(
   project: { projectName: string; deploymentName: string },
 ) {
   await page.goto(appUrl);
+  // The prerendered first screen is inert until React replaces it (scripts/prerender.ts).
+  await page.waitForFunction(() => document.querySelector('[data-prerendered]') === null);
   await formField(page, 'Endpoint').fill(origin);
   await formField(page, 'Key').fill(DEMO_KEY);
   await formField(page, 'Project name').fill(project.projectName);

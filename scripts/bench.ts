@@ -1,39 +1,30 @@
-import 'fake-indexeddb/auto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AzureKeyCredential, TextAnalysisClient } from '@azure/ai-language-text';
 import { chromium, type Page } from '@playwright/test';
-import { createQueryClient } from '../src/app/query-client';
-import { DEMO_KEY } from '../src/demo/demo-settings';
-import { RunCoordinator } from '../src/features/runs/run-coordinator';
-import type { RunSettings } from '../src/features/runs/run-model';
-import { RunsDatabase } from '../src/features/runs/runs-db';
-import { createRunsRepository } from '../src/features/runs/runs-repository';
-import { planBatch } from '../src/service/batching';
 import { computeStatistics } from '../src/features/evaluation/statistics/compute-statistics';
 import { encodeItems } from '../src/features/evaluation/statistics/encode-items';
 import { openConnected, startApp } from './app-server';
+import { benchScreen } from './bench-screen';
 import { launchOptions } from './chromium';
 import { startServiceServer } from './service-server';
 
 /**
  * The performance figures, printed, against the simulated service over real HTTP on loopback:
- *   1. polling latency and requests: this app's run runner (the code the page runs, here over an
- *      in-memory IndexedDB) against the official SDK's poller, same jobs;
+ *   1. results on screen: Submit → the POST on the wire and job end → the job's last row painted,
+ *      the production build in Chromium against the official SDK's poller, same service, same jobs
+ *      (scripts/bench-screen.ts);
  *   2. 2,000 documents through the real app in Chromium under a 5 requests/s limit;
  *   3. 10,000 results in the real app: long main-thread tasks while the table fills and scrolls;
  *   4. 10,000 labelled documents: long tasks while the threshold moves and a matrix cell opens;
  *   5. 100,000 documents (a 10 MB CSV) end to end with no rate limit: wall time, peak JS heap,
  *      longest main-thread task, and that every result arrived;
  *   6. 10,000 labelled documents with 25 and with 10,000 distinct classes: run time and longest
- *      main-thread task of each (the evaluation must stay bounded however many classes).
-; `npm run bench -- poll` (or `batch`, `table`, `workbench`, `scale`,
- * `classes`) runs one.
+ *      main-thread task of each (the evaluation must stay bounded however many classes);
  *   7. 100,000 labelled documents: the evaluation's statistics (bootstrap, calibration, likely label
  *      errors, precision by threshold) as the worker computes them, and the page's share of it.
- * `npm run bench` runs them all; `npm run bench -- poll` (or `batch`, `table`, `workbench`, `scale`,
- * `classes`, `statistics`) runs one.
+ * `npm run bench` runs them all; `npm run bench -- screen` (or `batch`, `table`, `workbench`,
+ * `scale`, `classes`, `statistics`) runs one.
  */
 
 const PROJECT = { projectName: 'SupportTickets', deploymentName: 'production' };
@@ -47,136 +38,6 @@ const texts = (count: number) =>
   );
 const documents = (count: number) =>
   texts(count).map((text, index) => ({ id: `doc${index + 1}`, text }));
-
-// ---------------------------------------------------------------------------------------------
-// 1. Polling: this app against the SDK
-
-interface PollFigures {
-  latencyMs: number;
-  requests: number;
-}
-
-/**
- * The app's poller: its run coordinator (the code the page runs, over an in-memory IndexedDB),
- * kept across jobs as a page is, so that it learns how long this resource's jobs take.
- */
-function createAppPoller(origin: string) {
-  const db = new RunsDatabase(`bench-${crypto.randomUUID()}`);
-  const repository = createRunsRepository(db);
-  const coordinator = new RunCoordinator({
-    repository,
-    queryClient: createQueryClient(),
-    secretFor: () => ({ key: DEMO_KEY }),
-  });
-  const settings: RunSettings = {
-    endpoint: origin,
-    resourceEndpoint: origin,
-    useProxy: false,
-    apiVersion: '2023-04-01',
-    labelMode: 'single',
-    modelId: '',
-    language: 'en',
-    jobName: '',
-    ...PROJECT,
-  };
-  return {
-    /** One single-job run; latency is to the moment its results are saved (what the page shows). */
-    async poll(count: number, jobMs: number, stats: { requests: number }): Promise<PollFigures> {
-      const docs = documents(count);
-      const before = stats.requests;
-      const startedAt = Date.now();
-      const run = await coordinator.startRun({
-        settings,
-        documents: docs,
-        plan: planBatch(docs),
-        source: 'bench',
-      });
-      for (;;) {
-        const [job] = await repository.jobs(run.id);
-        if (job?.state === 'finished') break;
-        if (job && !['sent', 'sending', 'queued'].includes(job.state))
-          throw new Error(`The app's run ended as ${job.state}: ${job.error ?? ''}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      return { latencyMs: Date.now() - startedAt - jobMs, requests: stats.requests - before - 1 };
-    },
-    async close() {
-      coordinator.stopAll();
-      await db.delete();
-    },
-  };
-}
-
-async function sdkPoller(
-  origin: string,
-  count: number,
-  jobMs: number,
-  stats: { requests: number },
-) {
-  // The simulated service is plain http on loopback; the SDK refuses that unless told.
-  const client = new TextAnalysisClient(origin, new AzureKeyCredential(DEMO_KEY), {
-    allowInsecureConnection: true,
-  });
-  const startedAt = Date.now();
-  const before = stats.requests;
-  const poller = await client.beginAnalyzeBatch(
-    [{ kind: 'CustomSingleLabelClassification', ...PROJECT }],
-    texts(count),
-    'en',
-  );
-  const results = await poller.pollUntilDone();
-  const latencyMs = Date.now() - startedAt - jobMs;
-  let read = 0;
-  for await (const _result of results) read++; // read every page, as the app does
-  if (read === 0) throw new Error('The SDK read no results.');
-  return { latencyMs, requests: stats.requests - before - 1 };
-}
-
-/** Jobs take 1.5 s plus 150 ms a document on both services, as bigger jobs take longer for real. */
-const POLL_TIMING = { queuedMs: 300, runMs: 1_200, perDocumentMs: 150 };
-const jobMsOf = (count: number) =>
-  POLL_TIMING.queuedMs + POLL_TIMING.runMs + POLL_TIMING.perDocumentMs * count;
-/** A spread of job sizes (1–25 documents: 1.65–5.25 s), in an order that mixes them. */
-const POLL_SIZES = [5, 20, 1, 12, 25, 3, 16, 8, 22, 2, 10, 18, 6, 24, 14, 4];
-/** The first jobs teach the app this resource's speed; the figures after them are the point. */
-const LEARNING_JOBS = 3;
-
-async function benchPolling() {
-  console.log('\n1. Polling: this app against @azure/ai-language-text on the same simulated jobs');
-  const [appService, sdkService] = await Promise.all([
-    startServiceServer({ port: 0, timing: POLL_TIMING }),
-    startServiceServer({ port: 0, timing: POLL_TIMING }),
-  ]);
-  const app = createAppPoller(appService.origin);
-  const rows: string[] = [];
-  const learnt = { app: { latency: 0, requests: 0 }, sdk: { latency: 0, requests: 0 }, jobs: 0 };
-  const all = { app: { latency: 0, requests: 0 }, sdk: { latency: 0, requests: 0 }, jobs: 0 };
-  for (const [index, count] of POLL_SIZES.entries()) {
-    const jobMs = jobMsOf(count);
-    const [a, b] = await Promise.all([
-      app.poll(count, jobMs, appService.stats),
-      sdkPoller(sdkService.origin, count, jobMs, sdkService.stats),
-    ]);
-    const learning = index < LEARNING_JOBS;
-    rows.push(
-      `   ${String(count).padStart(2)} documents, job of ${(jobMs / 1000).toFixed(2)} s: app ${a.latencyMs} ms after done, ${a.requests} GETs | SDK ${b.latencyMs} ms, ${b.requests} GETs${learning ? ' (app still learning)' : ''}`,
-    );
-    for (const total of learning ? [all] : [all, learnt]) {
-      total.app.latency += a.latencyMs;
-      total.app.requests += a.requests;
-      total.sdk.latency += b.latencyMs;
-      total.sdk.requests += b.requests;
-      total.jobs++;
-    }
-  }
-  await app.close();
-  await Promise.all([appService.close(), sdkService.close()]);
-  console.log(rows.join('\n'));
-  const line = (name: string, total: typeof all) =>
-    `   ${name}: results after the job ends app ${(total.app.latency / total.jobs).toFixed(0)} ms, SDK ${(total.sdk.latency / total.jobs).toFixed(0)} ms; requests app ${total.app.requests}, SDK ${total.sdk.requests} (${(total.app.requests / total.sdk.requests).toFixed(2)}x)`;
-  console.log(line(`after ${LEARNING_JOBS} jobs to learn from (targets ≤ 150 ms, ≤ 1.0x)`, learnt));
-  console.log(line('all jobs, learning included', all));
-}
 
 // ---------------------------------------------------------------------------------------------
 // The real app in Chromium
@@ -520,11 +381,16 @@ function benchStatistics() {
 }
 
 const only = process.argv[2];
+const SECTIONS = ['screen', 'batch', 'table', 'workbench', 'scale', 'classes', 'statistics'];
+if (only && !SECTIONS.includes(only)) {
+  console.error(`No section "${only}": choose one of ${SECTIONS.join(', ')}.`);
+  process.exit(2);
+}
 if (only === 'statistics') benchStatistics();
-if (!only || only === 'poll') await benchPolling();
-if (!only || ['batch', 'table', 'scale', 'workbench', 'classes'].includes(only)) {
+if (!only || ['screen', 'batch', 'table', 'scale', 'workbench', 'classes'].includes(only)) {
   const app = await startApp();
   try {
+    if (!only || only === 'screen') await benchScreen(app.url);
     if (!only || only === 'batch') await benchBatch(app.url);
     if (!only || only === 'table') await benchTable(app.url);
     if (!only || only === 'workbench') await benchWorkbench(app.url);

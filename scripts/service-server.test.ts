@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEMO_KEY, DEMO_PROJECTS } from '../src/demo/demo-settings';
 import { demoAccessToken } from '../src/demo/demo-token';
-import { startServiceServer } from './service-server';
+import { startServiceServer, type ServiceExchange } from './service-server';
 
 type Service = Awaited<ReturnType<typeof startServiceServer>>;
 let service: Service | undefined;
@@ -42,6 +42,27 @@ describe('service server', () => {
     await expect(startServiceServer({ port: busy })).rejects.toThrow(
       `port ${busy} is in use; pass --port`,
     );
+  });
+
+  it('tells the bench of each request: when it arrived, its answer, the job it accepted', async () => {
+    const exchanges: ServiceExchange[] = [];
+    service = await startServiceServer({
+      port: 0,
+      onExchange: (exchange) => exchanges.push(exchange),
+    });
+    const before = Date.now();
+    const response = await submit(service.origin);
+    const after = Date.now();
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]).toMatchObject({
+      method: 'POST',
+      url: '/language/analyze-text/jobs?api-version=2023-04-01',
+      status: 202,
+      operationLocation: response.headers.get('operation-location'),
+    });
+    expect(exchanges[0]?.operationLocation).toMatch(/\/language\/analyze-text\/jobs\/[\w-]+\?/);
+    expect(exchanges[0]?.receivedAt).toBeGreaterThanOrEqual(before);
+    expect(exchanges[0]?.receivedAt).toBeLessThanOrEqual(after);
   });
 
   it('answers a CORS preflight', async () => {

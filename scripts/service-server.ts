@@ -36,6 +36,20 @@ export interface ServiceServerOptions {
   exposeHeaders?: boolean;
   /** Requests per second the service accepts before answering 429 (a one-second burst). */
   rateLimit?: number;
+  /** Told of every request once its answer is ready (the bench times the wire with it). */
+  onExchange?: (exchange: ServiceExchange) => void;
+}
+
+/** One request as the service saw it. */
+export interface ServiceExchange {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  /** `Date.now()` when the request's headers arrived, before its body was read. */
+  receivedAt: number;
+  status: number;
+  /** Where a job was accepted: the URL the service gave for it. */
+  operationLocation: string | null;
 }
 
 /** A token bucket: `rate` requests per second, with a burst of one second's worth. */
@@ -198,6 +212,7 @@ export async function startServiceServer({
   timing,
   exposeHeaders = true,
   rateLimit,
+  onExchange,
 }: ServiceServerOptions) {
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Refusing to listen on ${host}: loopback only.`);
   const server = createServer();
@@ -231,9 +246,17 @@ export async function startServiceServer({
   };
 
   server.on('request', (message: IncomingMessage, reply: ServerResponse) => {
+    const receivedAt = Date.now();
     respond(message, service)
       .catch(failureResponse)
       .then((response) => {
+        onExchange?.({
+          method: message.method ?? 'GET',
+          url: message.url ?? '/',
+          receivedAt,
+          status: response.status,
+          operationLocation: response.headers.get('operation-location'),
+        });
         for (const [name, value] of Object.entries(corsHeaders(message, exposeHeaders))) {
           response.headers.set(name, value);
         }
