@@ -4,21 +4,21 @@ import type { ServiceError } from '../../service/errors';
 import type { JobPoll } from '../../service/jobs';
 import { systemClock, type Clock } from './clock';
 import { DurationBook } from './duration-book';
-import { FinishedWriter, type FinishedEntry } from './finished-writer';
 import { finishedJob } from './job-outcomes';
 import { expiredPatch, JobPolling } from './job-polling';
-import { jobKeys } from './job-query';
 import { sendJob } from './job-sending';
 import { LiveJobs } from './live-jobs';
 import { stayingPage, type PageLeaving } from './page-leaving';
 import { RequestGate } from './request-gate';
 import { IDLE_LIVE, type FinishedResults, type RunLive } from './run-live';
-import { leaseRun, type RunLease, type RunLockManager } from './run-lock';
+import { RunDriving } from './run-driving';
+import type { RunLockManager } from './run-lock';
 import type { Run, RunDocument, RunJob } from './run-model';
 import { afterFinish, isOpenJob, jobsToSend, reopenedJob, START_CONCURRENCY } from './run-schedule';
 import { defaultService, type RunSecret, type RunService } from './run-service';
 import type { RunnerHost, Stored } from './runner-host';
-import { StorageFullError, type RunsRepository } from './runs-repository';
+import type { RunsRepository } from './runs-repository';
+import { RunWrites } from './run-writes';
 
 export interface RunRunnerDeps {
   run: Run;
@@ -61,24 +61,16 @@ export class RunRunner {
   private readonly polling: JobPolling;
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly gate: RequestGate;
-  private readonly writer: FinishedWriter;
+  private readonly writes: RunWrites;
   private concurrency = START_CONCURRENCY;
   private live: RunLive = { ...IDLE_LIVE, concurrency: START_CONCURRENCY };
   private listeners = new Set<() => void>();
   private finishedListeners = new Set<(finished: FinishedResults) => void>();
   private stopped = false;
-  /** This tab sends and polls the run's jobs (it holds the run's lock, or there are no locks). */
-  private driving = false;
-  private lease: RunLease | undefined;
-  private leaseGone: Promise<void> = Promise.resolve();
-  /** User actions under way that may need the run driven (see acquire()). */
-  private acting = 0;
+  private readonly driving: RunDriving;
   private stopWatchingPage: (() => void) | undefined;
-  /** The one finished job whose answer stays in the query cache (see dropCachedPolls). */
-  private lastCachedUrl: string | undefined;
   /** The key or token the service refused last; another one lifts the wait. */
   private refusedSecret: string | undefined;
-  private started: Promise<void> | undefined;
 
   constructor({ run, initial, ...deps }: RunRunnerDeps) {
     this.runId = run.id;
@@ -93,13 +85,28 @@ export class RunRunner {
     this.documents = initial?.documents ?? [];
     this.initialJobs = initial?.jobs;
     this.gate = new RequestGate(this.deps.clock);
+    this.driving = new RunDriving({
+      runId: run.id,
+      locks: deps.locks,
+      drive: (takenOver) => (takenOver ? this.takeOver() : this.load()),
+      watching: () => this.setLive({ elsewhere: true }),
+      letGo: () => {
+        this.jobs.reset();
+        this.notify();
+      },
+      isStopped: () => this.stopped,
+    });
     this.host = this.makeHost();
     this.polling = new JobPolling(this.host, (job, poll) => this.finish(job, poll));
-    this.writer = new FinishedWriter(
-      (entries) => this.writeFinished(entries),
-      () => this.settleIfIdle(),
-      (callback) => void this.deps.clock.setTimeout(callback, 0),
-    );
+    this.writes = new RunWrites({
+      runId: run.id,
+      repository: this.deps.repository,
+      queryClient: this.deps.queryClient,
+      jobs: this.jobs,
+      storageFull: (message) => this.setLive({ storageError: message }),
+      idle: () => this.settleIfIdle(),
+      defer: (callback) => void this.deps.clock.setTimeout(callback, 0),
+    });
   }
 
   /** What sending and polling may use of this runner (runner-host.ts). */
@@ -117,7 +124,7 @@ export class RunRunner {
       live: () => this.live,
       setLive: (patch) => this.setLive(patch),
       isStopped: () => this.stopped,
-      drives: () => this.driving,
+      drives: () => this.drives,
       stop: () => this.stop(),
       save: (index, patch) => this.save(index, patch),
       documentsOf: (job) => this.documentsOf(job),
@@ -144,7 +151,7 @@ export class RunRunner {
   getRun = (): Run => this.run;
 
   /** The run's jobs as this runner drives them; undefined while it does not (storage has them). */
-  getJobs = (): readonly RunJob[] | undefined => (this.driving ? this.jobs.snapshot() : undefined);
+  getJobs = (): readonly RunJob[] | undefined => (this.drives ? this.jobs.snapshot() : undefined);
 
   /** Told of each job's results the moment its last poll answers, before they are stored. */
   onFinished(listener: (finished: FinishedResults) => void): () => void {
@@ -162,7 +169,7 @@ export class RunRunner {
   }
 
   private jobsChanged(): void {
-    if (this.driving) this.notify();
+    if (this.drives) this.notify();
   }
 
   // --- life -----------------------------------------------------------------------------------
@@ -173,35 +180,22 @@ export class RunRunner {
    * take over.
    */
   start(): Promise<void> {
-    this.started ??= this.drive();
-    return this.started;
+    return this.driving.start();
   }
 
   /** Driving the run, or watching another tab drive it; not once it let go or stopped. */
   get active(): boolean {
-    return this.started !== undefined && !this.stopped;
+    return this.driving.active && !this.stopped;
   }
 
-  private async drive(): Promise<void> {
-    const { locks } = this.deps;
-    if (!locks) return this.load();
-    // A lock this runner let go a moment ago may not be free yet: asked for now, it would seem taken.
-    await this.leaseGone;
-    const lease = await leaseRun(locks, this.runId, () => this.setLive({ elsewhere: true }));
-    if (this.stopped) return lease.release();
-    this.lease = lease;
-    if (!lease.waited) return this.load();
-    void lease.driving.then(
-      () => this.takeOver(),
-      () => undefined,
-    );
+  private get drives(): boolean {
+    return this.driving.driving;
   }
 
   /** The tab that drove the run went away: what it saved is the truth, read afresh. */
   private async takeOver(): Promise<void> {
-    if (this.stopped) return;
     const run = await this.deps.repository.get(this.runId).catch(() => undefined);
-    if (!run) return this.letGo();
+    if (!run) return this.driving.letGo();
     this.run = run;
     this.setLive({ elsewhere: false });
     await this.load();
@@ -216,7 +210,7 @@ export class RunRunner {
       job,
       patch: reopenedJob(job) ?? expiredPatch(job, now),
     }));
-    this.driving = true;
+    this.driving.driving = true;
     this.jobs.reset(changes.map(({ job, patch }) => (patch ? { ...job, ...patch } : job)));
     for (const { job, patch } of changes) {
       if (patch) await this.save(job.index, patch);
@@ -230,44 +224,9 @@ export class RunRunner {
    * run (Send again there, say) and this one drives it again only when asked (start()).
    */
   private settleIfIdle(): void {
-    if (!this.lease || !this.driving || this.stopped || this.acting > 0) return;
-    if (this.inFlight.size > 0 || this.writer.busy || this.jobs.some(isOpenJob)) return;
-    this.letGo();
-  }
-
-  /**
-   * For the user's actions: drives the run again if it had let go of it (nothing was left then),
-   * unless another tab drives it now. Nothing lets go meanwhile, so the action finds it driven.
-   */
-  private async acquire(): Promise<boolean> {
-    if (this.driving || this.stopped) return this.driving;
-    this.acting++;
-    try {
-      await this.start();
-    } finally {
-      this.acting--;
-    }
-    return this.driving;
-  }
-
-  private letGo(): void {
-    this.lease?.release();
-    if (this.lease) this.leaseGone = this.lease.gone;
-    this.lease = undefined;
-    this.driving = false;
-    this.jobs.reset();
-    this.started = undefined;
-    this.notify();
-  }
-
-  /** Read through a call: a stop can happen during any await. */
-  private isStopped(): boolean {
-    return this.stopped;
-  }
-
-  /** Read through a call too: the user can pause or cancel during any await. */
-  private intentNow(): Run['intent'] {
-    return this.run.intent;
+    if (!this.driving.mayLetGo || this.stopped) return;
+    if (this.inFlight.size > 0 || this.writes.finished.busy || this.jobs.some(isOpenJob)) return;
+    this.driving.letGo();
   }
 
   stop(): void {
@@ -275,15 +234,14 @@ export class RunRunner {
     this.polling.stop();
     if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
     this.stopWatchingPage?.();
-    this.lease?.release();
-    this.lease = undefined;
+    this.driving.stop();
     this.listeners.clear();
     this.finishedListeners.clear();
   }
 
   /** Resolves once every finished job this runner has shown is stored. */
   flushed(): Promise<void> {
-    return this.writer.flushed();
+    return this.writes.finished.flushed();
   }
 
   /** The form's key changed: a run that waited for it goes on, by itself. */
@@ -291,7 +249,7 @@ export class RunRunner {
     if (!this.usableSecret()) return;
     this.refusedSecret = undefined;
     this.setLive({ waitingForKey: false, authRefused: undefined });
-    if (!this.driving) return;
+    if (!this.drives) return;
     for (const job of this.jobs.values()) {
       // Only parked jobs: one whose poll is under way has no timer but is in flight.
       if (
@@ -305,14 +263,14 @@ export class RunRunner {
   }
 
   async setPaused(paused: boolean): Promise<void> {
-    if (!(await this.acquire())) return;
+    if (!(await this.driving.acquire())) return;
     await this.setIntent(paused ? 'paused' : 'run');
     this.pump();
   }
 
   /** Queued jobs are dropped; sent GA jobs are cancelled on the service (the preview API has none). */
   async cancel(): Promise<void> {
-    if (!(await this.acquire())) return;
+    if (!(await this.driving.acquire())) return;
     await this.setIntent('cancelled');
     for (const job of [...this.jobs.values()]) {
       if (job.state === 'queued') await this.save(job.index, { state: 'cancelled' });
@@ -334,9 +292,9 @@ export class RunRunner {
 
   /** Sends a job again: refused, failed, expired, or unsure and the user says it did not arrive. */
   async sendAgain(index: number): Promise<void> {
-    if (!(await this.acquire())) return;
+    if (!(await this.driving.acquire())) return;
     // A finished job's write must land before the job is queued again, or it would overwrite it.
-    await this.writer.flushed();
+    await this.writes.finished.flushed();
     const job = this.jobs.get(index);
     if (!job || job.state === 'sending' || job.state === 'sent') return;
     await this.save(index, {
@@ -356,7 +314,7 @@ export class RunRunner {
   }
 
   async resumePolling(index: number): Promise<void> {
-    if (!(await this.acquire())) return;
+    if (!(await this.driving.acquire())) return;
     const stalled = new Map(this.live.stalled);
     stalled.delete(index);
     this.setLive({ stalled });
@@ -365,7 +323,7 @@ export class RunRunner {
 
   /** Retry now: the wait the service asked for is cut short, and every waiting request goes. */
   async retryNow(): Promise<void> {
-    if (!(await this.acquire())) return;
+    if (!(await this.driving.acquire())) return;
     this.gate.retryNow();
     this.setLive({ throttledUntil: 0 });
     this.polling.pollWaitingNow();
@@ -375,7 +333,7 @@ export class RunRunner {
   // --- sending --------------------------------------------------------------------------------
 
   private pump(): void {
-    if (this.stopped || !this.driving) return;
+    if (this.stopped || !this.drives) return;
     if (this.run.intent !== 'run' || this.live.storageError || this.deps.page.isLeaving())
       return this.settleIfIdle();
     const key = this.usableSecret();
@@ -433,7 +391,7 @@ export class RunRunner {
    */
   private async finish(job: RunJob, poll: JobPoll): Promise<void> {
     const documents = await this.documentsOf(job);
-    if (this.isStopped()) return;
+    if (this.stopped) return;
     const { patch, results } = finishedJob(poll, documents, this.deps.clock.now());
     if (patch.outcome === 'done' && patch.serviceDurationMs !== undefined) {
       this.deps.durations.add({
@@ -449,60 +407,16 @@ export class RunRunner {
     for (const listener of this.finishedListeners) listener({ job: finished, results, documents });
     // Its documents are storage's from now on: memory holds only what is still to be sent.
     for (const documentIndex of job.documentIndexes) this.documents[documentIndex] = undefined;
-    this.writer.add({ index: job.index, patch, results });
+    this.writes.finished.add({ index: job.index, patch, results });
     this.pump();
-  }
-
-  // --- storing --------------------------------------------------------------------------------
-
-  /** Stores finished jobs and their results, many in one transaction (see FinishedWriter). */
-  private async writeFinished(entries: FinishedEntry[]): Promise<void> {
-    if (
-      (await this.stored(() => this.deps.repository.finishJobs(this.runId, entries))) !== 'stored'
-    )
-      return;
-    this.dropCachedPolls(entries.map(({ index }) => this.jobs.get(index)?.jobUrl));
-  }
-
-  /**
-   * Stored results are IndexedDB's from now on: the cached answers (raw bodies and all) would only
-   * hold memory, thousands of them in a big run. The last one stays, for the raw view.
-   */
-  private dropCachedPolls(saved: (string | undefined)[]): void {
-    const urls = saved.filter((url): url is string => url !== undefined);
-    const last = urls.pop();
-    if (last === undefined) return;
-    for (const url of [this.lastCachedUrl, ...urls]) {
-      if (url) this.deps.queryClient.removeQueries({ queryKey: jobKeys.detail(url), exact: true });
-    }
-    this.lastCachedUrl = last;
   }
 
   private async setIntent(intent: Run['intent']): Promise<void> {
     this.run = { ...this.run, intent };
-    await this.stored(async () => {
-      await this.deps.repository.setIntent(this.runId, intent);
-      return true;
-    });
+    await this.writes.intent(intent);
   }
 
-  /** Changes a job: in memory, then in storage (see stored()). */
   private save(index: number, patch: Partial<RunJob>): Promise<Stored> {
-    this.jobs.patch(index, patch);
-    return this.stored(() => this.deps.repository.updateJob(this.runId, index, patch));
-  }
-
-  /**
-   * A full storage is reported on the run and answered `full`, never thrown (nor left unhandled):
-   * the run goes on from memory as far as it safely can (a sent job is still polled).
-   */
-  private async stored(write: () => Promise<unknown>): Promise<Stored> {
-    try {
-      return (await write()) === false ? 'gone' : 'stored';
-    } catch (error) {
-      if (!(error instanceof StorageFullError)) throw error;
-      this.setLive({ storageError: error.message });
-      return 'full';
-    }
+    return this.writes.job(index, patch);
   }
 }
