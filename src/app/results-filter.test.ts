@@ -35,9 +35,7 @@ describe('what the evaluation narrows the results to', () => {
       description: '2 documents whose prediction differs from the label',
       ids: mismatches,
     });
-    const statistics = { labelErrors: [{ id: 'd9' }] } as unknown as NonNullable<
-      Parameters<typeof resultsFocus>[1]['statistics']
-    >;
+    const statistics = { labelErrors: [{ id: 'd9' }] };
     expect(resultsFocus({ kind: 'label-errors' }, { ...none, statistics })).toMatchObject({
       description: '1 likely label errors first, most confident first',
       first: true,

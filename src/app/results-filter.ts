@@ -29,10 +29,9 @@ export function toggledCell(
 /** The documents the filter shows, and the line that says so; undefined while it has none yet. */
 export function resultsFocus(
   filter: ResultsFilter | undefined,
-  workbench: Pick<
-    WorkbenchState,
-    'evaluation' | 'comparison' | 'mismatches' | 'statistics' | 'compareName'
-  >,
+  workbench: Pick<WorkbenchState, 'evaluation' | 'comparison' | 'mismatches' | 'compareName'> & {
+    statistics: { labelErrors: readonly { id: string }[] } | undefined;
+  },
 ): ResultsFocus | undefined {
   const { evaluation, comparison, mismatches, statistics } = workbench;
   switch (filter?.kind) {

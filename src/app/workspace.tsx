@@ -13,6 +13,7 @@ import { ImportSaving } from '../features/documents/import-saving';
 import { markImportUsedByRun, readDocuments } from '../features/documents/documents-store';
 import { DeleteProject } from '../features/project/deferred-delete-project';
 import { useRunCoordinator } from './lazy-runs';
+import type { Run } from '../features/runs/run-model';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
 import { RunArea } from './lazy-panels';
 import { forgetResourceReads } from './resource-after-deletion';
@@ -34,16 +35,14 @@ export function Workspace() {
   const { projectName, apiVersion, authMethod } = useConnectionSettings();
   const queryClient = useQueryClient();
   // Every submit creates a run: stored first, then sent by its runner.
+  /** A run is being started: a second press (or Ctrl+Enter) before React has rendered adds none. */
+  const submitting = useRef(false);
   const start = useMutation({
-    mutationFn: (
-      ready: NonNullable<typeof draft.ready> & { settings: NonNullable<typeof draft.runSettings> },
-    ) =>
-      coordinator.startRun({
-        settings: ready.settings,
-        documents: ready.documents,
-        plan: ready.plan,
-        source: draft.source,
-      }),
+    // Started by the click itself (below), so the mutation only follows it.
+    mutationFn: ({ started }: { started: Promise<Run>; documents: readonly unknown[] }) => started,
+    onSettled: () => {
+      submitting.current = false;
+    },
     onSuccess: (run, { documents }) => {
       // Deleting this run later clears the imported set it was made from (run-area.tsx).
       if (documents === readDocuments().imported?.documents) markImportUsedByRun(run.id);
@@ -62,10 +61,21 @@ export function Workspace() {
     }
     // Off while the documents cannot be sent: the reason stands beside the button.
     if (blocker) return;
-    setAttempted(true);
     const { ready, runSettings } = draft;
-    if (!ready || !runSettings || start.isPending) return;
-    start.mutate({ ...ready, settings: runSettings });
+    if (ready && runSettings && !submitting.current) {
+      submitting.current = true;
+      // Before any state changes: the run is stored and sent while React renders the click.
+      const started = coordinator.startRun({
+        settings: runSettings,
+        documents: ready.documents,
+        plan: ready.plan,
+        source: draft.source,
+      });
+      // The mutation reports a failure; this only keeps it from counting as unhandled meanwhile.
+      started.catch(() => undefined);
+      start.mutate({ started, documents: ready.documents });
+    }
+    setAttempted(true);
   };
   useEffect(() => {
     if (!queued.current || draft.settling) return;

@@ -20,6 +20,11 @@ const FOLLOW_EVERY_MS = 1_000;
 /** How often, at most, the screen is handed the live runs' jobs (each hand-over renders them). */
 const LIVE_EVERY_MS = 50;
 
+/** The longest a new run's first sends hold the screen back (a slow IndexedDB, pacing). */
+const FIRST_SEND_WAIT_MS = 1_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** A run as its runner drives it, ahead of storage. */
 export interface LiveRun {
   run: Run;
@@ -90,8 +95,19 @@ export class RunCoordinator {
 
   private readonly finishedListeners = new Map<string, Set<(finished: FinishedResults) => void>>();
 
+  /** New runs' first sends under way: the live runs are handed out once they are over. */
+  private readonly holding = new Set<Promise<void>>();
+
+  private holdLive(sent: Promise<void>): void {
+    this.holding.add(sent);
+    void sent.then(() => {
+      this.holding.delete(sent);
+      this.liveChanged();
+    });
+  }
+
   private liveChanged = (): void => {
-    if (this.liveTimer !== undefined) return;
+    if (this.liveTimer !== undefined || this.holding.size > 0) return;
     const clock = this.deps.clock ?? systemClock;
     const wait = Math.max(0, this.liveAt + LIVE_EVERY_MS - clock.now());
     this.liveTimer = clock.setTimeout(() => {
@@ -174,7 +190,13 @@ export class RunCoordinator {
   async startRun(input: NewRun): Promise<Run> {
     const rows = newRunRows(input);
     await this.deps.repository.insert(rows);
-    await this.ensure(rows.run, { jobs: rows.jobs, documents: rows.documents }).start();
+    const runner = this.ensure(rows.run, { jobs: rows.jobs, documents: rows.documents });
+    // The screen takes the new run once its first POSTs have left: rendering it costs the page
+    // long tasks, which would otherwise stand between each step of the send and hold it back.
+    const sent = Promise.race([runner.firstSent(), delay(FIRST_SEND_WAIT_MS)]);
+    this.holdLive(sent);
+    await runner.start();
+    await sent;
     return rows.run;
   }
 

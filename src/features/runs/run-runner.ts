@@ -68,6 +68,8 @@ export class RunRunner {
   private finishedListeners = new Set<(finished: FinishedResults) => void>();
   private stopped = false;
   private readonly driving: RunDriving;
+  /** Settles once the first jobs' POSTs have left, or nothing is to be sent now (see firstSent). */
+  private readonly firstSends = settledOnce();
   private stopWatchingPage: (() => void) | undefined;
   /** The key or token the service refused last; another one lifts the wait. */
   private refusedSecret: string | undefined;
@@ -116,7 +118,14 @@ export class RunRunner {
       jobs: this.jobs,
       inFlight: this.inFlight,
       gate: this.gate,
-      service,
+      service: {
+        ...service,
+        submit: (input, secret) => {
+          const posted = service.submit(input, secret);
+          this.firstSends.resolve();
+          return posted;
+        },
+      },
       clock,
       page,
       durations,
@@ -231,12 +240,22 @@ export class RunRunner {
 
   stop(): void {
     this.stopped = true;
+    this.firstSends.resolve();
     this.polling.stop();
     if (this.pumpTimer) this.deps.clock.clearTimeout(this.pumpTimer);
     this.stopWatchingPage?.();
     this.driving.stop();
     this.listeners.clear();
     this.finishedListeners.clear();
+  }
+
+  /**
+   * Resolves once the first jobs' POSTs are on the wire, or once nothing is to be sent now (no
+   * key, paused, throttled, stopped): a new run's page work waits for it, so that rendering the
+   * run does not hold its first request back.
+   */
+  firstSent(): Promise<void> {
+    return this.firstSends.promise;
   }
 
   /** Resolves once every finished job this runner has shown is stored. */
@@ -335,12 +354,12 @@ export class RunRunner {
   private pump(): void {
     if (this.stopped || !this.drives) return;
     if (this.run.intent !== 'run' || this.live.storageError || this.deps.page.isLeaving())
-      return this.settleIfIdle();
+      return this.idle();
     const key = this.usableSecret();
     if (!key) {
       if (this.jobs.some((job) => job.state === 'queued' || job.state === 'sent'))
         this.setLive({ waitingForKey: true });
-      return this.settleIfIdle();
+      return this.idle();
     }
     const choice = jobsToSend([...this.jobs.values()], {
       inFlight: this.inFlight.size,
@@ -350,6 +369,13 @@ export class RunRunner {
     });
     for (const index of choice)
       void sendJob(this.host, index, key).catch(() => this.inFlight.delete(index));
+    if (choice.length === 0) this.idle();
+    else this.settleIfIdle();
+  }
+
+  /** Nothing is sent now: the first sends are over (firstSent), and the lock may go. */
+  private idle(): void {
+    this.firstSends.resolve();
     this.settleIfIdle();
   }
 
@@ -419,4 +445,11 @@ export class RunRunner {
   private save(index: number, patch: Partial<RunJob>): Promise<Stored> {
     return this.writes.job(index, patch);
   }
+}
+
+/** A promise settled by the first resolve() (later ones do nothing). */
+function settledOnce(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
 }
