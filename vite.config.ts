@@ -107,6 +107,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
   },
 });

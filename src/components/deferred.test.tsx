@@ -44,9 +44,9 @@ describe('a deferred component', () => {
     render(<Deferred name="Grace" />);
     expect(screen.queryByRole('button')).toBeNull();
     arrive();
-    expect(await screen.findByRole('button', { name: 'Hello Grace' })).toBeDefined();
+    expect(await screen.findByRole('button', { name: 'Hello Grace' })).toBeVisible();
     render(<Deferred name="Linus" />);
-    expect(await screen.findByRole('button', { name: 'Hello Linus' })).toBeDefined();
+    expect(await screen.findByRole('button', { name: 'Hello Linus' })).toBeVisible();
     expect(load).toHaveBeenCalledTimes(1);
   });
 });

@@ -40,22 +40,22 @@ describe('PanelErrorBoundary', () => {
     expect(alert.textContent).toContain('The Results panel could not be shown');
     expect(alert.textContent).toContain('Your run and its results are kept');
     expect(alert.textContent).not.toContain('Maximum call stack');
-    expect(screen.getByText('Job panel')).toBeDefined();
+    expect(screen.getByText('Job panel')).toBeVisible();
   });
 
   it('draws the panel again on Try again', async () => {
     render(<Page />);
     broken = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(screen.getByText('All 20 results')).toBeDefined();
+    expect(screen.getByText('All 20 results')).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('tries again by itself when a reset key changes', () => {
     const { rerender } = render(<Page resetKeys={['job-1']} />);
-    expect(screen.getByRole('alert')).toBeDefined();
+    expect(screen.getByRole('alert')).toHaveTextContent('The Results panel could not be shown');
     broken = false;
     rerender(<Page resetKeys={['job-2']} />);
-    expect(screen.getByText('All 20 results')).toBeDefined();
+    expect(screen.getByText('All 20 results')).toBeVisible();
   });
 });

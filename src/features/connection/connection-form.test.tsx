@@ -42,13 +42,15 @@ describe('ConnectionForm', () => {
     ]);
     // A fresh form is on the default, and says what the chosen version adds.
     expect(picker).toHaveProperty('value', '2024-11-01');
-    expect(screen.getByText(/newest GA version in the public REST reference/)).toBeTruthy();
+    expect(picker).toHaveAccessibleDescription(/newest GA version in the public REST reference/);
   });
 
   it('says the language becomes the default for detection on the previews that detect', () => {
     applyConnectionSettings({ apiVersion: '2025-11-15-preview' });
     renderWithProviders(<ConnectionForm errors={{}} />);
-    expect(screen.getByText(/detects each document’s language/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Language' })).toHaveAccessibleDescription(
+      /detects each document’s language/,
+    );
   });
 
   it.each(API_PROFILES.map((profile) => [profile.version, profile] as const))(

@@ -85,18 +85,20 @@ describe('Project and deployment pickers', () => {
   it('flags a name that is not on the resource, with a case hint, without blocking', async () => {
     applyConnectionSettings({ projectName: 'supporttickets' });
     renderWithProviders(<ConnectionForm errors={{}} />);
-    expect(
-      await screen.findByText(/Not on this resource\. Did you mean SupportTickets\?/),
-    ).toBeTruthy();
+    await waitFor(() =>
+      expect(projectField()).toHaveAccessibleDescription(
+        /Not on this resource\. Did you mean SupportTickets\?/,
+      ),
+    );
     expect(projectField().getAttribute('aria-invalid')).toBeNull();
     applyConnectionSettings({ projectName: 'SupportTickets', deploymentName: 'prod' });
-    expect(
-      await screen.findByText(
-        /Not on this resource, which has production, staging/,
-        {},
-        { timeout: 3000 },
-      ),
-    ).toBeTruthy();
+    await waitFor(
+      () =>
+        expect(deploymentField()).toHaveAccessibleDescription(
+          /Not on this resource, which has production, staging/,
+        ),
+      { timeout: 3000 },
+    );
   });
 
   it('reads the list once per endpoint and secret, not on every keystroke, and Refresh reads again', async () => {
@@ -121,6 +123,8 @@ describe('Project and deployment pickers', () => {
   it('says so when the resource refuses the key', async () => {
     applyConnectionSettings({ key: 'wrong-key' });
     renderWithProviders(<ConnectionForm errors={{}} />);
-    expect((await screen.findByText(/Could not read the projects/)).textContent).toBeTruthy();
+    expect(await screen.findByText(/Could not read the projects/)).toHaveTextContent(
+      /^Could not read the projects on this resource: .*key/,
+    );
   });
 });

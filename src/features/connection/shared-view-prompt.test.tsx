@@ -60,7 +60,7 @@ describe('Opening a shared view', () => {
     const onApplied = vi.fn();
     renderWithProviders(<SharedViewPrompt onApplied={onApplied} />);
     const dialog = await screen.findByRole('dialog', { name: 'Open the shared view?' });
-    expect(within(dialog).getByText(view.endpoint)).toBeTruthy();
+    expect(within(dialog).getByText(view.endpoint)).toBeVisible();
     // An Azure AI host: no warning.
     expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(readConnectionSettings()).toEqual(before);
@@ -77,7 +77,7 @@ describe('Opening a shared view', () => {
     );
     renderWithProviders(<SharedViewPrompt />);
     const dialog = await screen.findByRole('dialog', { name: 'Open the shared view?' });
-    expect(within(dialog).getByText(endpoint)).toBeTruthy();
+    expect(within(dialog).getByText(endpoint)).toBeVisible();
     const warning = within(dialog).getByRole('alert');
     expect(warning.textContent).toContain('Not an Azure AI host');
     expect(warning.textContent).toContain(
@@ -140,7 +140,7 @@ describe('Opening a shared view', () => {
     renderWithProviders(<SharedViewPrompt />);
     expect(
       await screen.findByRole('dialog', { name: 'The shared view could not be opened' }),
-    ).toBeTruthy();
+    ).toHaveTextContent('Your settings were not changed.');
     expect(readConnectionSettings().endpoint).toBe('');
   });
 });

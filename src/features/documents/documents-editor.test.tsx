@@ -65,29 +65,29 @@ describe('DocumentsEditor', () => {
     const user = userEvent.setup();
     render(<Workspace />);
     await user.type(screen.getByRole('textbox', { name: 'Documents' }), 'One{enter}{enter}Two');
-    expect(screen.getByText(/^2 documents · /)).toBeDefined();
+    expect(screen.getByText(/^2 documents · /)).toBeVisible();
 
     await user.upload(screen.getByLabelText('Choose files'), tickets);
     const status = await screen.findByText(/^Using 3 documents from/);
-    expect(within(status).getByText('tickets.csv')).toBeDefined();
-    expect(screen.getByText(/^3 documents · /)).toBeDefined();
+    expect(within(status).getByText('tickets.csv')).toBeVisible();
+    expect(screen.getByText(/^3 documents · /)).toBeVisible();
     expect(screen.queryByRole('textbox', { name: 'Documents' })).toBeNull();
-    expect(await screen.findByText('Mobile')).toBeDefined();
+    expect(await screen.findByText('Mobile')).toBeVisible();
 
     // A new column choice is applied at once: without an id column, documents are numbered.
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'ID column' }),
       'None: number them doc1, doc2, …',
     );
-    expect(await screen.findByText('doc1')).toBeDefined();
-    expect(screen.getByText(/^3 documents · /)).toBeDefined();
+    expect(await screen.findByText('doc1')).toBeVisible();
+    expect(screen.getByText(/^3 documents · /)).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Use the text box instead' }));
     expect(screen.getByRole('textbox', { name: 'Documents' })).toHaveProperty(
       'value',
       'One\n\nTwo',
     );
-    expect(screen.getByText(/^2 documents · /)).toBeDefined();
+    expect(screen.getByText(/^2 documents · /)).toBeVisible();
     expect(screen.queryByRole('combobox', { name: 'Text column' })).toBeNull();
   });
 
@@ -102,7 +102,7 @@ describe('DocumentsEditor', () => {
     await user.upload(screen.getByLabelText('Choose files'), duplicates);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('1 id is used more than once');
-    expect(screen.getByRole('textbox', { name: 'Documents' })).toBeDefined();
+    expect(screen.getByRole('textbox', { name: 'Documents' })).toBeVisible();
     expect(screen.getByText(/documents · /).textContent).toBe(before);
   });
 
@@ -122,18 +122,18 @@ describe('DocumentsEditor', () => {
     act(() => setDocumentsDraft(''));
     expect(
       screen.getByText('0 documents · nothing to send: add at least one document'),
-    ).toBeDefined();
+    ).toBeVisible();
     act(() => setDocumentsDraft('x'.repeat(130_000)));
     expect(
       screen.getByText(
         '1 document · 130,000 characters · nothing to send: doc1 is over 125,000 characters, more than a job holds',
       ),
-    ).toBeDefined();
+    ).toBeVisible();
     act(() => setDocumentsDraft(`Short\n\n${'x'.repeat(130_000)}`));
     expect(
       screen.getByText(
         /^2 documents · .* · one job .* · doc2 is over 125,000 characters and will not be sent$/,
       ),
-    ).toBeDefined();
+    ).toBeVisible();
   });
 });

@@ -52,9 +52,7 @@ describe('Copy request', () => {
         unavailableReason="Fill in the connection first."
       />,
     );
-    expect(screen.getByRole('button', { name: 'Copy request' }).hasAttribute('disabled')).toBe(
-      true,
-    );
-    expect(screen.getByText('Fill in the connection first.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy request' })).toBeDisabled();
+    expect(screen.getByText('Fill in the connection first.')).toBeVisible();
   });
 });

@@ -23,7 +23,7 @@ describe('RawResponse', () => {
       screen.getByRole('button', { name: 'Raw JSON of the last job response' }),
     );
     expect(screen.getByRole('status').textContent).toMatch(/nests deeper than 64 levels/);
-    expect(screen.getByText(/"jobId": "j"/)).toBeDefined();
+    expect(screen.getByText(/"jobId": "j"/)).toBeVisible();
   });
 });
 

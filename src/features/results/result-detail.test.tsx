@@ -65,7 +65,7 @@ describe('ResultDetail', () => {
         ['Action', 0.2],
       ]),
     );
-    expect(screen.getByLabelText('Loading chart')).toBeDefined();
+    expect(screen.getByLabelText('Loading chart')).toBeVisible();
     // The room is kept by the time the panel scrolls into view.
     expect(scroll).toHaveBeenCalledTimes(1);
     // Mantine writes sizes in rem, as it does the chart's own height.
@@ -75,7 +75,8 @@ describe('ResultDetail', () => {
       chart.release();
       await chart.ready;
     });
-    expect(await screen.findByRole('img', { name: 'Confidence chart for doc1' })).toBeDefined();
+    expect(await screen.findByRole('img', { name: 'Confidence chart for doc1' })).toBeVisible();
+    expect(screen.queryByLabelText('Loading chart')).not.toBeInTheDocument();
     expect(chart.loaded).toHaveBeenCalledTimes(1);
     expect(scroll).toHaveBeenCalledTimes(1);
   });

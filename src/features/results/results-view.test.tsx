@@ -109,14 +109,14 @@ describe('ResultsView', () => {
     renderView({
       items: [...items, { result: result('doc4', []), text: '<b>not bold</b>' }],
     });
-    expect(within(table()).getByRole('columnheader', { name: 'Text' })).toBeDefined();
+    expect(within(table()).getByRole('columnheader', { name: 'Text' })).toBeVisible();
     const arabic = within(rowOf('doc2')).getByText('لا أستطيع تسجيل الدخول إلى حسابي');
     expect(arabic.getAttribute('dir')).toBe('auto');
     expect(within(rowOf('doc4')).getByText('<b>not bold</b>').querySelector('b')).toBeNull();
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search results' }), 'PARCEL');
     expect(rowHeaders()).toEqual(['doc3']);
-    expect(screen.getByText('Showing 1 of 4 documents')).toBeDefined();
+    expect(screen.getByText('Showing 1 of 4 documents')).toBeVisible();
   });
 
   it('marks a mismatch and a class below the threshold in the row, in words', () => {
@@ -148,7 +148,7 @@ describe('ResultsView', () => {
     expect(rowHeaders()).toEqual(['doc2']);
     expect(
       screen.getByText(/Showing: 1 document labelled Billing, predicted Account/),
-    ).toBeDefined();
+    ).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(onClearFocus).toHaveBeenCalledOnce();
     rerender(
@@ -160,7 +160,7 @@ describe('ResultsView', () => {
 
   it('shows the other run’s classes beside this run’s', () => {
     renderView({ compare: { name: 'staging', classOf: new Map([['doc1', ['Account']]]) } });
-    expect(within(table()).getByRole('columnheader', { name: 'In staging' })).toBeDefined();
+    expect(within(table()).getByRole('columnheader', { name: 'In staging' })).toBeVisible();
     expect(rowOf('doc1').textContent).toContain('Account');
     expect(rowOf('doc3').textContent).toContain('Not in that run');
   });
@@ -190,10 +190,10 @@ describe('ResultsView', () => {
     expect(rowOf('doc2').getAttribute('aria-current')).toBe('true');
     // Enter on the row's button opens it; a number key sets the correction.
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('heading', { name: 'doc2' })).toBeDefined();
+    expect(screen.getByRole('heading', { name: 'doc2' })).toBeVisible();
     expect(
       screen.getByText('لا أستطيع تسجيل الدخول إلى حسابي', { selector: 'section p' }),
-    ).toBeDefined();
+    ).toHaveAttribute('dir', 'auto');
     await user.keyboard('3');
     expect(onCorrect).toHaveBeenLastCalledWith('doc2', ['Shipping']);
 
@@ -216,7 +216,7 @@ describe('ResultsView', () => {
     expect(onCorrect).toHaveBeenLastCalledWith('doc2', []);
     // The open detail follows j.
     await user.keyboard('j');
-    expect(screen.getByRole('heading', { name: 'doc3' })).toBeDefined();
+    expect(screen.getByRole('heading', { name: 'doc3' })).toBeVisible();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('heading', { name: 'doc3' })).toBeNull();
   });
@@ -241,7 +241,9 @@ describe('ResultsView', () => {
     expect(dialog.textContent).toContain('Next row');
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
-    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeDefined();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveTextContent(
+      'Next row',
+    );
   });
 
   it('corrects from the detail’s class buttons too', async () => {

@@ -79,22 +79,24 @@ describe('Run panel', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Waiting for the key');
     expect(alert.textContent).toContain('https://contoso.cognitiveservices.azure.com');
-    expect(screen.getByLabelText('Run: Waiting for the key')).toBeTruthy();
+    expect(screen.getByLabelText('Run: Waiting for the key')).toHaveTextContent(
+      'Waiting for the key',
+    );
     setHasKey(true);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByLabelText('Run: Running')).toBeTruthy();
+    expect(screen.getByLabelText('Run: Running')).toHaveTextContent('Running');
   });
 
   it('counts what is done, and shows every job as a square', () => {
     renderPanel({ hasKey: true });
-    expect(screen.getByText(/25 \/ 50 documents · 1 \/ 2 jobs/)).toBeTruthy();
+    expect(screen.getByText(/25 \/ 50 documents · 1 \/ 2 jobs/)).toBeVisible();
     const list = screen.getByRole('list', { name: 'Jobs' });
     expect(
       within(list).getByRole('listitem', { name: 'Job 1 (doc1 – doc25): succeeded' }),
-    ).toBeTruthy();
+    ).toHaveAttribute('data-tone', 'done');
     expect(
       within(list).getByRole('listitem', { name: 'Job 2 (doc26 – doc50): running' }),
-    ).toBeTruthy();
+    ).toHaveAttribute('data-tone', 'running');
   });
 
   it('offers Send again for a job that may have been sent, and asks the runner to send it', async () => {
@@ -118,7 +120,8 @@ describe('Run panel', () => {
     renderPanel({ hasKey: true });
     await userEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
     const dialog = await screen.findByRole('dialog', { name: 'Cancel this run?' });
-    expect(within(dialog).getByRole('button', { name: 'Keep running' })).toBeTruthy();
+    expect(dialog).toHaveTextContent('Jobs not sent yet are dropped');
+    expect(within(dialog).getByRole('button', { name: 'Keep running' })).toBeEnabled();
   });
 });
 
@@ -128,7 +131,7 @@ describe('Run panel, watched and throttled', () => {
     const notice = screen.getByRole('status', { name: 'This run is running in another tab' });
     expect(notice.textContent).toContain('takes the run over by itself');
     // That tab holds the key: this tab's empty form is not "waiting for the key".
-    expect(screen.getByLabelText('Run: Running')).toBeTruthy();
+    expect(screen.getByLabelText('Run: Running')).toHaveTextContent('Running');
     expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
   });
@@ -140,7 +143,7 @@ describe('Run panel, watched and throttled', () => {
     });
     await coordinator.repository.db.runs.put(run);
     await coordinator.repository.db.jobs.bulkPut(jobs);
-    expect(screen.getByText(/Throttled, retrying in 4[12] s/)).toBeTruthy();
+    expect(screen.getByText(/Throttled, retrying in 4[12] s/)).toBeVisible();
     const retryNow = vi.spyOn(RunRunner.prototype, 'retryNow').mockResolvedValue();
     await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     await vi.waitFor(() => expect(retryNow).toHaveBeenCalled());
@@ -152,7 +155,7 @@ describe('Run panel, watched and throttled', () => {
       if (!sent) throw new Error('The fixture has two jobs.');
       const odd: RunJob[] = [{ ...sent, index: 0, status }];
       renderPanel({ hasKey: true, jobs: odd });
-      expect(screen.getByLabelText(`Status: ${status}`)).toBeTruthy();
+      expect(screen.getByLabelText(`Status: ${status}`)).toHaveTextContent(status);
       cleanup();
     }
   });

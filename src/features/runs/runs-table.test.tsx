@@ -104,10 +104,8 @@ describe('Runs table', () => {
 
   it('cannot rerun while the form has no valid settings, and says why', () => {
     renderTable({ rerunBlocked: 'Fill in the connection and the model first.' });
-    expect(
-      screen.getByRole('button', { name: 'Rerun Nightly tickets' }).hasAttribute('disabled'),
-    ).toBe(true);
-    expect(screen.getByText(/Fill in the connection and the model first/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rerun Nightly tickets' })).toBeDisabled();
+    expect(screen.getByText(/Fill in the connection and the model first/)).toBeVisible();
   });
 });
 

@@ -64,6 +64,20 @@ describe('documentsFromTable', () => {
     const { problems } = documentsFromTable(table, { textColumn: 1, idColumn: 0 });
     expect(problems[0]?.message).toMatch(/starts on row 2 is never closed/);
   });
+
+  it('explains text after a closing quote, naming the row, once even if no quote closes it', () => {
+    const table = parseDelimited('id,text\n1,fine\n2,"Hello" she said\n3,"more"\n', ',');
+    const { problems } = documentsFromTable(table, { textColumn: 1, idColumn: 0 });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^A quoted value on row 3 goes on after its closing quote/),
+    ]);
+    expect(problems[0]?.severity).toBe('error');
+    const open = parseDelimited('id,text\n1,"Hello" she said\n', ',');
+    const { problems: once } = documentsFromTable(open, { textColumn: 1, idColumn: 0 });
+    expect(once.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^A quoted value on row 2 goes on after its closing quote/),
+    ]);
+  });
 });
 
 describe('suggestColumns', () => {

@@ -116,10 +116,17 @@ export function tableEntries(table: DelimitedTable, choice: ColumnChoice): Impor
   const metadata = metadataColumns(table.columns, choice);
   const entries: ImportEntries['entries'] = [];
   const problems: ImportEntries['problems'] = [];
-  if (table.unclosedQuoteRow !== undefined)
+  const { strayQuoteRow, unclosedQuoteRow } = table;
+  if (strayQuoteRow !== undefined)
     problems.push({
       severity: 'error',
-      message: `A quoted value that starts on row ${table.unclosedQuoteRow} is never closed, so the rest of the file was read as one value. Check the quotes on that row.`,
+      message: `A quoted value on row ${strayQuoteRow} goes on after its closing quote (as in "ab"cd), so the text up to the next closing quote was read as one value. Check the quotes on that row: a quote inside a quoted value is written twice ("").`,
+    });
+  // The same row's value is also unclosed when no later quote ends it: one message says it.
+  if (unclosedQuoteRow !== undefined && unclosedQuoteRow !== strayQuoteRow)
+    problems.push({
+      severity: 'error',
+      message: `A quoted value that starts on row ${unclosedQuoteRow} is never closed, so the rest of the file was read as one value. Check the quotes on that row.`,
     });
   const width = table.columns.length;
   for (const column of [textColumn, idColumn, labelColumn, languageColumn])

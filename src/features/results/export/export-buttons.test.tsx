@@ -58,8 +58,10 @@ describe('ExportButtons', () => {
     renderButtons();
     const note =
       'Download labels keeps every text byte for byte, to import again; Download CSV guards formulas for spreadsheets.';
-    expect(screen.getByText(note)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Download labels', description: note })).toBeTruthy();
+    expect(screen.getByText(note)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Download labels' })).toHaveAccessibleDescription(
+      note,
+    );
   });
 
   it('downloads the CSV with a byte order mark, the same bytes as the whole text', async () => {
