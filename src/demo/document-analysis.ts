@@ -1,7 +1,7 @@
 import type { LabelMode } from '../service/model';
 import { classify, type ModelVariant } from './classifier';
 import { detectLanguage } from './language-detection';
-import type { DocumentOutcome } from './service-state';
+import type { DocumentOutcome } from './document-outcome';
 import { countTextElements, firstTextElements } from '../lib/text-elements';
 
 /** What the service makes of one document: its classes, warnings, or a per-document error. */

@@ -8,10 +8,14 @@ import {
   type VersionFeatures,
 } from './model';
 import { previewDeleteProjectRequest, previewSubmitRequest } from './preview';
+import { API_VERSIONS, PREVIEW_API_VERSION, type ApiVersion } from './api-versions';
+
+export { API_VERSIONS, PREVIEW_API_VERSION, type ApiVersion };
 
 /**
  * Everything that differs between API versions, one row per version. The client, the connection
- * form, the demo service and their tests read these rows; adding a version is adding a row.
+ * form, the demo service and their tests read these rows; adding a version is adding its name to
+ * api-versions.ts and its row here (a test holds the two lists equal).
  */
 
 export const API_GENERATIONS = ['ga', 'preview'] as const;
@@ -143,8 +147,6 @@ function preview<V extends string>(
   };
 }
 
-export const PREVIEW_API_VERSION = 'v3.1-preview.ct.1';
-
 /** Every detail a 2024-11-15-preview or later preview adds (authoring-contract.md B.1). */
 const DETECTS: VersionFeatures = {
   detectedLanguage: true,
@@ -201,14 +203,12 @@ const ROWS = [
     features: DETECTS,
   }),
   preview(PREVIEW_API_VERSION, `${PREVIEW_API_VERSION} (2021 preview, model ID)`, 'v1.0-preview.2'),
-] as const;
+] as const satisfies readonly ProfileRow<ApiVersion>[];
 
-export type ApiVersion = (typeof ROWS)[number]['version'];
 export type ApiProfile = ProfileRow<ApiVersion>;
 
 /** Every profile, in the picker's order. */
 export const API_PROFILES: readonly ApiProfile[] = ROWS;
-export const API_VERSIONS: readonly ApiVersion[] = ROWS.map((row) => row.version);
 export const DEFAULT_API_VERSION: ApiVersion = '2024-11-01';
 
 const BY_VERSION = new Map<string, ApiProfile>(ROWS.map((row) => [row.version, row]));

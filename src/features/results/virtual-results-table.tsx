@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { rowCells, type RowProps } from './result-cells';
-import type { ResultsCursor, ResultsTableProps } from './results-table';
+import type { ResultsCursor, ResultsTableProps } from './results-table-props';
 import { rowProps } from './row-props';
 import classes from './results-table.module.css';
 import { ariaSort, resultsColumns, SortHeader } from './sort-header';
