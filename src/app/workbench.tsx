@@ -37,7 +37,7 @@ import { useRunCorrections, useRunResults, type RunRow } from '../features/runs/
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const NO_ITEMS: EvaluationItem[] = [];
 
-export interface WorkbenchState {
+interface WorkbenchState {
   /** Set when some document has a label (or a correction) and a result. */
   evaluation: Evaluation | undefined;
   curve: readonly CurvePoint[];

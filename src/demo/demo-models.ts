@@ -44,8 +44,7 @@ export function isDemoProject(projectName: string): boolean {
 /** How a job names its model: a project and deployment (GA), or a model ID (the 2021 preview). */
 export type ModelReference = { projectName: string; deploymentName: string } | { modelId: string };
 
-export type ModelResolution =
-  { classes: readonly string[]; variant?: ModelVariant } | { failure: string };
+type ModelResolution = { classes: readonly string[]; variant?: ModelVariant } | { failure: string };
 
 /** The project's classes, or the message the real service gives for a model it cannot use. */
 export function resolveModel(

@@ -6,7 +6,7 @@ import { countTextElements, firstTextElements } from '../lib/text-elements';
 
 /** What the service makes of one document: its classes, warnings, or a per-document error. */
 
-export const MAX_DOCUMENT_TEXT_ELEMENTS = 5_120;
+const MAX_DOCUMENT_TEXT_ELEMENTS = 5_120;
 const MAX_WORD_LENGTH = 64;
 
 /** `classes` is undefined when the job's model could not be found: nothing is classified. */

@@ -6,9 +6,9 @@ import { DELETION_JOB_RETENTION_MS, JOB_RETENTION_MS } from './service-state';
 
 /** Job bodies in each API generation's wire format (see shared/fixtures). */
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
-export interface PageQuery {
+interface PageQuery {
   top: number;
   skip: number;
   showStats: boolean;

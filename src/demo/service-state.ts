@@ -22,7 +22,7 @@ export interface ServiceTiming {
   deletionMs: number;
 }
 
-export const DEFAULT_TIMING: ServiceTiming = {
+const DEFAULT_TIMING: ServiceTiming = {
   queuedMs: 400,
   runMs: 1600,
   perDocumentMs: 0,

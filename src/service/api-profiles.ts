@@ -25,7 +25,7 @@ export type ApiGeneration = (typeof API_GENERATIONS)[number];
 /** The form fields that name a model. */
 export type ModelField = 'projectName' | 'deploymentName' | 'modelId';
 
-export interface ModelNaming {
+interface ModelNaming {
   /** `deployment`: a project and one of its deployments; `model-id`: a model ID. */
   kind: 'deployment' | 'model-id';
   /**
@@ -35,7 +35,7 @@ export interface ModelNaming {
   fields: readonly { name: ModelField; required: boolean }[];
 }
 
-export interface ProjectDeletionProfile {
+interface ProjectDeletionProfile {
   /** The authoring API version of the DELETE and of its deletion job. */
   authoringVersion: string;
   /**
@@ -45,8 +45,6 @@ export interface ProjectDeletionProfile {
   answer: 'deletion-job' | 'any-2xx';
   request(endpoint: string, projectName: string): ServiceRequest;
 }
-
-export type { VersionFeatures };
 
 interface ProfileRow<V extends string> {
   version: V;
@@ -271,7 +269,7 @@ export function modelNameOf(
 }
 
 /** What a failure is judged on: the HTTP status and the service's error, as stored with a job. */
-export interface VersionFailure {
+interface VersionFailure {
   status?: number | undefined;
   problem?: Pick<ServiceProblem, 'code' | 'message' | 'innerCode' | 'innerMessage'> | undefined;
 }

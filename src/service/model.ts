@@ -111,7 +111,7 @@ export function isValidConfidence(value: number): boolean {
   return Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
-export interface TaskCounts {
+interface TaskCounts {
   completed: number;
   failed: number;
   inProgress: number;

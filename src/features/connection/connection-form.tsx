@@ -47,7 +47,7 @@ const MODEL_FIELDS: Record<
 };
 
 /** What the form gives a model-name field; the resource pickers add what the resource has. */
-export interface NameFieldInput {
+interface NameFieldInput {
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
@@ -56,7 +56,7 @@ export interface NameFieldInput {
 }
 
 /** Project and deployment fields that suggest the resource's names (composed in app/). */
-export interface NamePickers {
+interface NamePickers {
   /** How the suggestions stand, with Refresh: above the name fields. */
   status: ReactNode;
   project: (field: NameFieldInput & { onKind: (labelMode: LabelMode) => void }) => ReactNode;

@@ -17,9 +17,9 @@ import { formatDay, formatWhen, unknownNameWarning } from './resource-names';
 /** Placeholder credentials for a disabled query; never sent. */
 const NONE: Credentials = { endpoint: '', key: '' };
 const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,50}$/;
-export const PROJECT_SETTLE_MS = 400;
+const PROJECT_SETTLE_MS = 400;
 
-export function useProjects(credentials: Credentials | undefined) {
+function useProjects(credentials: Credentials | undefined) {
   return useQuery({ ...projectsQuery(credentials ?? NONE), enabled: credentials !== undefined });
 }
 

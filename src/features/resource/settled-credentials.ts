@@ -2,7 +2,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { Credentials } from '../../service/http';
 
 /** How long the endpoint and secret must stay unchanged before the resource is read. */
-export const CREDENTIALS_SETTLE_MS = 600;
+const CREDENTIALS_SETTLE_MS = 600;
 
 /**
  * The credentials once they have stopped changing, so typing an endpoint or a key does not send

@@ -19,7 +19,7 @@ const TEXT_LINE_CHARACTERS = 40;
  * and up to two for the text. Rows are at least this tall, so most measure exactly as estimated
  * and scrolling lays nothing out again.
  */
-export function estimateRowHeight(row: IndexedResult | undefined, withLabel: boolean): number {
+function estimateRowHeight(row: IndexedResult | undefined, withLabel: boolean): number {
   if (!row) return ROW_PADDING + LINE_HEIGHT;
   const { result, item } = row;
   const problems = result.problems ?? [];

@@ -8,7 +8,7 @@ export interface DelimitedTable {
   unclosedQuoteRow?: number;
 }
 
-export interface DelimitedParser {
+interface DelimitedParser {
   push(chunk: string): void;
   end(): DelimitedTable;
 }
