@@ -36,7 +36,12 @@ const projectField = () => screen.getByRole('combobox', { name: /^Project name/ 
 const deploymentField = () => screen.getByRole('combobox', { name: /^Deployment name/ });
 
 async function suggestionsRead() {
-  await screen.findByText('Suggestions from this resource: 2 classification projects.');
+  // After the credentials settle (600 ms) and the pickers' chunk is in.
+  await screen.findByText(
+    'Suggestions from this resource: 2 classification projects.',
+    {},
+    { timeout: 3000 },
+  );
 }
 
 describe('Project and deployment pickers', () => {

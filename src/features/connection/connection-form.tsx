@@ -9,12 +9,12 @@ import {
 } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { API_PROFILES, isApiVersion, profileOf, type ModelField } from '../../service/api-profiles';
+import type { LabelMode } from '../../service/model';
 import {
   useConnectionActions,
   useConnectionSettings,
   type ConnectionField,
 } from './connection-store';
-import type { LabelMode } from '../../service/model';
 import { CredentialsFields } from './credentials-fields';
 import type { TokenProvider } from './token-provider';
 import type { FieldErrors } from './validate-connection';
