@@ -5,6 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import noCycle from './eslint-rules/no-cycle.js';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -69,10 +70,11 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, local: { rules: { 'no-cycle': noCycle } } },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Not import-x/no-cycle: it skips `import type`, and type-only cycles are cycles too.
+      'local/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones: [...featureZones, ...layerZones] }],
     },
   },

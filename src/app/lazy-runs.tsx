@@ -10,7 +10,7 @@ const loaded = new WeakMap<QueryClient, Promise<RunCoordinator>>();
  * The page's runs (IndexedDB, runners, their polling), loaded after the first paint: the form does
  * not need them to show. One coordinator per query client; the first call resumes unfinished runs.
  */
-export function loadRuns(queryClient: QueryClient): Promise<RunCoordinator> {
+function loadRuns(queryClient: QueryClient): Promise<RunCoordinator> {
   let runs = loaded.get(queryClient);
   if (!runs) {
     runs = import('./runs').then(({ createRuns }) => createRuns(queryClient));
@@ -35,7 +35,7 @@ export function RunsGate({ children }: { children: ReactNode }) {
   return <RunsProvider coordinator={coordinator}>{children}</RunsProvider>;
 }
 
-export type StartingCoordinator = Pick<RunCoordinator, 'startRun' | 'rerun' | 'remove' | 'wake'>;
+type StartingCoordinator = Pick<RunCoordinator, 'startRun' | 'rerun' | 'remove' | 'wake'>;
 
 /**
  * For the form, which renders before the runs are loaded: each action waits for the coordinator.

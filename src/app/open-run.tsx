@@ -1,8 +1,8 @@
 import { Card, Stack } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
-import { FormModelPanel } from '../features/connection/model-panel';
-import type { LiveFigures } from '../features/connection/model-facts';
+import { FormModelPanel } from './form-model-panel';
+import type { LiveFigures } from '../features/resource/model-facts';
 import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/run-model';
 import { ResultsView } from '../features/results/results-view';

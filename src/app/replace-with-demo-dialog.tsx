@@ -1,7 +1,7 @@
 import '../components/overlay-styles';
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 
-export interface ReplaceWithDemoProps {
+interface ReplaceWithDemoProps {
   /** What of the user's would be replaced, in words. */
   replaced: readonly string[];
   onKeep: () => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resourceKeys } from '../features/connection/resource-keys';
+import { resourceKeys } from '../features/resource/resource-keys';
 import { createQueryClient } from './query-client';
 import { forgetResourceReads } from './resource-after-deletion';
 

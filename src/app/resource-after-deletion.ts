@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { resourceKeys } from '../features/connection/resource-keys';
+import { resourceKeys } from '../features/resource/resource-keys';
 
 /**
  * After a project deletion on `endpoint`, everything read from that resource (projects,

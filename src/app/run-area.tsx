@@ -5,7 +5,7 @@ import { RunsTable } from '../features/runs/runs-table';
 import { useRunCoordinator } from '../features/runs/runs-context';
 import { useOpenRunId, useRunsUiActions } from '../features/runs/runs-ui-store';
 import { useRunRows } from '../features/runs/use-runs';
-import { FormModelPanel } from '../features/connection/model-panel';
+import { FormModelPanel } from './form-model-panel';
 import { forgetImportOfRun } from '../features/documents/documents-store';
 import { OpenRun } from './open-run';
 import { useRevealActions } from './reveal-run';

@@ -36,7 +36,7 @@ const DEMO_VALUES: Record<DemoField, readonly string[]> = {
 
 const DEMO_DRAFTS: readonly string[] = [demoDocuments('single'), demoDocuments('multi')];
 
-export interface DocumentsInUse {
+interface DocumentsInUse {
   draft: string;
   imported: ImportedSet | undefined;
   sourceName: string | undefined;

@@ -20,13 +20,12 @@ import type { RunInputDocument } from '../features/runs/new-run';
 import type { Credentials } from '../service/http';
 import type { JobInput } from '../service/model';
 
-export interface JobDraft {
-  /** Set when everything can be sent; the key travels beside the input, never inside it. */
+interface JobDraft {
+  /** Set when everything can be sent; never the key, which the runs read from the form when sending. */
   ready:
     | {
         base: Omit<JobInput, 'documents'>;
         plan: BatchPlan;
-        key: string;
         documents: RunInputDocument[];
       }
     | undefined;
@@ -45,8 +44,6 @@ export interface JobDraft {
   submitBlocker: string | undefined;
   size: BatchSize;
   plan: BatchPlan;
-  /** Expected classes from an imported label column, by document id. */
-  labels: Map<string, string> | undefined;
   /** The checks are still catching up with what was just typed (`ready` waits for them). */
   settling: boolean;
 }
@@ -67,12 +64,6 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   // One pass counts the characters and cuts the jobs.
   const plan = useMemo(() => planBatch(documents), [documents]);
   const { size } = plan;
-  const labels = useMemo(() => {
-    const labelled = (imported?.documents ?? []).flatMap((document) =>
-      document.labels ? [[document.id, document.labels.join('; ')] as const] : [],
-    );
-    return labelled.length > 0 ? new Map(labelled) : undefined;
-  }, [imported]);
   const check = validateConnection(settings, showRequired);
   const problems = useMemo(() => documentProblems(documents), [documents]);
   const documentsError = problems.length > 0 ? problems.join(' ') : undefined;
@@ -82,14 +73,14 @@ export function useJobDraft(showRequired: boolean): JobDraft {
   let ready: JobDraft['ready'];
   let runSettings: RunSettings | undefined;
   if (check.ok) {
-    const { key, scheme: _scheme, resourceEndpoint, ...base } = check.connection;
+    const { key: _key, scheme: _scheme, resourceEndpoint, ...base } = check.connection;
     runSettings = {
       ...base,
       // The normalised origin, never the typed string: snippets and Rerun take it from here.
       resourceEndpoint,
       useProxy: settings.useProxy,
     };
-    if (!blocker && settled) ready = { base, plan, key, documents };
+    if (!blocker && settled) ready = { base, plan, documents };
   }
   return {
     ready,
@@ -102,7 +93,6 @@ export function useJobDraft(showRequired: boolean): JobDraft {
     submitBlocker: blocker,
     size,
     plan,
-    labels,
     settling: !settled,
   };
 }

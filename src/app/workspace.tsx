@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
-import { ConnectionForm } from '../features/connection/connection-form';
 import { ShareViewButton } from '../features/connection/share-view-button';
 import { CopyRequest } from '../features/request/deferred-copy-request';
 import { useConnectionSettings } from '../features/connection/connection-store';
@@ -15,6 +14,7 @@ import { DeleteProject } from '../features/project/deferred-delete-project';
 import { useRunCoordinator } from './lazy-runs';
 import type { Run } from '../features/runs/run-model';
 import { useRunsUiActions } from '../features/runs/runs-ui-store';
+import { ConnectionPanel } from './connection-panel';
 import { RunArea } from './lazy-panels';
 import { forgetResourceReads } from './resource-after-deletion';
 import { useRevealActions } from './reveal-run';
@@ -104,7 +104,7 @@ export function Workspace() {
               Connection
             </Title>
             <PanelErrorBoundary panel="Connection" kept="What you typed is kept.">
-              <ConnectionForm errors={draft.fieldErrors} />
+              <ConnectionPanel errors={draft.fieldErrors} />
               <DeleteProject
                 credentials={draft.credentials}
                 projectName={projectName}

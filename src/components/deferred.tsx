@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 
-export interface Deferred<P extends object> {
+interface Deferred<P extends object> {
   (props: P): React.JSX.Element;
   /** Starts loading the chunk (once); the page calls it when idle after the first paint. */
   preload: () => Promise<unknown>;

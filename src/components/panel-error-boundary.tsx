@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 
-export interface PanelErrorBoundaryProps {
+interface PanelErrorBoundaryProps {
   /** The panel's name as the page shows it: "Results", "Job". */
   panel: string;
   /** What survives the failure, said to the user; the default fits a panel showing a run. */

@@ -5,7 +5,7 @@ import type { ServicePersistence } from './service-state';
 
 /** The demo service in the browser: a service worker that answers only DEMO_ENDPOINT. */
 
-export interface DemoService {
+interface DemoService {
   /** Forgets every demo job and brings deleted demo projects back. */
   reset(): void;
 }

@@ -2,7 +2,7 @@ import type { LabelMode } from '../service/model';
 
 /** A deterministic stand-in for a trained model: keyword vocabularies plus a hash for variation. */
 
-export interface ClassConfidence {
+interface ClassConfidence {
   category: string;
   confidenceScore: number;
 }

@@ -3,7 +3,7 @@
  * The demo's models get some of them wrong, each deployment its own share: that is the point.
  */
 
-export interface LabelledTicket {
+interface LabelledTicket {
   id: string;
   text: string;
   label: string;

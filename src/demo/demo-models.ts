@@ -1,7 +1,7 @@
 import type { ModelVariant } from './classifier';
 import { DEMO_AUTHORING_PROJECTS } from './demo-authoring';
 import { DEMO_PROJECTS } from './demo-settings';
-import type { JobSubmission } from './service-state';
+import type { LabelMode } from '../service/model';
 
 /** Which demo project a job asks for, matched as strictly (case-sensitively) as the service does. */
 
@@ -41,12 +41,14 @@ export function isDemoProject(projectName: string): boolean {
   return DEMO_AUTHORING_PROJECTS.some((project) => project.projectName === projectName);
 }
 
-export type ModelResolution =
-  { classes: readonly string[]; variant?: ModelVariant } | { failure: string };
+/** How a job names its model: a project and deployment (GA), or a model ID (the 2021 preview). */
+export type ModelReference = { projectName: string; deploymentName: string } | { modelId: string };
+
+type ModelResolution = { classes: readonly string[]; variant?: ModelVariant } | { failure: string };
 
 /** The project's classes, or the message the real service gives for a model it cannot use. */
 export function resolveModel(
-  { model, labelMode }: Pick<JobSubmission, 'model' | 'labelMode'>,
+  { model, labelMode }: { model: ModelReference; labelMode: LabelMode },
   isAvailable: (projectName: string) => boolean,
 ): ModelResolution {
   if ('modelId' in model) {

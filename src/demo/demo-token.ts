@@ -31,7 +31,7 @@ export function demoAccessToken(expiresInSeconds = 3600, now = Date.now()): stri
   return `${base64Url(header)}.${base64Url(payload)}.`;
 }
 
-export type DemoTokenCheck = 'ok' | 'not-a-token' | 'expired' | 'wrong-audience';
+type DemoTokenCheck = 'ok' | 'not-a-token' | 'expired' | 'wrong-audience';
 
 /** What the demo makes of an `Authorization` header: any JWT-shaped token for the resource, until its `exp`. */
 export function checkDemoBearer(authorization: string, now: number): DemoTokenCheck {

@@ -1,12 +1,12 @@
 import type { LabelMode } from '../service/model';
 import { classify, type ModelVariant } from './classifier';
 import { detectLanguage } from './language-detection';
-import type { DocumentOutcome } from './service-state';
+import type { DocumentOutcome } from './document-outcome';
 import { countTextElements, firstTextElements } from '../lib/text-elements';
 
 /** What the service makes of one document: its classes, warnings, or a per-document error. */
 
-export const MAX_DOCUMENT_TEXT_ELEMENTS = 5_120;
+const MAX_DOCUMENT_TEXT_ELEMENTS = 5_120;
 const MAX_WORD_LENGTH = 64;
 
 /** `classes` is undefined when the job's model could not be found: nothing is classified. */

@@ -25,7 +25,7 @@ export const FAULT_KINDS = [
   'redirect',
   'version-unavailable',
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
   kind: FaultKind;
@@ -45,7 +45,7 @@ export interface Fault {
 }
 
 export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
-export type RedirectStatus = (typeof REDIRECT_STATUSES)[number];
+type RedirectStatus = (typeof REDIRECT_STATUSES)[number];
 
 export interface FaultPlan extends FaultHook {
   inject(fault: Fault): void;

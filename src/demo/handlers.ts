@@ -45,7 +45,7 @@ const PREVIEW_AUTHORING_VERSIONS = [
 export const EXPOSED_HEADERS = 'operation-location, retry-after, location';
 
 /** Authoring lists come two items a page, so every client meets `nextLink`. */
-export const AUTHORING_PAGE_SIZE = 2;
+const AUTHORING_PAGE_SIZE = 2;
 
 /** `skip` and `maxpagesize` (or `top`) as non-negative integers; undefined when one is not. */
 function readAuthoringPage(url: URL): { skip: number; size: number } | undefined {
@@ -69,7 +69,7 @@ function authenticate(request: Request, now: number): Response | undefined {
   return checkDemoBearer(authorization, now) === 'ok' ? undefined : tokenRefused();
 }
 
-export interface ServiceHandlerOptions extends ServiceStateOptions {
+interface ServiceHandlerOptions extends ServiceStateOptions {
   /** e.g. DEMO_ENDPOINT or http://127.0.0.1:4010; job URLs and next links are built from it. */
   origin: string;
   /** Shares one state between handler sets; otherwise one is made from timing/now/persistence. */

@@ -1,20 +1,14 @@
 import { GA_JOBS_PATH } from '../service/ga';
 import { previewJobsPath } from '../service/preview';
-import type {
-  DeletionJob,
-  DeletionStatus,
-  DocumentOutcome,
-  JobStatus,
-  Progress,
-  ServiceJob,
-} from './service-state';
+import type { DeletionJob, DeletionStatus, JobStatus, Progress, ServiceJob } from './service-state';
+import type { DocumentOutcome } from './document-outcome';
 import { DELETION_JOB_RETENTION_MS, JOB_RETENTION_MS } from './service-state';
 
 /** Job bodies in each API generation's wire format (see shared/fixtures). */
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
-export interface PageQuery {
+interface PageQuery {
   top: number;
   skip: number;
   showStats: boolean;

@@ -4,7 +4,7 @@
  * English, Spanish, French, German, Italian and Portuguese texts apart, and no more.
  */
 
-export interface WireDetectedLanguage {
+interface WireDetectedLanguage {
   name: string;
   iso6391Name: string;
   confidenceScore: number;

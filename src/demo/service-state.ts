@@ -2,8 +2,9 @@ import '../lib/zod-config';
 import { z } from 'zod';
 import { API_GENERATIONS, type ApiGeneration } from '../service/api-profiles';
 import type { LabelMode } from '../service/model';
-import { isDemoProject, resolveModel } from './demo-models';
+import { isDemoProject, resolveModel, type ModelReference } from './demo-models';
 import { analyseDocument } from './document-analysis';
+import { documentOutcomeSchema } from './document-outcome';
 import { authoringJobId, randomUuid } from './job-ids';
 
 /** What the simulated service remembers: jobs, deleted projects, deletion jobs. */
@@ -21,7 +22,7 @@ export interface ServiceTiming {
   deletionMs: number;
 }
 
-export const DEFAULT_TIMING: ServiceTiming = {
+const DEFAULT_TIMING: ServiceTiming = {
   queuedMs: 400,
   runMs: 1600,
   perDocumentMs: 0,
@@ -33,24 +34,6 @@ export const STORAGE_KEY = 'classify-console:demo-service';
 export const JOB_RETENTION_MS = 24 * 60 * 60 * 1000;
 export const DELETION_JOB_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_STORED_JOBS = 50;
-
-const classConfidenceSchema = z.object({ category: z.string(), confidenceScore: z.number() });
-const warningSchema = z.object({ code: z.string(), message: z.string() });
-
-/** Only what a job GET needs is kept: the texts themselves would not fit in localStorage. */
-const documentOutcomeSchema = z.object({
-  id: z.string(),
-  characters: z.number(),
-  classes: z.array(classConfidenceSchema),
-  warnings: z.array(warningSchema),
-  /** The inner error of a document the service could not classify. */
-  error: warningSchema.optional(),
-  /** Versions that detect languages, for a document sent with `language: "auto"`. */
-  detectedLanguage: z
-    .object({ name: z.string(), iso6391Name: z.string(), confidenceScore: z.number() })
-    .optional(),
-});
-export type DocumentOutcome = z.infer<typeof documentOutcomeSchema>;
 
 /** Snapshots stored before the preview generation was renamed say `seed`. */
 const apiSchema = z.preprocess(
@@ -108,7 +91,7 @@ export interface JobSubmission {
   displayName?: string | undefined;
   labelMode: LabelMode;
   taskName?: string | undefined;
-  model: { projectName: string; deploymentName: string } | { modelId: string };
+  model: ModelReference;
   documents: readonly { id: string; text: string; language?: string | undefined }[];
   /** Whether the version reports the language of documents sent with `language: "auto"`. */
   detectsLanguage?: boolean;

@@ -6,10 +6,10 @@ import { countTextElements } from '../lib/text-elements';
 
 /** Reads a submit body of either API generation and applies the service's request limits. */
 
-export const MAX_DOCUMENTS = 25;
-export const MAX_REQUEST_TEXT_ELEMENTS = 125_000;
+const MAX_DOCUMENTS = 25;
+const MAX_REQUEST_TEXT_ELEMENTS = 125_000;
 
-export type SubmissionResult = { submission: JobSubmission } | { rejection: Response };
+type SubmissionResult = { submission: JobSubmission } | { rejection: Response };
 
 const documentSchema = z.object({
   id: z.string().min(1),
@@ -149,7 +149,7 @@ function missingParameter(issues: z.ZodError, kind: string): Response {
 }
 
 /** What the version takes beyond 2024-11-01's body; the rest it does not know of. */
-export interface GaVersionInput {
+interface GaVersionInput {
   detectsLanguage: boolean;
   takesDefaultLanguage: boolean;
   takesCancelAfter: boolean;

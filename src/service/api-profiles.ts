@@ -8,10 +8,14 @@ import {
   type VersionFeatures,
 } from './model';
 import { previewDeleteProjectRequest, previewSubmitRequest } from './preview';
+import { API_VERSIONS, PREVIEW_API_VERSION, type ApiVersion } from './api-versions';
+
+export { API_VERSIONS, PREVIEW_API_VERSION, type ApiVersion };
 
 /**
  * Everything that differs between API versions, one row per version. The client, the connection
- * form, the demo service and their tests read these rows; adding a version is adding a row.
+ * form, the demo service and their tests read these rows; adding a version is adding its name to
+ * api-versions.ts and its row here (a test holds the two lists equal).
  */
 
 export const API_GENERATIONS = ['ga', 'preview'] as const;
@@ -21,7 +25,7 @@ export type ApiGeneration = (typeof API_GENERATIONS)[number];
 /** The form fields that name a model. */
 export type ModelField = 'projectName' | 'deploymentName' | 'modelId';
 
-export interface ModelNaming {
+interface ModelNaming {
   /** `deployment`: a project and one of its deployments; `model-id`: a model ID. */
   kind: 'deployment' | 'model-id';
   /**
@@ -31,7 +35,7 @@ export interface ModelNaming {
   fields: readonly { name: ModelField; required: boolean }[];
 }
 
-export interface ProjectDeletionProfile {
+interface ProjectDeletionProfile {
   /** The authoring API version of the DELETE and of its deletion job. */
   authoringVersion: string;
   /**
@@ -41,8 +45,6 @@ export interface ProjectDeletionProfile {
   answer: 'deletion-job' | 'any-2xx';
   request(endpoint: string, projectName: string): ServiceRequest;
 }
-
-export type { VersionFeatures };
 
 interface ProfileRow<V extends string> {
   version: V;
@@ -143,8 +145,6 @@ function preview<V extends string>(
   };
 }
 
-export const PREVIEW_API_VERSION = 'v3.1-preview.ct.1';
-
 /** Every detail a 2024-11-15-preview or later preview adds (authoring-contract.md B.1). */
 const DETECTS: VersionFeatures = {
   detectedLanguage: true,
@@ -201,14 +201,12 @@ const ROWS = [
     features: DETECTS,
   }),
   preview(PREVIEW_API_VERSION, `${PREVIEW_API_VERSION} (2021 preview, model ID)`, 'v1.0-preview.2'),
-] as const;
+] as const satisfies readonly ProfileRow<ApiVersion>[];
 
-export type ApiVersion = (typeof ROWS)[number]['version'];
 export type ApiProfile = ProfileRow<ApiVersion>;
 
 /** Every profile, in the picker's order. */
 export const API_PROFILES: readonly ApiProfile[] = ROWS;
-export const API_VERSIONS: readonly ApiVersion[] = ROWS.map((row) => row.version);
 export const DEFAULT_API_VERSION: ApiVersion = '2024-11-01';
 
 const BY_VERSION = new Map<string, ApiProfile>(ROWS.map((row) => [row.version, row]));
@@ -271,7 +269,7 @@ export function modelNameOf(
 }
 
 /** What a failure is judged on: the HTTP status and the service's error, as stored with a job. */
-export interface VersionFailure {
+interface VersionFailure {
   status?: number | undefined;
   problem?: Pick<ServiceProblem, 'code' | 'message' | 'innerCode' | 'innerMessage'> | undefined;
 }

@@ -52,7 +52,7 @@ export interface AuthoringDeployment {
   trainingConfigVersion: string;
 }
 
-export interface TrainedModel {
+interface TrainedModel {
   /** What the evaluation path takes. */
   label: string;
   modelId: string;
@@ -74,7 +74,7 @@ export interface ClassEvaluation {
   fn: number;
 }
 
-export interface AverageEvaluation {
+interface AverageEvaluation {
   precision: number;
   recall: number;
   f1: number;
@@ -335,7 +335,7 @@ export async function listTrainingConfigVersions(
   }));
 }
 
-export type NameCheck = 'known' | { caseOf: string } | 'unknown';
+type NameCheck = 'known' | { caseOf: string } | 'unknown';
 
 /** Names are case-sensitive on the service: a case-only difference gets a "did you mean" hint. */
 export function nameCheck(name: string, known: readonly string[]): NameCheck {
@@ -348,7 +348,7 @@ export function nameCheck(name: string, known: readonly string[]): NameCheck {
 export type ExpiryStatus = 'ok' | 'soon' | 'expired';
 
 /** Warn this many days before a model or deployment expires. */
-export const EXPIRY_WARNING_DAYS = 30;
+const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

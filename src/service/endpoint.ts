@@ -20,9 +20,9 @@ export const AZURE_AI_HOST_PATTERNS = [
   '*.api.cognitive.microsoft.com',
 ] as const;
 
-export type EndpointCheck = { ok: true; endpoint: string } | { ok: false; error: string };
+type EndpointCheck = { ok: true; endpoint: string } | { ok: false; error: string };
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.test(hostname);
 }
 

@@ -9,8 +9,6 @@ export interface ServiceRequest {
   body?: unknown;
 }
 
-export type { AuthScheme };
-
 export interface Credentials {
   /** The normalised endpoint; the secret is sent to its origin and nowhere else. */
   endpoint: string;
@@ -21,7 +19,7 @@ export interface Credentials {
 }
 
 /** What a secret is called in messages: people should know which one did or did not leave. */
-export function secretName(scheme: AuthScheme = 'key'): string {
+function secretName(scheme: AuthScheme = 'key'): string {
   return scheme === 'bearer' ? 'access token' : 'key';
 }
 
@@ -34,20 +32,20 @@ export function authHeader(
     : { 'Ocp-Apim-Subscription-Key': credentials.key };
 }
 
-export interface ServiceResponse {
+interface ServiceResponse {
   status: number;
   headers: Headers;
   json: unknown;
   retryAfterMs: number | undefined;
 }
 
-export const TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 30_000;
 
 /** The code of the local proxy's 502 when the service answered it with a redirect. */
-export const PROXY_REDIRECT_REFUSED = 'ProxyRedirectRefused';
+const PROXY_REDIRECT_REFUSED = 'ProxyRedirectRefused';
 
 /** `Retry-After` is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

@@ -1,8 +1,8 @@
 /** The one normalised model every API generation is turned into; the UI sees nothing else. */
 
-import type { ApiVersion } from './api-profiles';
+import type { ApiVersion } from './api-versions';
 
-/** The versions and what differs between them are in api-profiles.ts. */
+/** The versions are named in api-versions.ts; what differs between them is in api-profiles.ts. */
 export type { ApiVersion };
 export type LabelMode = 'single' | 'multi';
 
@@ -111,7 +111,7 @@ export function isValidConfidence(value: number): boolean {
   return Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
-export interface TaskCounts {
+interface TaskCounts {
   completed: number;
   failed: number;
   inProgress: number;

@@ -50,9 +50,7 @@ function scoresOf(document: WireDocument): { classes: ClassScore[]; problems: Re
  * The detected language in one shape, whichever the service sent; undefined when it says nothing
  * usable. A language the service could not detect comes as `(Unknown)` with an empty code.
  */
-export function detectedLanguageOf(
-  wire: WireDocument['detectedLanguage'],
-): DetectedLanguage | undefined {
+function detectedLanguageOf(wire: WireDocument['detectedLanguage']): DetectedLanguage | undefined {
   if (wire === undefined) return undefined;
   if (typeof wire === 'string') {
     const code = wire.trim();

@@ -7,7 +7,7 @@ import { deletionJobSchema } from './schemas';
 
 /** Deleting a custom classification project, in either API generation, and following its job. */
 
-export interface ProjectDeletion {
+interface ProjectDeletion {
   /** The HTTP status of the DELETE, or undefined for a 2xx whose body could not be read. */
   status: number | undefined;
   /** The deletion job to follow, on the endpoint's own origin. */
@@ -16,7 +16,7 @@ export interface ProjectDeletion {
   jobUrlUnreadable: boolean;
 }
 
-export type DeletionPhase = 'running' | 'succeeded' | 'failed';
+type DeletionPhase = 'running' | 'succeeded' | 'failed';
 
 export interface DeletionJob {
   jobId?: string;
@@ -28,7 +28,7 @@ export interface DeletionJob {
   updatedAt?: string;
 }
 
-export interface DeletionPoll {
+interface DeletionPoll {
   job: DeletionJob;
   retryAfterMs: number | undefined;
 }
@@ -94,7 +94,7 @@ function phaseOf(status: string): DeletionPhase {
   return 'running';
 }
 
-export function normalizeDeletionJob(json: unknown): DeletionJob {
+function normalizeDeletionJob(json: unknown): DeletionJob {
   const parsed = deletionJobSchema.safeParse(json);
   if (!parsed.success) {
     throw new ServiceError({

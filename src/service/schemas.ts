@@ -11,7 +11,7 @@ export interface WireInnerError {
   innererror?: WireInnerError | undefined;
 }
 
-export const innerErrorSchema: z.ZodType<WireInnerError> = z.lazy(() =>
+const innerErrorSchema: z.ZodType<WireInnerError> = z.lazy(() =>
   z.object({
     code: code.optional(),
     message: z.string().optional(),
@@ -19,7 +19,7 @@ export const innerErrorSchema: z.ZodType<WireInnerError> = z.lazy(() =>
   }),
 );
 
-export const errorSchema = z.object({
+const errorSchema = z.object({
   code,
   message: z.string(),
   target: z.string().optional(),
@@ -54,7 +54,7 @@ const detectedLanguageSchema = z
   .optional()
   .catch(undefined);
 
-export const documentSchema = z.object({
+const documentSchema = z.object({
   id: z.string(),
   detectedLanguage: detectedLanguageSchema,
   class: z.array(classScoreSchema).optional(),
@@ -123,13 +123,12 @@ export const deletionJobSchema = z.object({
   warnings: z.array(z.object({ code, message: z.string() })).default([]),
   errors: z.array(errorSchema).default([]),
 });
-export type WireDeletionJob = z.infer<typeof deletionJobSchema>;
 
 /** Authoring reads (GA). Timestamps stay strings, as the job model keeps them. */
 const pagedList = <T extends z.ZodType>(item: T) =>
   z.object({ value: z.array(item).default([]), nextLink: z.string().nullish() });
 
-export const projectSchema = z.object({
+const projectSchema = z.object({
   projectName: z.string(),
   projectKind: z.string(),
   language: z.string().default(''),
@@ -159,9 +158,8 @@ export const projectWithSettingsSchema = projectSchema.extend({
 export const trainingConfigVersionListSchema = pagedList(
   z.object({ trainingConfigVersion: z.string(), modelExpirationDate: z.string() }),
 );
-export type WireProject = z.infer<typeof projectSchema>;
 
-export const deploymentSchema = z.object({
+const deploymentSchema = z.object({
   deploymentName: z.string(),
   modelId: z.string(),
   lastTrainedDateTime: z.string(),
@@ -171,7 +169,7 @@ export const deploymentSchema = z.object({
 });
 export const deploymentListSchema = pagedList(deploymentSchema);
 
-export const trainedModelSchema = z.object({
+const trainedModelSchema = z.object({
   label: z.string(),
   modelId: z.string(),
   lastTrainedDateTime: z.string(),
@@ -221,4 +219,3 @@ export const evaluationSummarySchema = z.object({
     .optional(),
   customMultiLabelClassificationEvaluation: z.object(evaluationFigures).optional(),
 });
-export type WireEvaluationSummary = z.infer<typeof evaluationSummarySchema>;

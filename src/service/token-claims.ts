@@ -5,7 +5,7 @@ import { COGNITIVE_SERVICES_RESOURCE } from './errors';
  * the signature: good for showing who it is for and when it expires, never for trusting it.
  */
 
-export interface TokenClaims {
+interface TokenClaims {
   /** `aud`, several joined by ", " (an Entra token has one). */
   audience: string | undefined;
   /** Who it is for, as people name them: `name`, else `upn`, `preferred_username`, `unique_name`, `appid`/`azp`, `sub`. */
@@ -29,7 +29,7 @@ export interface TokenClaims {
 
 export type TimeClaim = 'exp' | 'nbf' | 'iat';
 
-export type TokenReading = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
+type TokenReading = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
 
 const BASE64URL_PART = /^[A-Za-z0-9_-]+={0,2}$/;
 
@@ -60,7 +60,7 @@ function decodeBase64Url(part: string): string {
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** A claim as it may be shown: without bidi controls. */
-export function displayable(value: string): string {
+function displayable(value: string): string {
   return value.replace(BIDI_CONTROLS, '');
 }
 
@@ -148,7 +148,7 @@ export function isCognitiveServicesAudience(audience: string | undefined): boole
 }
 
 /** Warn this long before a token expires. */
-export const TOKEN_EXPIRY_WARNING_MS = 60_000;
+const TOKEN_EXPIRY_WARNING_MS = 60_000;
 
 /** `expiring`: within a minute of `exp`; `unknown`: the token has no `exp`. */
 export function tokenStatus(

@@ -7,16 +7,16 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
 import { API_PROFILES, isApiVersion, profileOf, type ModelField } from '../../service/api-profiles';
+import type { LabelMode } from '../../service/model';
 import {
   useConnectionActions,
   useConnectionSettings,
   type ConnectionField,
 } from './connection-store';
 import { CredentialsFields } from './credentials-fields';
-import { DeploymentField, ProjectField, ResourceSuggestionsStatus } from './name-fields';
 import type { TokenProvider } from './token-provider';
-import { useResourceCredentials } from './use-resource-credentials';
 import type { FieldErrors } from './validate-connection';
 
 /** Stable versions, then previews (which a resource may not offer): `<optgroup>`s in the select. */
@@ -46,18 +46,36 @@ const MODEL_FIELDS: Record<
   modelId: { label: 'Model ID', description: () => 'e.g. …_MultiClassification_latest' },
 };
 
+/** What the form gives a model-name field; the resource pickers add what the resource has. */
+interface NameFieldInput {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  required: boolean;
+  description: string;
+}
+
+/** Project and deployment fields that suggest the resource's names (composed in app/). */
+interface NamePickers {
+  /** How the suggestions stand, with Refresh: above the name fields. */
+  status: ReactNode;
+  project: (field: NameFieldInput & { onKind: (labelMode: LabelMode) => void }) => ReactNode;
+  deployment: (field: NameFieldInput & { projectName: string }) => ReactNode;
+}
+
 interface ConnectionFormProps {
   errors: FieldErrors;
   /** Overrides the configured Sign in with Microsoft (tests pass a fake). */
   tokenProvider?: TokenProvider | undefined;
+  /** Without them the names are plain text fields. */
+  pickers?: NamePickers | undefined;
 }
 
-export function ConnectionForm({ errors, tokenProvider }: ConnectionFormProps) {
+export function ConnectionForm({ errors, tokenProvider, pickers }: ConnectionFormProps) {
   const settings = useConnectionSettings();
   const { setField, setUseProxy } = useConnectionActions();
   const profile = profileOf(settings.apiVersion);
   const { model } = profile;
-  const credentials = useResourceCredentials(settings);
   const text = (field: ConnectionField) => ({
     value: settings[field],
     error: errors[field],
@@ -109,28 +127,23 @@ export function ConnectionForm({ errors, tokenProvider }: ConnectionFormProps) {
           />
         </Stack>
       </SimpleGrid>
-      <ResourceSuggestionsStatus credentials={credentials} />
+      {pickers?.status}
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         {model.fields.map(({ name, required }) => {
-          const shared = {
-            credentials,
+          const shared: NameFieldInput = {
             value: settings[name],
             onChange: (value: string) => setField(name, value),
             error: errors[name],
             required,
             description: MODEL_FIELDS[name].description(required),
           };
-          if (name === 'projectName') {
-            return (
-              <ProjectField
-                key={name}
-                {...shared}
-                onKind={(labelMode) => setField('labelMode', labelMode)}
-              />
-            );
+          if (pickers && name === 'projectName') {
+            const onKind = (labelMode: LabelMode) => setField('labelMode', labelMode);
+            return <Fragment key={name}>{pickers.project({ ...shared, onKind })}</Fragment>;
           }
-          if (name === 'deploymentName') {
-            return <DeploymentField key={name} {...shared} projectName={settings.projectName} />;
+          if (pickers && name === 'deploymentName') {
+            const { projectName } = settings;
+            return <Fragment key={name}>{pickers.deployment({ ...shared, projectName })}</Fragment>;
           }
           return (
             <TextInput

@@ -113,7 +113,7 @@ function legacyKey(persisted: unknown): string | undefined {
     : undefined;
 }
 
-export interface ConnectionStoreOptions {
+interface ConnectionStoreOptions {
   /** localStorage, or a stand-in shared by two "tabs" in a test. */
   storage?: DeviceStorage | undefined;
   /** Where the other tabs' writes are heard (`window`'s `storage` events). */

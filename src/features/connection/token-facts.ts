@@ -5,7 +5,7 @@ import {
   type TimeClaim,
 } from '../../service/token-claims';
 
-export type TokenFacts =
+type TokenFacts =
   | { ok: false; reason: string }
   | {
       ok: true;
@@ -25,7 +25,7 @@ const TIME_CLAIM_WORDS: Record<TimeClaim, string> = {
 };
 
 /** "Its claim of when it expires (exp) is not a usable time." */
-export function timeProblemOf(claims: readonly TimeClaim[]): string | undefined {
+function timeProblemOf(claims: readonly TimeClaim[]): string | undefined {
   if (claims.length === 0) return undefined;
   const words = claims.map((claim) => TIME_CLAIM_WORDS[claim]);
   const listed =

@@ -7,7 +7,7 @@ import type { ConnectionField, ConnectionSettings } from './connection-store';
 
 export type FieldErrors = Partial<Record<ConnectionField, string>>;
 
-export interface ValidConnection extends ModelChoice {
+interface ValidConnection extends ModelChoice {
   /** The endpoint as the browser calls it: the resource's origin, or the local proxy's path to it. */
   endpoint: string;
   /** The resource's own origin, normalised: what a snippet or a shared link names. */
@@ -20,7 +20,7 @@ export interface ValidConnection extends ModelChoice {
   jobName: string;
 }
 
-export type ConnectionCheck =
+type ConnectionCheck =
   | { ok: true; connection: ValidConnection; errors: FieldErrors }
   | { ok: false; errors: FieldErrors };
 

@@ -43,7 +43,7 @@ export function describeBatch(plan: BatchPlan): BatchWords {
   return { jobs: `${sent} · ${over} and will not be sent`, tone: 'warning' };
 }
 
-export interface SubmitCheck {
+interface SubmitCheck {
   plan: BatchPlan;
   /** Documents the service would refuse (control characters), as `documentProblems` says them. */
   problems: readonly string[];

@@ -6,10 +6,10 @@ import { isStorageFull } from '../../lib/storage-full';
 export type { ImportedSet } from './draft-db';
 
 /** Where Submit takes its documents from. */
-export type DocumentSource = 'text' | 'import';
+type DocumentSource = 'text' | 'import';
 
 /** A chosen file that cannot be used, and why: Submit waits until it is removed or fixed. */
-export interface RefusedImport {
+interface RefusedImport {
   sourceName: string;
   problems: string[];
 }
@@ -97,7 +97,7 @@ function notKeptNotice(error: unknown): string {
     : 'These documents could not be kept in this browser: they are used now, but a reload loses them.';
 }
 
-export interface DocumentsStoreOptions {
+interface DocumentsStoreOptions {
   repository?: DraftRepository;
   storage?: StateStorage;
 }

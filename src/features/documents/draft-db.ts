@@ -44,7 +44,7 @@ export interface DraftRepository {
   erase: () => Promise<void>;
 }
 
-export interface ChunkLimits {
+interface ChunkLimits {
   documents: number;
   characters: number;
 }

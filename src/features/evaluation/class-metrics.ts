@@ -8,7 +8,7 @@ export function f1Score(tp: number, fp: number, fn: number): number {
   return ratio(2 * tp, 2 * tp + fp + fn);
 }
 
-export interface ClassCounts {
+interface ClassCounts {
   tp: number;
   fp: number;
   fn: number;

@@ -18,7 +18,7 @@ export interface ChangeCell {
   otherRun: Bucket;
 }
 
-export interface CompareRunsProps {
+interface CompareRunsProps {
   /** The other runs that share this run's document ids. */
   options: { value: string; label: string }[];
   value: string | null;

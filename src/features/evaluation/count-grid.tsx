@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { bucketKey, bucketName, OTHER, type Bucket, type CountMatrix } from './count-matrix';
 import classes from './evaluation.module.css';
 
-export interface CountGridProps {
+interface CountGridProps {
   /** The table's accessible name. */
   name: string;
   matrix: CountMatrix;

@@ -77,7 +77,7 @@ export function shownClasses(
   return new Set(ranked.slice(0, limit).map(([name]) => name));
 }
 
-export interface FoldOptions {
+interface FoldOptions {
   noClassName: string;
   /** Buckets listed even without documents (so a label has its diagonal cell). */
   rowsInclude?: Iterable<ClassBucket>;

@@ -16,7 +16,7 @@ import type { RunStatistics } from './use-statistics';
 /** A few classes fit on screen whole: the control appears once there are more. */
 const CONTROL_FROM_CLASSES = 10;
 
-export interface EvaluationPanelProps {
+interface EvaluationPanelProps {
   evaluation: Evaluation;
   /** All documents in the run, evaluated or not. */
   documents: number;

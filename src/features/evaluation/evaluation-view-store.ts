@@ -17,7 +17,7 @@ interface EvaluationViewState {
 }
 
 /** A whole number from 1 to MAX_CLASSES_SHOWN; anything else is the maximum. */
-export function clampClassesShown(value: unknown): number {
+function clampClassesShown(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return MAX_CLASSES_SHOWN;
   return Math.min(MAX_CLASSES_SHOWN, Math.max(1, Math.round(value)));
 }

@@ -9,7 +9,7 @@ import { formatPercent } from './format-metric';
 import { sliceTable, type SliceRow } from './slices';
 import type { Interval } from './statistics/wilson';
 
-export interface SlicesPanelProps {
+interface SlicesPanelProps {
   /** What documents can be sliced by: their metadata names, language, … (see `sliceNames`). */
   names: string[];
   items: readonly EvaluationItem[];

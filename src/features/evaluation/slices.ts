@@ -5,7 +5,7 @@ import { keptClasses, sameClasses } from './threshold';
 import { wilsonInterval, type Interval } from './statistics/wilson';
 
 /** The figures of one group of evaluated documents. */
-export interface SliceFigures {
+interface SliceFigures {
   /** Evaluated documents (a label and a result). */
   documents: number;
   /** Single label: kept class is the label. Multi label: kept classes are exactly the labels. */
@@ -27,7 +27,7 @@ export interface SliceRow extends SliceFigures {
   below: boolean;
 }
 
-export interface SliceTable {
+interface SliceTable {
   name: string;
   overall: SliceFigures;
   /** The most frequent values, most documents first. */
@@ -37,7 +37,7 @@ export interface SliceTable {
 }
 
 /** Slices shown at most; the rest are summed into one row, as the confusion matrix does. */
-export const SLICES_SHOWN = 50;
+const SLICES_SHOWN = 50;
 
 /** The names documents can be sliced by: every field some document has, in name order. */
 export function sliceNames(

@@ -5,7 +5,7 @@ import { deletionJobKeys } from './deletion-keys';
 
 export { deletionJobKeys } from './deletion-keys';
 
-export interface DeletionToFollow {
+interface DeletionToFollow {
   jobUrl: string;
   acceptedAt: number;
   /** Those the DELETE went out with: the job lives on that endpoint. */

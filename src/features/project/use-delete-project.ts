@@ -5,7 +5,7 @@ import type { ApiVersion } from '../../service/model';
 import { retryDelay } from '../../service/polling';
 import { requestProjectDeletion } from '../../service/project-deletion';
 
-export interface DeletionRequest {
+interface DeletionRequest {
   credentials: Credentials;
   apiVersion: ApiVersion;
   projectName: string;

@@ -3,7 +3,7 @@ import type { ClassScore } from '../../service/model';
 import classes from './confidence-bars.module.css';
 
 /** "Billing 97.1%, Account 2.0%", or "no class": what the bars show, for their accessible name. */
-export function confidenceSummary(scores: readonly ClassScore[]): string {
+function confidenceSummary(scores: readonly ClassScore[]): string {
   if (scores.length === 0) return 'no class';
   return scores.map((s) => `${s.category} ${formatConfidence(s.confidence)}`).join(', ');
 }

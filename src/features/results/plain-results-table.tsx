@@ -2,7 +2,7 @@ import '../../components/data-styles';
 import { Table } from '@mantine/core';
 import { memo } from 'react';
 import { rowCells, type RowProps } from './result-cells';
-import type { ResultsTableProps } from './results-table';
+import type { ResultsTableProps } from './results-table-props';
 import { rowProps } from './row-props';
 import classes from './results-table.module.css';
 import { ariaSort, resultsColumns, SortHeader } from './sort-header';

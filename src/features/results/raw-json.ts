@@ -3,7 +3,7 @@ export const RAW_MAX_DEPTH = 64;
 /** A real page of 20 results is a few kilobytes; a megabyte of text already slows the page down. */
 export const RAW_MAX_CHARACTERS = 1_000_000;
 
-export interface RawJson {
+interface RawJson {
   /** Indented like `JSON.stringify(value, null, 2)`, within the limits. */
   text: string;
   /** Some values nested deeper than the depth limit were replaced by a note. */

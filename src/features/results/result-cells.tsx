@@ -34,14 +34,7 @@ function isDropped(confidence: number, index: number, labelMode: LabelMode, thre
  * the evaluation says of them in words, the label and the correction. Percentages are the
  * Confidence column's job.
  */
-export function ClassList({
-  result,
-  labels,
-  correction,
-  mark,
-  labelMode,
-  threshold,
-}: ClassListProps) {
+function ClassList({ result, labels, correction, mark, labelMode, threshold }: ClassListProps) {
   const invalid = invalidConfidences(result);
   const dropped = (confidence: number, index: number) =>
     isDropped(confidence, index, labelMode, threshold);
@@ -99,7 +92,7 @@ export function ClassList({
  * Two lines of the text; the whole of it appears over the row while the row is hovered or holds the
  * focus (the row's button). The clamped copy holds the full text, so a screen reader reads it all.
  */
-export function DocumentText({ text }: { text: string }) {
+function DocumentText({ text }: { text: string }) {
   const long = text.length > REVEAL_ABOVE || text.includes('\n');
   return (
     <div className={classes.textCell}>
@@ -115,7 +108,7 @@ export function DocumentText({ text }: { text: string }) {
   );
 }
 
-export function OtherRunClasses({ classes: other }: { classes: readonly string[] | undefined }) {
+function OtherRunClasses({ classes: other }: { classes: readonly string[] | undefined }) {
   return (
     <div className={classes.text}>
       {other === undefined ? (
@@ -160,7 +153,7 @@ export function Notes({ result }: { result: DocumentResult }) {
  * and it stretches over the whole row so a click anywhere on the row opens the chart. It takes the
  * focus when the review keys (`j` / `k`) move to its row.
  */
-export function OpenChartButton({
+function OpenChartButton({
   id,
   selected,
   active,

@@ -1,6 +1,6 @@
 import type { DocumentResult, ResultProblem } from '../../service/model';
 
-export type InvalidConfidence = Extract<ResultProblem, { kind: 'invalid-confidence' }>;
+type InvalidConfidence = Extract<ResultProblem, { kind: 'invalid-confidence' }>;
 
 export function invalidConfidences(result: DocumentResult): InvalidConfidence[] {
   const found: InvalidConfidence[] = [];

@@ -1,39 +1,9 @@
-import type { RefObject } from 'react';
-import type { LabelMode } from '../../service/model';
 import { PlainResultsTable } from './plain-results-table';
-import type { ResultMark, ResultsCompare } from './result-item';
-import type { IndexedResult, ResultsSort, SortColumn } from './sort-results';
+import type { ResultsTableProps } from './results-table-props';
 import { VirtualResultsTable } from './virtual-results-table';
 
 /** Up to this many documents every row is rendered; above it, only the rows in view. */
 export const VIRTUALISE_ABOVE = 200;
-
-/** The row the review keys are on; `moved` counts key moves, so the table scrolls only for those. */
-export interface ResultsCursor {
-  id: string;
-  moved: number;
-}
-
-export interface ResultsTableProps {
-  rows: IndexedResult[];
-  sort: ResultsSort | undefined;
-  onSort: (column: SortColumn) => void;
-  selectedId: string | undefined;
-  onSelect: (id: string) => void;
-  cursor: ResultsCursor | undefined;
-  /** True once for the row the keys moved to, so that row's button takes the focus. */
-  claimFocus: (id: string) => boolean;
-  /** Whether some document has a label or a correction (for the virtual rows' height). */
-  withLabels: boolean;
-  /** Whether some result has a detected language: the table then has a column for it. */
-  withLanguage?: boolean;
-  marks: ReadonlyMap<string, ResultMark> | undefined;
-  compare: ResultsCompare | undefined;
-  labelMode: LabelMode;
-  threshold: number;
-  /** The scrolling box, so a new sort or filter can start again at the top. */
-  scrollRef: RefObject<HTMLDivElement | null>;
-}
 
 /** The Results table; `virtual` is decided on all documents, so filtering never swaps the table. */
 export function ResultsTable({ virtual, ...props }: ResultsTableProps & { virtual: boolean }) {

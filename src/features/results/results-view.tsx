@@ -13,7 +13,8 @@ import type {
 import { resultNotices } from './result-problems';
 import { ResultsFilters } from './results-filters';
 import { ResultsNotices, type ResultsCut } from './results-notices';
-import { ResultsTable, VIRTUALISE_ABOVE, type ResultsCursor } from './results-table';
+import { ResultsTable, VIRTUALISE_ABOVE } from './results-table';
+import type { ResultsCursor } from './results-table-props';
 import { ShortcutsButton, ShortcutsModal, useReviewKeys } from './review-keys';
 import {
   classCounts,

@@ -3,7 +3,7 @@ import '../../components/overlay-styles';
 import { Button, Kbd, Modal, Table } from '@mantine/core';
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 
-export interface ReviewKeyHandlers {
+interface ReviewKeyHandlers {
   /** `j` (1) / `k` (-1). */
   move: (step: 1 | -1) => void;
   /** `Enter`, when the focus is not on a control that Enter works already. */

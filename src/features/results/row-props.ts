@@ -1,5 +1,5 @@
 import type { RowProps } from './result-cells';
-import type { ResultsTableProps } from './results-table';
+import type { ResultsTableProps } from './results-table-props';
 import type { IndexedResult } from './sort-results';
 
 /** One row's props from the table's; the same for both tables. */

@@ -2,7 +2,7 @@ import { UnstyledButton } from '@mantine/core';
 import type { ResultsSort, SortColumn } from './sort-results';
 import classes from './results-table.module.css';
 
-export interface ResultsColumn {
+interface ResultsColumn {
   label: string;
   sort?: SortColumn;
   /** What the sort button orders by, for its tooltip. */

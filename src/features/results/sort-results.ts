@@ -4,7 +4,7 @@ import type { ResultItem } from './result-item';
 
 /** `margin`: top confidence minus the second's (the review queue's "Smallest margin first"). */
 export type SortColumn = 'id' | 'class' | 'confidence' | 'margin';
-export type SortDirection = 'ascending' | 'descending';
+type SortDirection = 'ascending' | 'descending';
 export interface ResultsSort {
   column: SortColumn;
   direction: SortDirection;
@@ -107,7 +107,7 @@ export function indexResults(items: readonly ResultItem[]): IndexedResult[] {
   });
 }
 
-export interface ClassCount {
+interface ClassCount {
   category: string;
   documents: number;
 }

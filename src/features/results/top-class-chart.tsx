@@ -7,7 +7,7 @@ import classes from './confidence-bars.module.css';
  * How many documents got each class as their top class (errors, "No class" and a top class under
  * the confidence threshold counted apart).
  */
-export function topClassCounts(
+function topClassCounts(
   documents: DocumentResult[],
   threshold = 0,
 ): { category: string; documents: number }[] {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { rowCells, type RowProps } from './result-cells';
-import type { ResultsCursor, ResultsTableProps } from './results-table';
+import type { ResultsCursor, ResultsTableProps } from './results-table-props';
 import { rowProps } from './row-props';
 import classes from './results-table.module.css';
 import { ariaSort, resultsColumns, SortHeader } from './sort-header';
@@ -19,7 +19,7 @@ const TEXT_LINE_CHARACTERS = 40;
  * and up to two for the text. Rows are at least this tall, so most measure exactly as estimated
  * and scrolling lays nothing out again.
  */
-export function estimateRowHeight(row: IndexedResult | undefined, withLabel: boolean): number {
+function estimateRowHeight(row: IndexedResult | undefined, withLabel: boolean): number {
   if (!row) return ROW_PADDING + LINE_HEIGHT;
   const { result, item } = row;
   const problems = result.problems ?? [];

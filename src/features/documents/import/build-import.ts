@@ -14,7 +14,7 @@ import {
 import { columnName, suggestColumns, tableEntries, type ColumnChoice } from './table-documents';
 import { textFileEntries } from './text-files';
 
-export type SourceKind = 'text' | 'table' | 'json';
+type SourceKind = 'text' | 'table' | 'json';
 
 /** Bigger files are not read: a 100 MB document crashed the tab, and no job could hold it anyway. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -24,7 +24,7 @@ export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 const megabytes = (bytes: number) =>
   `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
 
-export interface FileSelection<FileLike> {
+interface FileSelection<FileLike> {
   /** Files to read, in the order given. */
   accepted: FileLike[];
   /** Names of files of a type that cannot be read. */

@@ -22,7 +22,7 @@ export interface DelimitedTable {
   strayQuoteRow?: number;
 }
 
-export interface DelimitedParser {
+interface DelimitedParser {
   push(chunk: string): void;
   end(): DelimitedTable;
 }

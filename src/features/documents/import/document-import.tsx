@@ -25,12 +25,12 @@ const ImportProblems = deferred(() =>
 );
 
 /** A chosen file that cannot be used, and why. */
-export interface RefusedFile {
+interface RefusedFile {
   sourceName: string;
   problems: string[];
 }
 
-export interface DocumentImportProps {
+interface DocumentImportProps {
   /** Called as soon as a file's documents can be used: they are then the document set. */
   onImported: (imported: { documents: ImportedDocument[]; sourceName: string }) => void;
   /** The file refused last, as kept across reloads; shown while this panel has nothing newer. */

@@ -42,7 +42,7 @@ export interface ImportedDocuments {
 }
 
 /** A document with where it came from, as the user would look it up: "row 5", "line 3", "a.txt". */
-export interface ImportEntry {
+interface ImportEntry {
   document: ImportedDocument;
   place: string;
 }
@@ -58,7 +58,7 @@ const MAX_LISTED = 8;
 export const MAX_DOCUMENT_CHARACTERS = MAX_CHARACTERS_PER_JOB;
 
 /** What a preview or a message shows of a text at most: a huge document never reaches the page whole. */
-export const PREVIEW_CHARACTERS = 300;
+const PREVIEW_CHARACTERS = 300;
 
 /** The start of a text, cut between characters (never inside one), with "…" when there is more. */
 export function previewText(text: string, limit = PREVIEW_CHARACTERS): string {

@@ -1,6 +1,6 @@
 import { validateImport, type ImportEntries, type ImportedDocuments } from './imported-documents';
 
-export interface NamedText {
+interface NamedText {
   name: string;
   text: string;
 }

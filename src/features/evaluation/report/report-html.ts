@@ -11,7 +11,7 @@ import { formatInterval, wilsonInterval, ROUGH_BELOW, type Interval } from '../s
 import type { RunStatistics } from '../use-statistics';
 
 /** What the run was sent with: never the key, the endpoint by its host only. */
-export interface ReportSettings {
+interface ReportSettings {
   runName: string;
   endpointHost: string;
   projectName: string;
@@ -25,7 +25,7 @@ export interface ReportSettings {
   documents: number;
 }
 
-export interface ReportComparison {
+interface ReportComparison {
   names: { thisRun: string; otherRun: string };
   agreed: number;
   shared: number;
@@ -33,7 +33,7 @@ export interface ReportComparison {
   difference?: Interval | undefined;
 }
 
-export interface ReportInput {
+interface ReportInput {
   settings: ReportSettings;
   evaluation: Evaluation;
   statistics: RunStatistics | undefined;

@@ -6,7 +6,7 @@ import { BOOTSTRAP_SEED } from './seeded-random';
 import type { Interval } from './wilson';
 
 /** Resamples of the documents per interval (the issue asks for at least 1,000). */
-export const RESAMPLES = 1_000;
+const RESAMPLES = 1_000;
 
 /**
  * The evaluated documents in numbers, cheap to send to a worker (typed arrays are transferred) and
@@ -14,7 +14,7 @@ export const RESAMPLES = 1_000;
  * Multi label: each document's decisions as `class * 3 + outcome` (0 TP, 1 FP, 2 FN) in `entries`,
  * document d owning entries[offsets[d]] … entries[offsets[d + 1] − 1].
  */
-export type EncodedEvaluation =
+type EncodedEvaluation =
   | { mode: 'single'; classes: string[]; label: Int32Array; predicted: Int32Array }
   | { mode: 'multi'; classes: string[]; offsets: Int32Array; entries: Int32Array };
 

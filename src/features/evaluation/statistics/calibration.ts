@@ -1,7 +1,7 @@
 import type { LabelMode } from '../../../service/model';
 import { goldClasses, isEvaluated, type EvaluationItem } from '../evaluation-item';
 
-export const CALIBRATION_BINS = 10;
+const CALIBRATION_BINS = 10;
 
 export interface CalibrationBin {
   /** [low, high): the last bin is [0.9, 1.0] and holds 1.0. */
@@ -33,7 +33,7 @@ export function binOf(confidence: number): number {
 }
 
 /** A decision the model made with a confidence, and whether it was right. */
-export interface Decision {
+interface Decision {
   confidence: number;
   right: boolean;
 }

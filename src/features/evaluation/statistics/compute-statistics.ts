@@ -12,7 +12,7 @@ import { precisionByThreshold, type PrecisionAtThreshold } from './precision-tar
 import { BOOTSTRAP_SEED } from './seeded-random';
 import type { Interval } from './wilson';
 
-export interface StatisticsRequest {
+interface StatisticsRequest {
   items: EncodedItems;
   labelMode: LabelMode;
   threshold: number;
@@ -22,7 +22,7 @@ export interface StatisticsRequest {
 }
 
 /** A likely label error with its document's index in the items sent. */
-export type IndexedLabelError = Omit<LikelyLabelError, 'id'> & { index: number };
+type IndexedLabelError = Omit<LikelyLabelError, 'id'> & { index: number };
 
 export interface Statistics {
   threshold: number;

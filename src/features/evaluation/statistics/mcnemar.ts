@@ -39,7 +39,7 @@ export function formatPValue(p: number, decimals: number): string {
 }
 
 /** Below this p-value the difference is called real. */
-export const SIGNIFICANCE = 0.05;
+const SIGNIFICANCE = 0.05;
 
 /**
  * The verdict in words: "staging is better on these documents (p = 0.03)" or

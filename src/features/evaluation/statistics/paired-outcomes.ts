@@ -6,7 +6,7 @@ import { keptClasses, sameClasses } from '../threshold';
 export const BOTH_RIGHT = 0;
 export const ONLY_THIS = 1;
 export const ONLY_OTHER = 2;
-export const BOTH_WRONG = 3;
+const BOTH_WRONG = 3;
 
 export interface PairedCounts {
   bothRight: number;
@@ -23,7 +23,7 @@ export interface PairedOutcomes extends PairedCounts {
 }
 
 /** Right: the kept class is the label (single), or the kept classes are exactly the labels (multi). */
-export function isRight(item: EvaluationItem, labelMode: LabelMode, threshold: number): boolean {
+function isRight(item: EvaluationItem, labelMode: LabelMode, threshold: number): boolean {
   return sameClasses(
     keptClasses(item.predicted, labelMode, threshold),
     goldClasses(item, labelMode),

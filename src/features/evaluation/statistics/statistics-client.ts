@@ -3,7 +3,7 @@ import { computeStatistics, type Statistics } from './compute-statistics';
 import { encodeItems, transferables, type EncodedItems } from './encode-items';
 import type { EvaluationItem } from '../evaluation-item';
 
-export interface FigureRequest {
+interface FigureRequest {
   labelMode: LabelMode;
   threshold: number;
   paired?: Uint8Array;

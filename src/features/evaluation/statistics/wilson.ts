@@ -7,7 +7,7 @@ export interface Interval {
 }
 
 /** The 0.975 quantile of the standard normal distribution (scipy.stats.norm.ppf(0.975)). */
-export const Z_95 = 1.959963984540054;
+const Z_95 = 1.959963984540054;
 
 /**
  * The Wilson score interval of `successes` out of `trials` (Wilson 1927; Newcombe 1998, method 3),

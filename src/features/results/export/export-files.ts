@@ -14,7 +14,7 @@ export interface ExportSource {
 }
 
 /** A file to download, written a chunk at a time as `chunks` is read. */
-export interface ExportFile {
+interface ExportFile {
   name: string;
   type: string;
   chunks: Iterable<string>;

@@ -76,7 +76,7 @@ function* csvChunks<T>(
 }
 
 /** How the run was judged, for the columns that depend on it. */
-export interface CsvRunOptions {
+interface CsvRunOptions {
   labelMode: LabelMode;
   /** 0 to 1; above 0, a `kept_classes` column says what the threshold keeps. */
   threshold: number;

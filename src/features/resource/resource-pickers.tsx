@@ -10,15 +10,16 @@ import {
 import type { Credentials } from '../../service/http';
 import type { LabelMode } from '../../service/model';
 import { deploymentsQuery, modelsQuery, projectsQuery, resourceScopeKey } from './resource-queries';
+import type { DeploymentFieldProps, NameFieldProps, ProjectFieldProps } from './name-field-props';
 import { READING_PROJECTS, SuggestionsLine, useFocusFromStandIn } from './name-field-stand-in';
 import { formatDay, formatWhen, unknownNameWarning } from './resource-names';
 
 /** Placeholder credentials for a disabled query; never sent. */
 const NONE: Credentials = { endpoint: '', key: '' };
 const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,50}$/;
-export const PROJECT_SETTLE_MS = 400;
+const PROJECT_SETTLE_MS = 400;
 
-export function useProjects(credentials: Credentials | undefined) {
+function useProjects(credentials: Credentials | undefined) {
   return useQuery({ ...projectsQuery(credentials ?? NONE), enabled: credentials !== undefined });
 }
 
@@ -72,18 +73,6 @@ function Described({ text, warning }: { text: string; warning: string | undefine
     </>
   );
 }
-
-export interface NameFieldProps {
-  credentials: Credentials | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-  required: boolean;
-  description: string;
-}
-
-export type ProjectFieldProps = NameFieldProps & { onKind: (labelMode: LabelMode) => void };
-export type DeploymentFieldProps = NameFieldProps & { projectName: string };
 
 interface SuggestingFieldProps extends Omit<NameFieldProps, 'credentials'> {
   label: 'Project name' | 'Deployment name';

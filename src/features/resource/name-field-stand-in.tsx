@@ -1,6 +1,6 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useLayoutEffect, useRef } from 'react';
-import type { NameFieldProps } from './resource-pickers';
+import type { NameFieldProps } from './name-field-props';
 
 /** The stand-in that had the focus when the chunk came in: its successor takes it over. */
 let focusedStandIn: { label: string; caret: number | null } | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { credentialTag, resourceKeys } from './resource-queries';
+import { resourceKeys } from './resource-keys';
+import { credentialTag } from './resource-queries';
 import { formatDay, unknownNameWarning } from './resource-names';
 
 describe('unknownNameWarning', () => {

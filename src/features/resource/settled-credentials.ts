@@ -1,17 +1,16 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Credentials } from '../../service/http';
-import type { ConnectionSettings } from './connection-store';
-import { checkCredentials } from './validate-connection';
 
 /** How long the endpoint and secret must stay unchanged before the resource is read. */
-export const CREDENTIALS_SETTLE_MS = 600;
+const CREDENTIALS_SETTLE_MS = 600;
 
 /**
- * The credentials once they are valid and have stopped changing, so typing an endpoint or a key
- * does not send an authoring read per keystroke.
+ * The credentials once they have stopped changing, so typing an endpoint or a key does not send
+ * an authoring read per keystroke.
  */
-export function useResourceCredentials(settings: ConnectionSettings): Credentials | undefined {
-  const credentials = checkCredentials(settings);
+export function useSettledCredentials(
+  credentials: Credentials | undefined,
+): Credentials | undefined {
   const id = credentials
     ? `${credentials.endpoint}\n${credentials.scheme ?? 'key'}\n${credentials.key}`
     : '';

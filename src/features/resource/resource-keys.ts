@@ -21,7 +21,7 @@ export const resourceKeys = {
 };
 
 /** Authoring GETs are limited to about 100 a minute: what was read stays fresh for minutes. */
-export const RESOURCE_STALE_MS = 5 * 60_000;
+const RESOURCE_STALE_MS = 5 * 60_000;
 
 const MAX_RETRIES = 2;
 

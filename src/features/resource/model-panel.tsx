@@ -21,7 +21,6 @@ import type {
 } from '../../service/authoring';
 import type { LabelMode } from '../../service/model';
 import type { Credentials } from '../../service/http';
-import { useConnectionSettings } from './connection-store';
 import {
   classRows,
   configVersionNotice,
@@ -38,8 +37,6 @@ import { useModelPanelReads } from './model-panel-queries';
 import { useDeployments } from './resource-pickers';
 import { evaluationQuery } from './resource-queries';
 import { formatWhen } from './resource-names';
-import { modelPanelWaitsFor } from './model-panel-wait';
-import { useResourceCredentials } from './use-resource-credentials';
 
 const NONE: Credentials = { endpoint: '', key: '' };
 
@@ -428,29 +425,5 @@ export function ModelPanel(props: ModelPanelProps) {
         <RetirementNote />
       </Stack>
     </Card>
-  );
-}
-
-/** The Model panel for the deployment the connection form names. */
-export function FormModelPanel({
-  live,
-  runThreshold,
-  onUseThreshold,
-}: Pick<ModelPanelProps, 'live' | 'runThreshold' | 'onUseThreshold'>) {
-  const settings = useConnectionSettings();
-  const credentials = useResourceCredentials(settings);
-  return (
-    <ModelPanel
-      credentials={credentials}
-      projectName={settings.projectName}
-      deploymentName={settings.deploymentName}
-      live={live}
-      // All there: the credentials are only settling (a moment after the last keystroke).
-      waitsFor={modelPanelWaitsFor(settings) ?? 'Reading the model…'}
-      apiVersion={settings.apiVersion}
-      labelMode={settings.labelMode}
-      runThreshold={runThreshold}
-      onUseThreshold={onUseThreshold}
-    />
   );
 }

@@ -3,16 +3,16 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ENDPOINT, DEMO_KEY } from '../../demo/demo-settings';
-import { demoAccessToken } from '../../demo/demo-token';
-import { createServiceHandlers } from '../../demo/handlers';
-import { renderWithProviders } from '../../test/render';
-import { ConnectionForm } from './connection-form';
+import { DEMO_ENDPOINT, DEMO_KEY } from '../demo/demo-settings';
+import { demoAccessToken } from '../demo/demo-token';
+import { createServiceHandlers } from '../demo/handlers';
+import { renderWithProviders } from '../test/render';
+import { ConnectionPanel } from './connection-panel';
 import {
   applyConnectionSettings,
   EMPTY_CONNECTION,
   readConnectionSettings,
-} from './connection-store';
+} from '../features/connection/connection-store';
 
 const handlers = createServiceHandlers({ origin: DEMO_ENDPOINT });
 const server = setupServer(...handlers);
@@ -36,12 +36,17 @@ const projectField = () => screen.getByRole('combobox', { name: /^Project name/ 
 const deploymentField = () => screen.getByRole('combobox', { name: /^Deployment name/ });
 
 async function suggestionsRead() {
-  await screen.findByText('Suggestions from this resource: 2 classification projects.');
+  // After the credentials settle (600 ms) and the pickers' chunk is in.
+  await screen.findByText(
+    'Suggestions from this resource: 2 classification projects.',
+    {},
+    { timeout: 3000 },
+  );
 }
 
 describe('Project and deployment pickers', () => {
   it('suggests the resource’s classification projects, with language and training time', async () => {
-    renderWithProviders(<ConnectionForm errors={{}} />);
+    renderWithProviders(<ConnectionPanel errors={{}} />);
     await suggestionsRead();
     await userEvent.click(projectField());
     const list = await screen.findByRole('listbox');
@@ -53,7 +58,7 @@ describe('Project and deployment pickers', () => {
   });
 
   it('sets the kind from the chosen project, then suggests its deployments with model and expiry', async () => {
-    renderWithProviders(<ConnectionForm errors={{}} />);
+    renderWithProviders(<ConnectionPanel errors={{}} />);
     await suggestionsRead();
     await userEvent.click(projectField());
     await userEvent.click(await screen.findByRole('option', { name: /^MovieGenres/ }));
@@ -84,11 +89,13 @@ describe('Project and deployment pickers', () => {
 
   it('flags a name that is not on the resource, with a case hint, without blocking', async () => {
     applyConnectionSettings({ projectName: 'supporttickets' });
-    renderWithProviders(<ConnectionForm errors={{}} />);
-    await waitFor(() =>
-      expect(projectField()).toHaveAccessibleDescription(
-        /Not on this resource\. Did you mean SupportTickets\?/,
-      ),
+    renderWithProviders(<ConnectionPanel errors={{}} />);
+    await waitFor(
+      () =>
+        expect(projectField()).toHaveAccessibleDescription(
+          /Not on this resource\. Did you mean SupportTickets\?/,
+        ),
+      { timeout: 3000 },
     );
     expect(projectField().getAttribute('aria-invalid')).toBeNull();
     applyConnectionSettings({ projectName: 'SupportTickets', deploymentName: 'prod' });
@@ -102,7 +109,7 @@ describe('Project and deployment pickers', () => {
   });
 
   it('reads the list once per endpoint and secret, not on every keystroke, and Refresh reads again', async () => {
-    renderWithProviders(<ConnectionForm errors={{}} />);
+    renderWithProviders(<ConnectionPanel errors={{}} />);
     await suggestionsRead();
     const projectReads = () => urls.filter((url) => url.includes('/projects?')).length;
     const afterFirst = projectReads();
@@ -116,13 +123,13 @@ describe('Project and deployment pickers', () => {
 
   it('reads them with an access token too', async () => {
     applyConnectionSettings({ key: '', authMethod: 'bearer', token: demoAccessToken(3600) });
-    renderWithProviders(<ConnectionForm errors={{}} />);
+    renderWithProviders(<ConnectionPanel errors={{}} />);
     await suggestionsRead();
   });
 
   it('says so when the resource refuses the key', async () => {
     applyConnectionSettings({ key: 'wrong-key' });
-    renderWithProviders(<ConnectionForm errors={{}} />);
+    renderWithProviders(<ConnectionPanel errors={{}} />);
     expect(await screen.findByText(/Could not read the projects/)).toHaveTextContent(
       /^Could not read the projects on this resource: .*key/,
     );

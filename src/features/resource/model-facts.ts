@@ -13,7 +13,7 @@ export type LiveFigures = Readonly<Record<string, ClassFigures>>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface ExpiryNotice {
+interface ExpiryNotice {
   status: ExpiryStatus;
   text: string;
 }
@@ -55,7 +55,7 @@ export function formatDelta(training: number, live: number): string {
   return `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} pt`;
 }
 
-export interface ClassRow {
+interface ClassRow {
   name: string;
   training: ClassEvaluation;
   live: ClassFigures | undefined;
@@ -99,7 +99,7 @@ export const RETIREMENTS = {
   },
 } as const;
 
-export interface ConfigVersionExpiry {
+interface ConfigVersionExpiry {
   /** A date, `2027-09-25`. */
   expiresOn: string;
 }

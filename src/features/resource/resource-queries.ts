@@ -8,8 +8,6 @@ import {
 import type { Credentials } from '../../service/http';
 import { RESOURCE_QUERY_DEFAULTS, resourceKeys, type ResourceScope } from './resource-keys';
 
-export { RESOURCE_QUERY_DEFAULTS, RESOURCE_STALE_MS, resourceKeys } from './resource-keys';
-
 /**
  * What the resource holds, read through the authoring API. Keys name the endpoint and a number
  * standing for the secret (credentialTag), never the secret: a new key or token reads afresh, and

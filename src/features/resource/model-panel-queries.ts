@@ -26,7 +26,7 @@ const KINDS: Record<LabelMode, ClassificationProjectKind> = {
 const scopeOf = (credentials: Credentials) =>
   [credentials.endpoint, credentialTag(credentials)] as const;
 
-export function projectSettingsQuery(
+function projectSettingsQuery(
   credentials: Credentials,
   projectName: string,
   authoringVersion: string,
@@ -43,7 +43,7 @@ export function projectSettingsQuery(
   });
 }
 
-export function trainingConfigVersionsQuery(
+function trainingConfigVersionsQuery(
   credentials: Credentials,
   labelMode: LabelMode,
   authoringVersion: string,

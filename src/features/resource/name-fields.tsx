@@ -1,7 +1,7 @@
 import { deferred } from '../../components/deferred';
 import type { Credentials } from '../../service/http';
 import { NameFieldStandIn, READING_PROJECTS, SuggestionsLine } from './name-field-stand-in';
-import type { DeploymentFieldProps, ProjectFieldProps } from './resource-pickers';
+import type { DeploymentFieldProps, ProjectFieldProps } from './name-field-props';
 
 /*
  * Project name and Deployment name suggest what the resource has, through Mantine's Autocomplete
