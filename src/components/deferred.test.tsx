@@ -81,7 +81,7 @@ describe('a deferred component', () => {
     expect(
       screen.getByRole('button', { name: 'Hello Ada' }).getAttribute('aria-disabled'),
     ).toBeNull();
-    await act(() => root.unmount());
+    act(() => root.unmount());
     container.remove();
   });
 
@@ -101,7 +101,7 @@ describe('a deferred component', () => {
     );
     expect(onRecoverableError).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Hello Ada' })).toBeDefined();
-    await act(() => root.unmount());
+    act(() => root.unmount());
     container.remove();
   });
 });
