@@ -92,6 +92,8 @@ export default defineConfig({
   resolve: {
     // MSW's cookie store needs no public-suffix list for the demo (see the file).
     alias: [
+      // The stores' hook reads the state as it stands during hydration too (see the file).
+      { find: /^zustand$/, replacement: resolve(import.meta.dirname, 'src/zustand-hydratable.ts') },
       {
         find: /^tldts$/,
         replacement: resolve(import.meta.dirname, 'src/demo/registrable-domain.ts'),

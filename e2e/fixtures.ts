@@ -86,7 +86,7 @@ export class ConsolePage {
   }
 }
 
-/** The page is live once React has replaced the prerendered first screen (scripts/prerender.ts). */
+/** The page is live once React owns the prerendered first screen (hydrated or rendered afresh). */
 export async function untilLive(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-prerendered]') === null);
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run audit:web`: builds the app, serves dist with `vite preview` on loopback, and prints what
- * issue 12 measures beside its targets: JS and CSS before the first paint (gzip), Lighthouse
- * mobile scores, axe violations per state in light and dark, and CSP violations on load.
+ * issues 12 and 18 measure beside their targets: JS and CSS before the first paint (gzip), Lighthouse
+ * mobile scores (five runs, each must reach 95), axe violations per state in light and dark, and CSP violations on load.
  * Lighthouse runs offline: anything it would fetch from the internet fails on its own.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -17,6 +17,20 @@ const DIST = process.env.AUDIT_DIST ?? 'dist';
 const DEBUG_PORT = Number(process.env.AUDIT_DEBUG_PORT ?? 9323);
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const KB = 1024;
+/** `AUDIT_RUNS=n` for fewer or more Lighthouse runs while working on performance. */
+const LIGHTHOUSE_RUNS = Number(process.env.AUDIT_RUNS ?? 5);
+
+/** One Lighthouse run on the mobile defaults, in the browser listening on DEBUG_PORT. */
+async function lighthouseOnce(url: string) {
+  const result = await lighthouse(url, {
+    port: DEBUG_PORT,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+  });
+  if (!result) throw new Error('Lighthouse returned nothing.');
+  return result;
+}
 
 function row(what: string, figure: string, target: string, met: boolean) {
   console.log(`${met ? 'ok  ' : 'MISS'}  ${what.padEnd(44)} ${figure.padEnd(22)} target ${target}`);
@@ -140,15 +154,15 @@ async function main() {
       await stateContext.close();
     }
 
-    // Lighthouse's default: a mobile device, simulated slow 4G and a 4x slower CPU.
-    const result = await lighthouse(url, {
-      port: DEBUG_PORT,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    });
-    if (!result) throw new Error('Lighthouse returned nothing.');
-    // AUDIT_LHR=path keeps Lighthouse's whole report, to see what an audit below full marks found.
+    // Lighthouse's default: a mobile device, simulated slow 4G and a 4x slower CPU. Its score
+    // moves by a few points from run to run (the page's own timings on a shared machine), so the
+    // target is every one of LIGHTHOUSE_RUNS runs, each on a fresh profile's first visit.
+    const runs: Awaited<ReturnType<typeof lighthouseOnce>>[] = [];
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) runs.push(await lighthouseOnce(url));
+    const result = runs[runs.length - 1];
+    if (!result) throw new Error('Lighthouse did not run.');
+    // AUDIT_LHR=path keeps Lighthouse's whole report (the last run), to see what an audit below
+    // full marks found.
     if (process.env.AUDIT_LHR) writeFileSync(process.env.AUDIT_LHR, JSON.stringify(result.lhr));
     const { categories, audits } = result.lhr;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
@@ -170,10 +184,27 @@ async function main() {
     for (const { file, gzip } of load.scripts)
       console.log(`        ${file} ${(gzip / KB).toFixed(1)} KB`);
     row('CSS before first paint (gzip)', `${css.toFixed(1)} KB`, '≤ 20 KB', css <= 20);
-    const perf = score('performance');
-    const lcp = audits['largest-contentful-paint']?.displayValue ?? '?';
-    const tbt = audits['total-blocking-time']?.displayValue ?? '?';
-    row('Lighthouse mobile performance', `${perf} (LCP ${lcp}, TBT ${tbt})`, '≥ 95', perf >= 95);
+    runs.forEach(({ lhr }, index) => {
+      const perf = Math.round((lhr.categories.performance?.score ?? 0) * 100);
+      const figure = (id: string) => lhr.audits[id]?.displayValue ?? '?';
+      const timings = `LCP ${figure('largest-contentful-paint')}, TBT ${figure('total-blocking-time')}, CLS ${figure('cumulative-layout-shift')}`;
+      row(
+        `Lighthouse mobile performance, run ${index + 1}`,
+        `${perf} (${timings})`,
+        '≥ 95',
+        perf >= 95,
+      );
+    });
+    const scores = runs.map(({ lhr }) =>
+      Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    );
+    const met = scores.filter((perf) => perf >= 95).length;
+    row(
+      `Lighthouse mobile performance, all runs`,
+      `${met} of ${scores.length} ≥ 95 (${scores.join(', ')})`,
+      `${scores.length} of ${scores.length}`,
+      met === scores.length,
+    );
     row(
       'Lighthouse accessibility',
       `${score('accessibility')}`,

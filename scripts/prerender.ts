@@ -1,14 +1,14 @@
 /**
  * After `vite build`: puts the first screen of a first visit into dist/index.html, so that the
  * browser paints the form before any script has run (first contentful and largest paint at the
- * speed of HTML and CSS). It is a picture of the page until React's first render replaces it:
- * inert (nothing in it takes focus or input) and hidden from assistive technology, which would
- * otherwise read a copy that cannot be used; public/boot.js hides it from a returning visitor,
- * whose own settings differ.
+ * speed of HTML and CSS). On a first visit React hydrates it (src/main.tsx): the same nodes become
+ * the live page, nothing is drawn twice. Until then #root is inert (nothing in it takes focus or
+ * input that React would not know of) and hidden from assistive technology, which would otherwise
+ * read controls that cannot be used yet. A returning visitor's own settings differ: public/boot.js
+ * hides the screen from them, and React renders their page afresh.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
 const ROOT = '<div id="root"></div>';
@@ -45,14 +45,6 @@ export async function prerenderInto(dist = 'dist'): Promise<void> {
     logLevel: 'error',
     server: { middlewareMode: true, hmr: false },
     appType: 'custom',
-    resolve: {
-      alias: [
-        {
-          find: /^zustand$/,
-          replacement: fileURLToPath(new URL('./prerender-zustand.ts', import.meta.url)),
-        },
-      ],
-    },
   });
   try {
     const entry = await vite.ssrLoadModule('/src/prerender.tsx');
@@ -65,10 +57,7 @@ export async function prerenderInto(dist = 'dist'): Promise<void> {
     if (!page.includes(ROOT)) throw new Error(`${file} has no empty ${ROOT} to fill.`);
     writeFileSync(
       file,
-      page.replace(
-        ROOT,
-        `<div id="root"><div data-prerendered inert aria-hidden="true">${html}</div></div>`,
-      ),
+      page.replace(ROOT, `<div id="root" data-prerendered inert aria-hidden="true">${html}</div>`),
     );
     console.log(
       `prerendered the first screen into ${file} (${(html.length / 1024).toFixed(0)} KB)`,

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from './deferred';
 
@@ -48,5 +50,58 @@ describe('a deferred component', () => {
     render(<Deferred name="Linus" />);
     expect(await screen.findByRole('button', { name: 'Hello Linus' })).toBeVisible();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('is its stand-in in a server render, which the browser hydrates as it is', async () => {
+    const { load, arrive } = chunk();
+    const StandIn = ({ name }: { name: string }) => (
+      <button type="button" aria-disabled>
+        Hello {name}
+      </button>
+    );
+    const Deferred = deferred(load, StandIn);
+    const html = renderToString(<Deferred name="Ada" />);
+    // No Suspense boundary left for the client to render afresh: the stand-in's markup, as is.
+    expect(html).toBe(renderToString(<StandIn name="Ada" />));
+
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const painted = container.querySelector('button');
+    const onRecoverableError = vi.fn();
+    const root = await act(() =>
+      hydrateRoot(container, <Deferred name="Ada" />, { onRecoverableError }),
+    );
+    expect(container.querySelector('button')).toBe(painted);
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    await act(async () => {
+      arrive();
+      await load.mock.results[0]?.value;
+    });
+    expect(
+      screen.getByRole('button', { name: 'Hello Ada' }).getAttribute('aria-disabled'),
+    ).toBeNull();
+    act(() => root.unmount());
+    container.remove();
+  });
+
+  it('hydrates as its stand-in even once its chunk is in', async () => {
+    const { load, arrive } = chunk();
+    const StandIn = ({ name }: { name: string }) => <span>Soon {name}</span>;
+    const Deferred = deferred(load, StandIn);
+    arrive();
+    await Deferred.preload();
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Deferred name="Ada" />);
+    document.body.append(container);
+    expect(container.textContent).toBe('Soon Ada');
+    const onRecoverableError = vi.fn();
+    const root = await act(() =>
+      hydrateRoot(container, <Deferred name="Ada" />, { onRecoverableError }),
+    );
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Hello Ada' })).toBeDefined();
+    act(() => root.unmount());
+    container.remove();
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { useEffect, useSyncExternalStore, type ComponentType } from 'react';
 
 interface Deferred<P extends object> {
   (props: P): React.JSX.Element;
@@ -6,24 +6,54 @@ interface Deferred<P extends object> {
   preload: () => Promise<unknown>;
 }
 
+type Chunk<P> =
+  | { state: 'loading' }
+  | { state: 'in'; Component: ComponentType<P> }
+  | { state: 'failed'; error: unknown };
+
 /**
  * A component whose code comes in a chunk of its own, so that the first paint does not wait for
  * it. Until the chunk is in, `Fallback` stands in its place with the same props: a look-alike that
  * cannot act yet (a trigger button marked aria-disabled, a plain text field), or nothing.
+ *
+ * No Suspense: the build's server render (src/prerender.tsx) and the browser's first, hydrating
+ * render must produce the same markup, and a boundary the server leaves suspended would make React
+ * throw its markup away and report an error. Both render the stand-in (the server snapshot below
+ * says the chunk is not in), and the page swaps in the component once its chunk has arrived.
  */
 export function deferred<P extends object>(
   load: () => Promise<ComponentType<P>>,
   Fallback?: ComponentType<P>,
 ): Deferred<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const preload = () => (loading ??= load().then((component) => ({ default: component })));
-  const Loaded = lazy(preload);
+  let chunk: Chunk<P> = { state: 'loading' };
+  let loading: Promise<unknown> | undefined;
+  const listeners = new Set<() => void>();
+  const settle = (next: Chunk<P>) => {
+    chunk = next;
+    for (const listener of listeners) listener();
+  };
+  const preload = () =>
+    (loading ??= load().then(
+      (Component) => settle({ state: 'in', Component }),
+      (error: unknown) => settle({ state: 'failed', error }),
+    ));
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  const notLoaded: Chunk<P> = { state: 'loading' };
   function DeferredComponent(props: P) {
-    return (
-      <Suspense fallback={Fallback ? <Fallback {...props} /> : null}>
-        <Loaded {...props} />
-      </Suspense>
+    const current = useSyncExternalStore(
+      subscribe,
+      () => chunk,
+      () => notLoaded,
     );
+    useEffect(() => void preload(), []);
+    // A chunk that cannot be fetched (the app was redeployed, the network dropped) is an error
+    // for the nearest error boundary, as it was with React.lazy.
+    if (current.state === 'failed') throw current.error;
+    if (current.state === 'in') return <current.Component {...props} />;
+    return Fallback ? <Fallback {...props} /> : <></>;
   }
   return Object.assign(DeferredComponent, { preload });
 }
