@@ -5,7 +5,7 @@ import { App } from './app';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Where the header's Color scheme choice is kept (public/boot.js reads it before the first paint). */
-const COLOR_SCHEME_KEY = 'classify-console:color-scheme';
+export const COLOR_SCHEME_KEY = 'classify-console:color-scheme';
 
 // Light, dark or the system's, as last chosen in the header (auto until then).
 const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
