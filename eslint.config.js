@@ -103,6 +103,59 @@ export default tseslint.config(
     },
   },
   {
+    // The runs feature by role: engine/ (the runners: no React, nothing of the screen), store/
+    // (IndexedDB: no React, no runner), ui/ (what the page shows, reading both).
+    files: ['src/features/runs/engine/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'dexie-react-hooks',
+                '@mantine/*',
+                'zustand',
+              ],
+              message: 'The runs engine has no React: ui/ reads it.',
+            },
+            { group: ['../ui/*', '**/runs/ui/*'], message: 'The runs engine knows no screen.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/runs/store/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'dexie-react-hooks',
+                '@mantine/*',
+                'zustand',
+              ],
+              message: 'The runs store has no React: ui/ reads it.',
+            },
+            {
+              group: ['../ui/*', '../engine/*', '**/runs/ui/*', '**/runs/engine/*'],
+              message: 'The runs store is read by the engine and the screen, never the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.tsx'],
     ...jsxA11y.flatConfigs.strict,
   },

@@ -2,8 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { eraseServiceState } from '../demo/service-state';
 import { eraseConnection } from '../features/connection/connection-store';
 import { eraseDocuments } from '../features/documents/documents-store';
-import { eraseRuns } from '../features/runs/runs-repository';
-import { eraseRunsUi } from '../features/runs/runs-ui-store';
+import { eraseRuns } from '../features/runs/store/runs-repository';
+import { eraseRunsUi } from '../features/runs/ui/runs-ui-store';
 import { loadedRuns } from './lazy-runs';
 import { tellOtherTabsErased } from './erase-signal';
 

@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { use, useMemo, type ReactNode } from 'react';
-import type { RunCoordinator } from '../features/runs/run-coordinator';
-import { RunsProvider } from '../features/runs/runs-context';
+import type { RunCoordinator } from '../features/runs/engine/run-coordinator';
+import { RunsProvider } from '../features/runs/ui/runs-context';
 import { whenIdle } from '../lib/when-idle';
 
 const loaded = new WeakMap<QueryClient, Promise<RunCoordinator>>();

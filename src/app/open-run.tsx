@@ -4,17 +4,17 @@ import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { FormModelPanel } from './form-model-panel';
 import type { LiveFigures } from '../features/resource/model-facts';
 import type { ResultItem } from '../features/results/result-item';
-import type { RunSettings } from '../features/runs/run-model';
+import type { RunSettings } from '../features/runs/store/run-model';
 import { ResultsView } from '../features/results/results-view';
-import { useCachedJobPoll } from '../features/runs/job-query';
-import { RunPanel } from '../features/runs/run-panel';
-import { useRunCoordinator } from '../features/runs/runs-context';
+import { useCachedJobPoll } from '../features/runs/ui/use-cached-job-poll';
+import { RunPanel } from '../features/runs/ui/run-panel';
+import { useRunCoordinator } from '../features/runs/ui/runs-context';
 import {
   useRunCorrections,
   useRunLive,
   useRunResults,
   type RunRow,
-} from '../features/runs/use-runs';
+} from '../features/runs/ui/use-runs';
 import { reveal } from '../lib/reveal';
 import { useRevealActions, useRevealRequest } from './reveal-run';
 import { resultsFocus, toggledCell, type ResultsFilter } from './results-filter';

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { RESOURCE_QUERY_DEFAULTS, resourceKeys } from '../features/resource/resource-keys';
 import { deletionJobKeys } from '../features/project/deletion-keys';
-import { JOB_POLL_DEFAULTS, jobKeys } from '../features/runs/job-keys';
+import { JOB_POLL_DEFAULTS, jobKeys } from '../features/runs/engine/job-keys';
 import { POLL_QUERY_DEFAULTS } from '../service/polling';
 
 /**

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
-import type { RunSettings } from '../features/runs/run-model';
-import { RunsTable } from '../features/runs/runs-table';
-import { useRunCoordinator } from '../features/runs/runs-context';
-import { useOpenRunId, useRunsUiActions } from '../features/runs/runs-ui-store';
-import { useRunRows } from '../features/runs/use-runs';
+import type { RunSettings } from '../features/runs/store/run-model';
+import { RunsTable } from '../features/runs/ui/runs-table';
+import { useRunCoordinator } from '../features/runs/ui/runs-context';
+import { useOpenRunId, useRunsUiActions } from '../features/runs/ui/runs-ui-store';
+import { useRunRows } from '../features/runs/ui/use-runs';
 import { FormModelPanel } from './form-model-panel';
 import { forgetImportOfRun } from '../features/documents/documents-store';
 import { OpenRun } from './open-run';

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
-import { useRunsUiActions } from '../features/runs/runs-ui-store';
-import type { RunStatus } from '../features/runs/run-schedule';
-import { useRunStatusSummary } from '../features/runs/use-runs';
+import { useRunsUiActions } from '../features/runs/ui/runs-ui-store';
+import type { RunStatus } from '../features/runs/engine/run-schedule';
+import { useRunStatusSummary } from '../features/runs/ui/use-runs';
 
 const COLORS: Partial<Record<RunStatus, string>> = {
   'needs-attention': 'orange',

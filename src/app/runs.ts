@@ -4,11 +4,11 @@ import {
   subscribeToConnection,
 } from '../features/connection/connection-store';
 import { checkCredentials } from '../features/connection/validate-connection';
-import { watchPageLeaving } from '../features/runs/page-leaving';
-import { RunCoordinator } from '../features/runs/run-coordinator';
-import { browserLocks } from '../features/runs/run-lock';
-import type { RunSecret } from '../features/runs/run-service';
-import { createRunsRepository } from '../features/runs/runs-repository';
+import { watchPageLeaving } from '../features/runs/engine/page-leaving';
+import { RunCoordinator } from '../features/runs/engine/run-coordinator';
+import { browserLocks } from '../features/runs/engine/run-lock';
+import type { RunSecret } from '../features/runs/engine/run-service';
+import { createRunsRepository } from '../features/runs/store/runs-repository';
 
 /** The key or token the form holds, when it is for this endpoint (as the browser calls it). */
 function secretFor(endpoint: string): RunSecret | undefined {

@@ -15,8 +15,8 @@ import {
 import { splitDocuments } from '../features/documents/paragraphs';
 import { planBatch, type BatchPlan } from '../service/batching';
 import { documentProblems, type BatchSize } from '../service/limits';
-import type { RunSettings } from '../features/runs/run-model';
-import type { RunInputDocument } from '../features/runs/new-run';
+import type { RunSettings } from '../features/runs/store/run-model';
+import type { RunInputDocument } from '../features/runs/store/new-run';
 import type { Credentials } from '../service/http';
 import type { JobInput } from '../service/model';
 

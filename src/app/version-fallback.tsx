@@ -1,9 +1,9 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useConnectionActions } from '../features/connection/connection-store';
-import type { Run, RunJob } from '../features/runs/run-model';
-import { useRunCoordinator } from '../features/runs/runs-context';
-import { useRunsUiActions } from '../features/runs/runs-ui-store';
+import type { Run, RunJob } from '../features/runs/store/run-model';
+import { useRunCoordinator } from '../features/runs/ui/runs-context';
+import { useRunsUiActions } from '../features/runs/ui/runs-ui-store';
 import { isVersionUnavailable, previousVersionOf, type ApiVersion } from '../service/api-profiles';
 
 interface VersionUnavailableProps {

@@ -30,9 +30,9 @@ import {
 } from '../features/evaluation/statistics/paired-outcomes';
 import { downloadFile } from '../features/results/export/download-file';
 import type { ResultItem, ResultsCompare } from '../features/results/result-item';
-import { runLabel } from '../features/runs/run-label';
-import type { Run } from '../features/runs/run-model';
-import { useRunCorrections, useRunResults, type RunRow } from '../features/runs/use-runs';
+import { runLabel } from '../features/runs/ui/run-label';
+import type { Run } from '../features/runs/store/run-model';
+import { useRunCorrections, useRunResults, type RunRow } from '../features/runs/ui/use-runs';
 
 const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const NO_ITEMS: EvaluationItem[] = [];

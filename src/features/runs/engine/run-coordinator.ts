@@ -1,0 +1,289 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
+import { planBatch } from '../../../service/batching';
+import { systemClock, type Clock } from './clock';
+import { DurationBook } from './duration-book';
+import { newRunRows, type NewRun } from '../store/new-run';
+import type { PageLeaving } from './page-leaving';
+import { rerunDocuments } from './rerun-documents';
+import type { FinishedResults } from './run-live';
+import type { RunLockManager } from './run-lock';
+import type { Run, RunDocument, RunJob, RunSettings } from '../store/run-model';
+import { RunRunner } from './run-runner';
+import { isOpenJob } from './run-schedule';
+import type { RunSecret, RunService } from './run-service';
+import type { RunsRepository } from '../store/runs-repository';
+import { runsFeedOf } from '../store/runs-feed';
+
+/** How often, at most, this tab looks for runs another tab started or woke. */
+const FOLLOW_EVERY_MS = 1_000;
+/** How often, at most, the screen is handed the live runs' jobs (each hand-over renders them). */
+const LIVE_EVERY_MS = 50;
+
+/** The longest a new run's first sends hold the screen back (a slow IndexedDB, pacing). */
+const FIRST_SEND_WAIT_MS = 1_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A run as its runner drives it, ahead of storage. */
+export interface LiveRun {
+  run: Run;
+  jobs: readonly RunJob[];
+}
+
+export interface RunCoordinatorDeps {
+  repository: RunsRepository;
+  queryClient: QueryClient;
+  /** The key or token the form holds for this endpoint (as the browser calls it), if any. */
+  secretFor: (endpoint: string) => RunSecret | undefined;
+  service?: RunService;
+  clock?: Clock;
+  /** The tabs' lock manager (`navigator.locks`), so that one tab drives each run; none: this tab does. */
+  locks?: RunLockManager | undefined;
+  /** Whether the page is unloading (no POST starts then). */
+  page?: PageLeaving;
+}
+
+/**
+ * The runs of this page: starts a runner per run that still has work, and hands each the key
+ * when the form has it. One per app (created in app/, passed down by context), never a module
+ * singleton, so tests and scripts make their own.
+ */
+export class RunCoordinator {
+  private readonly runners = new Map<string, RunRunner>();
+  private readonly listeners = new Set<() => void>();
+  /** Per endpoint: what this browser has learnt of its job durations. */
+  private readonly durations = new Map<string, DurationBook>();
+  private readonly liveListeners = new Set<() => void>();
+  private liveSnapshot: ReadonlyMap<string, LiveRun> = new Map();
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveAt = -Infinity;
+
+  constructor(private readonly deps: RunCoordinatorDeps) {}
+
+  get repository(): RunsRepository {
+    return this.deps.repository;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  runner(runId: string): RunRunner | undefined {
+    return this.runners.get(runId);
+  }
+
+  /**
+   * The runs this page's runners drive, with their jobs as they are in memory: the screen shows
+   * these ahead of storage (use-runs.ts). A new map at most every LIVE_EVERY_MS.
+   */
+  subscribeLive = (listener: () => void): (() => void) => {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  };
+
+  getLive = (): ReadonlyMap<string, LiveRun> => this.liveSnapshot;
+
+  /** Told of the run's finished jobs the moment their results arrive, before they are stored. */
+  onFinished(runId: string, listener: (finished: FinishedResults) => void): () => void {
+    const listeners = this.finishedListeners.get(runId) ?? new Set();
+    listeners.add(listener);
+    this.finishedListeners.set(runId, listeners);
+    return () => listeners.delete(listener);
+  }
+
+  private readonly finishedListeners = new Map<string, Set<(finished: FinishedResults) => void>>();
+
+  /** New runs' first sends under way: the live runs are handed out once they are over. */
+  private readonly holding = new Set<Promise<void>>();
+
+  private holdLive(sent: Promise<void>): void {
+    this.holding.add(sent);
+    void sent.then(() => {
+      this.holding.delete(sent);
+      this.liveChanged();
+    });
+  }
+
+  private liveChanged = (): void => {
+    if (this.liveTimer !== undefined || this.holding.size > 0) return;
+    const clock = this.deps.clock ?? systemClock;
+    const wait = Math.max(0, this.liveAt + LIVE_EVERY_MS - clock.now());
+    this.liveTimer = clock.setTimeout(() => {
+      this.liveTimer = undefined;
+      this.liveAt = clock.now();
+      const next = new Map<string, LiveRun>();
+      for (const [runId, runner] of this.runners) {
+        const jobs = runner.getJobs();
+        const known = this.liveSnapshot.get(runId);
+        if (!jobs) {
+          // Let go of: the last picture stays until the stored rows have caught up with it.
+          if (known && this.catchUp(runId)) next.set(runId, known);
+          continue;
+        }
+        this.caughtUp.delete(runId);
+        const run = runner.getRun();
+        next.set(runId, known?.jobs === jobs && known.run === run ? known : { run, jobs });
+      }
+      this.liveSnapshot = next;
+      for (const listener of this.liveListeners) listener();
+    }, wait);
+  };
+
+  /** Runs whose stored rows are being read again after their runner let go (see liveChanged). */
+  private readonly catchingUp = new Set<string>();
+  private readonly caughtUp = new Set<string>();
+
+  /** Whether the run's stored rows are still catching up with what its runner showed last. */
+  private catchUp(runId: string): boolean {
+    if (this.caughtUp.delete(runId)) return false;
+    if (!this.catchingUp.has(runId)) {
+      this.catchingUp.add(runId);
+      void runsFeedOf(this.deps.repository)
+        .readNow(runId)
+        .finally(() => {
+          this.catchingUp.delete(runId);
+          this.caughtUp.add(runId);
+          this.liveChanged();
+        });
+    }
+    return true;
+  }
+
+  private ensure(run: Run, initial?: { jobs: RunJob[]; documents: RunDocument[] }): RunRunner {
+    let runner = this.runners.get(run.id);
+    if (!runner) {
+      const endpoint = run.settings.endpoint;
+      let durations = this.durations.get(endpoint);
+      if (!durations) {
+        durations = new DurationBook();
+        this.durations.set(endpoint, durations);
+        void durations.seed(this.deps.repository, endpoint).catch(() => undefined);
+      }
+      runner = new RunRunner({
+        durations,
+        run,
+        repository: this.deps.repository,
+        queryClient: this.deps.queryClient,
+        secret: () => this.deps.secretFor(endpoint),
+        ...(this.deps.service ? { service: this.deps.service } : {}),
+        ...(this.deps.clock ? { clock: this.deps.clock } : {}),
+        ...(this.deps.locks ? { locks: this.deps.locks } : {}),
+        ...(this.deps.page ? { page: this.deps.page } : {}),
+        ...(initial ? { initial } : {}),
+      });
+      runner.subscribe(this.liveChanged);
+      runner.onFinished((finished) => {
+        for (const listener of this.finishedListeners.get(run.id) ?? []) listener(finished);
+      });
+      this.runners.set(run.id, runner);
+      for (const listener of this.listeners) listener();
+    }
+    return runner;
+  }
+
+  /**
+   * Every submit lands here: the run is stored first, then sent; its runner starts from the rows
+   * it was stored as, so the first POST waits for one write only (and its own small mark).
+   */
+  async startRun(input: NewRun): Promise<Run> {
+    const rows = newRunRows(input);
+    await this.deps.repository.insert(rows);
+    const runner = this.ensure(rows.run, { jobs: rows.jobs, documents: rows.documents });
+    // The screen takes the new run once its first POSTs have left: rendering it costs the page
+    // long tasks, which would otherwise stand between each step of the send and hold it back.
+    const sent = Promise.race([runner.firstSent(), delay(FIRST_SEND_WAIT_MS)]);
+    this.holdLive(sent);
+    await runner.start();
+    await sent;
+    return rows.run;
+  }
+
+  /**
+   * After a reload: every run with work left carries on where it was (or, with locks, is watched
+   * while another tab drives it). With locks, runs another tab starts later are watched too.
+   */
+  async resumeAll(): Promise<void> {
+    for (const run of await this.deps.repository.list()) {
+      if (this.runners.get(run.id)?.active || this.seen.has(run.id)) continue;
+      this.seen.add(run.id);
+      const jobs = await this.deps.repository.jobs(run.id);
+      const unfinished = jobs.some((job) => isOpenJob(job));
+      if (unfinished) await this.ensure(run).start();
+    }
+    this.followOtherTabs();
+  }
+
+  /** Runs already looked at: only new ones are read when another tab adds a run. */
+  private readonly seen = new Set<string>();
+
+  private following = false;
+
+  /** A run added in another tab is watched here, ready to take it over. */
+  private followOtherTabs(): void {
+    if (this.following || !this.deps.locks) return;
+    this.following = true;
+    const runsTable = `idb://${this.deps.repository.db.name}/runs`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    Dexie.on.storagemutated.subscribe((parts) => {
+      const touched = Object.keys(parts).some((part) => part.startsWith(runsTable));
+      if (!touched || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void this.resumeAll().catch(() => undefined);
+      }, FOLLOW_EVERY_MS);
+    });
+  }
+
+  /**
+   * The run's runner, made if it has none, for a user's action (Send again, Resume polling, …):
+   * the action itself drives the run (RunRunner.acquire), unless another tab does.
+   */
+  async wake(runId: string): Promise<RunRunner | undefined> {
+    const run = await this.deps.repository.get(runId);
+    if (!run) return undefined;
+    return this.ensure(run);
+  }
+
+  keyChanged(): void {
+    for (const runner of this.runners.values()) runner.keyChanged();
+  }
+
+  /** The same documents, sent with other settings (another deployment, say). */
+  async rerun(runId: string, settings: RunSettings): Promise<Run | undefined> {
+    const source = await this.deps.repository.get(runId);
+    if (!source) return undefined;
+    const [stored, corrections] = await Promise.all([
+      this.deps.repository.documents(runId),
+      this.deps.repository.corrections(runId),
+    ]);
+    const documents = rerunDocuments(stored, corrections);
+    return this.startRun({
+      settings,
+      documents,
+      plan: planBatch(documents),
+      source: source.source,
+    });
+  }
+
+  /** Removes the run from this browser (the service's copy expires by itself). */
+  async remove(runId: string): Promise<void> {
+    const runner = this.runners.get(runId);
+    if (runner) {
+      await runner.cancel().catch(() => undefined);
+      runner.stop();
+      this.runners.delete(runId);
+      this.liveChanged();
+      // Subscribers (useRunLive) let go of the stopped runner.
+      for (const listener of this.listeners) listener();
+    }
+    await this.deps.repository.remove(runId);
+  }
+
+  stopAll(): void {
+    for (const runner of this.runners.values()) runner.stop();
+    this.runners.clear();
+    if (this.liveTimer !== undefined) (this.deps.clock ?? systemClock).clearTimeout(this.liveTimer);
+  }
+}
