@@ -35,6 +35,42 @@ const layerZones = [
   { target: './src/features', from: './src/app' },
 ];
 
+/**
+ * The runs feature by role: engine/ (the runners: no React, nothing of the screen), store/
+ * (IndexedDB: no React, no runner), ui/ (what the page shows, reading both).
+ */
+function runsLayers() {
+  const noReact = {
+    group: ['react', 'react-dom', 'react/*', 'dexie-react-hooks', '@mantine/*', 'zustand'],
+    message: 'The runs engine and store have no React: ui/ reads them.',
+  };
+  const layer = (folder, forbidden, message) => ({
+    files: [`src/features/runs/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noReact,
+            {
+              group: forbidden.flatMap((other) => [`../${other}/*`, `**/runs/${other}/*`]),
+              message,
+            },
+          ],
+        },
+      ],
+    },
+  });
+  return [
+    layer('engine', ['ui'], 'The runs engine knows no screen.'),
+    layer(
+      'store',
+      ['ui', 'engine'],
+      'The runs store is read by the engine and the screen, never the other way.',
+    ),
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -102,59 +138,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The runs feature by role: engine/ (the runners: no React, nothing of the screen), store/
-    // (IndexedDB: no React, no runner), ui/ (what the page shows, reading both).
-    files: ['src/features/runs/engine/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'react',
-                'react-dom',
-                'react/*',
-                'dexie-react-hooks',
-                '@mantine/*',
-                'zustand',
-              ],
-              message: 'The runs engine has no React: ui/ reads it.',
-            },
-            { group: ['../ui/*', '**/runs/ui/*'], message: 'The runs engine knows no screen.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/features/runs/store/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'react',
-                'react-dom',
-                'react/*',
-                'dexie-react-hooks',
-                '@mantine/*',
-                'zustand',
-              ],
-              message: 'The runs store has no React: ui/ reads it.',
-            },
-            {
-              group: ['../ui/*', '../engine/*', '**/runs/ui/*', '**/runs/engine/*'],
-              message: 'The runs store is read by the engine and the screen, never the other way.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...runsLayers(),
   {
     files: ['src/**/*.tsx'],
     ...jsxA11y.flatConfigs.strict,
