@@ -5,7 +5,7 @@ import { planBatch } from '../../../service/batching';
 import type { Credentials } from '../../../service/http';
 import type { JobPoll } from '../../../service/jobs';
 import type { JobInput } from '../../../service/model';
-import { RunCoordinator } from './run-coordinator';
+import { liveEvery, RunCoordinator } from './run-coordinator';
 import type { RunSettings } from '../store/run-model';
 import type { Clock } from './clock';
 import type { RunService } from './run-service';
@@ -241,5 +241,13 @@ describe('RunCoordinator', () => {
     await runner?.sendAgain(0);
     await until(() => service.submitted.length === 1);
     expect(await coordinator.wake('no-such-run')).toBeUndefined();
+  });
+});
+
+describe('how often the screen is handed the live runs', () => {
+  it('every 50 ms for a few jobs, less often for many, at least every second', () => {
+    expect(liveEvery(3)).toBe(50);
+    expect(liveEvery(400)).toBe(200);
+    expect(liveEvery(4_000)).toBe(1_000);
   });
 });

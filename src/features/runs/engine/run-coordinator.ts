@@ -17,8 +17,13 @@ import { runsFeedOf } from '../store/runs-feed';
 
 /** How often, at most, this tab looks for runs another tab started or woke. */
 const FOLLOW_EVERY_MS = 1_000;
-/** How often, at most, the screen is handed the live runs' jobs (each hand-over renders them). */
-const LIVE_EVERY_MS = 50;
+/**
+ * How often, at most, the screen is handed the live runs' jobs: each hand-over renders every job,
+ * so a run of many jobs is handed over less often (400 jobs: every 200 ms; at most every second).
+ */
+export function liveEvery(jobs: number): number {
+  return Math.max(50, Math.min(1_000, jobs / 2));
+}
 
 /** The longest a new run's first sends hold the screen back (a slow IndexedDB, pacing). */
 const FIRST_SEND_WAIT_MS = 1_000;
@@ -76,7 +81,7 @@ export class RunCoordinator {
 
   /**
    * The runs this page's runners drive, with their jobs as they are in memory: the screen shows
-   * these ahead of storage (use-runs.ts). A new map at most every LIVE_EVERY_MS.
+   * these ahead of storage (use-runs.ts). A new map at most every liveEvery() ms.
    */
   subscribeLive = (listener: () => void): (() => void) => {
     this.liveListeners.add(listener);
@@ -109,7 +114,8 @@ export class RunCoordinator {
   private liveChanged = (): void => {
     if (this.liveTimer !== undefined || this.holding.size > 0) return;
     const clock = this.deps.clock ?? systemClock;
-    const wait = Math.max(0, this.liveAt + LIVE_EVERY_MS - clock.now());
+    const jobs = [...this.liveSnapshot.values()].reduce((sum, live) => sum + live.jobs.length, 0);
+    const wait = Math.max(0, this.liveAt + liveEvery(jobs) - clock.now());
     this.liveTimer = clock.setTimeout(() => {
       this.liveTimer = undefined;
       this.liveAt = clock.now();

@@ -1,5 +1,5 @@
-/** Results a new list may hold per millisecond of wait: 20,000 a second. */
-const RESULTS_PER_MS = 20;
+/** Results a new list may hold per millisecond of wait: 10,000 a second. */
+const RESULTS_PER_MS = 10;
 /** However many results, the table catches up at least this often. */
 const MAX_WAIT_MS = 5_000;
 /** A frame: a run of usual size shows each job's results as they arrive. */
