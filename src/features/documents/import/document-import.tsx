@@ -162,7 +162,9 @@ export function DocumentImport({ onImported, refused, onRefused }: DocumentImpor
       {result ? (
         <>
           <ImportPreview documents={result.imported.documents} />
-          {result.classesQuestion && usable(result) && !confirmed ? (
+          {/* Not while the file is read again (another column picked): the answer would go to
+              the old reading, and the new one would ask again behind it. */}
+          {result.classesQuestion && usable(result) && !confirmed && !busy ? (
             <ClassesQuestionAlert
               question={result.classesQuestion}
               table={result.table !== undefined}
