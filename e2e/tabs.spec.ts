@@ -61,7 +61,10 @@ test.describe('two tabs on one run', () => {
       // A job the closed tab had on the wire without an answer waits for the user, unsent.
       const unsure = await second.getByRole('button', { name: /^Send again job \d+$/ }).count();
       expect([...submissions.values()].every((count) => count === 1)).toBe(true);
-      expect(submissions.size).toBe(10);
+      // Every job went out once, but an unsure one may never have left (the tab closed between
+      // its mark and its POST): it is the user's to send, so it may be missing here.
+      expect(submissions.size).toBeGreaterThanOrEqual(10 - unsure);
+      expect(submissions.size).toBeLessThanOrEqual(10);
       // Nothing lost: every other document's result is in.
       await expect(
         second.getByRole('region', { name: 'Run', exact: true }).getByText(/ documents · /),
