@@ -24,10 +24,6 @@ export class LiveJobs {
     return this.byIndex.values();
   }
 
-  get size(): number {
-    return this.byIndex.size;
-  }
-
   /** Changes a job in memory; the caller stores the same patch. */
   patch(index: number, patch: Partial<RunJob>): RunJob | undefined {
     const job = this.byIndex.get(index);

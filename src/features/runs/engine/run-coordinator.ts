@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Dexie } from 'dexie';
+import { delay } from '../../../lib/delay';
 import { planBatch } from '../../../service/batching';
 import { systemClock, type Clock } from './clock';
 import { DurationBook } from './duration-book';
@@ -27,8 +28,6 @@ export function liveEvery(jobs: number): number {
 
 /** The longest a new run's first sends hold the screen back (a slow IndexedDB, pacing). */
 const FIRST_SEND_WAIT_MS = 1_000;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A run as its runner drives it, ahead of storage. */
 export interface LiveRun {

@@ -42,10 +42,7 @@ export class RunWrites {
   }
 
   async intent(intent: RunIntent): Promise<void> {
-    await this.stored(async () => {
-      await this.deps.repository.setIntent(this.deps.runId, intent);
-      return true;
-    });
+    await this.stored(() => this.deps.repository.setIntent(this.deps.runId, intent));
   }
 
   /** Stores finished jobs and their results, many in one transaction. */

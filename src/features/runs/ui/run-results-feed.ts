@@ -108,6 +108,15 @@ export function createRunResultsFeed(
     byIndex[index] = item;
   };
 
+  /** A job's results as items, each with its document's text, labels and fields. */
+  const placeResults = (
+    rows: readonly Omit<RunResult, 'runId'>[],
+    documents: readonly RunDocument[],
+  ) => {
+    const documentAt = new Map(documents.map((document) => [document.index, document]));
+    for (const row of rows) place(row.index, toItem(row, documentAt.get(row.index)));
+  };
+
   const readNew = async (jobs: readonly RunJob[]) => {
     const fresh = jobs.filter(
       (job) =>
@@ -123,8 +132,7 @@ export function createRunResultsFeed(
         runId,
         rows.map((row) => row.index),
       );
-      const documentAt = new Map(documents.map((document) => [document.index, document]));
-      for (const row of rows) place(row.index, toItem(row, documentAt.get(row.index)));
+      placeResults(rows, documents);
     }
     if (fresh.length > 0 || snapshot === undefined) scheduleEmit();
   };
@@ -133,8 +141,7 @@ export function createRunResultsFeed(
   const onFinished = ({ job, results, documents }: FinishedResults) => {
     read.set(job.index, job.finishedAt);
     for (const index of job.documentIndexes) place(index, undefined);
-    const documentAt = new Map(documents.map((document) => [document.index, document]));
-    for (const row of results) place(row.index, toItem(row, documentAt.get(row.index)));
+    placeResults(results, documents);
     scheduleEmit();
   };
   let unsubscribeLive: (() => void) | undefined;
