@@ -49,7 +49,7 @@ export function useStatistics(
     void worker
       .compute({ labelMode, threshold, ...(paired && { paired: paired.slice() }) })
       .then((statistics) => {
-        if (!current) return;
+        if (!current || !statistics) return;
         const labelErrors = statistics.labelErrors.map(({ index, ...error }) => ({
           ...error,
           id: items[index]?.id ?? String(index),

@@ -15,7 +15,17 @@ export interface EncodedItems {
   predictedConfidences: Float64Array<ArrayBuffer>;
 }
 
-export function encodeItems(items: readonly EvaluationItem[]): EncodedItems {
+/** Documents encoded between two chances for the page to paint (a few ms each). */
+const SLICE = 5_000;
+
+/**
+ * Encodes in slices of `slice` documents, yielding between them: one pass sizes the arrays, the
+ * next fills them. Run to the end at once (`encodeItems`) or a slice per task (`encodeItemsSliced`).
+ */
+function* encodeSteps(
+  items: readonly EvaluationItem[],
+  slice: number,
+): Generator<void, EncodedItems> {
   const index = new Map<string, number>();
   const classes: string[] = [];
   const at = (name: string) => {
@@ -28,33 +38,69 @@ export function encodeItems(items: readonly EvaluationItem[]): EncodedItems {
     return found;
   };
   const n = items.length;
+  let labelCount = 0;
+  let predictedCount = 0;
+  for (const item of items) {
+    labelCount += item.labels.length;
+    predictedCount += item.predicted.length;
+  }
+  yield;
   const failed = new Uint8Array(n);
   const labelOffsets = new Int32Array(n + 1);
   const predictedOffsets = new Int32Array(n + 1);
-  const labels: number[] = [];
-  const predicted: number[] = [];
-  const confidences: number[] = [];
+  const labelClasses = new Int32Array(labelCount);
+  const predictedClasses = new Int32Array(predictedCount);
+  const predictedConfidences = new Float64Array(predictedCount);
+  let label = 0;
+  let predicted = 0;
   for (let d = 0; d < n; d++) {
+    if (d > 0 && d % slice === 0) yield;
     const item = items[d];
-    if (!item) continue;
-    failed[d] = item.failed ? 1 : 0;
-    for (const label of item.labels) labels.push(at(label));
-    for (const score of item.predicted) {
-      predicted.push(at(score.category));
-      confidences.push(score.confidence);
+    if (item) {
+      failed[d] = item.failed ? 1 : 0;
+      for (const name of item.labels) labelClasses[label++] = at(name);
+      for (const score of item.predicted) {
+        predictedClasses[predicted] = at(score.category);
+        predictedConfidences[predicted++] = score.confidence;
+      }
     }
-    labelOffsets[d + 1] = labels.length;
-    predictedOffsets[d + 1] = predicted.length;
+    labelOffsets[d + 1] = label;
+    predictedOffsets[d + 1] = predicted;
   }
   return {
     classes,
     failed,
     labelOffsets,
-    labelClasses: Int32Array.from(labels),
+    labelClasses,
     predictedOffsets,
-    predictedClasses: Int32Array.from(predicted),
-    predictedConfidences: Float64Array.from(confidences),
+    predictedClasses,
+    predictedConfidences,
   };
+}
+
+export function encodeItems(items: readonly EvaluationItem[]): EncodedItems {
+  const steps = encodeSteps(items, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same encoding a slice per task, so 100,000 documents never hold the page for one long task:
+ * `pause` is awaited between slices (yieldToPage on the page).
+ */
+export async function encodeItemsSliced(
+  items: readonly EvaluationItem[],
+  pause: () => Promise<void>,
+  slice = SLICE,
+): Promise<EncodedItems> {
+  const steps = encodeSteps(items, slice);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
 }
 
 /** The items back, each with its index as its id (the page maps indexes to ids). */

@@ -1,6 +1,7 @@
 import type { LabelMode } from '../../../service/model';
 import { computeStatistics, type Statistics } from './compute-statistics';
-import { encodeItems, transferables, type EncodedItems } from './encode-items';
+import { yieldToPage } from '../../../lib/yield-to-page';
+import { encodeItemsSliced, transferables, type EncodedItems } from './encode-items';
 import type { EvaluationItem } from '../evaluation-item';
 
 interface FigureRequest {
@@ -23,8 +24,10 @@ interface WorkerAnswer {
  */
 export class StatisticsClient {
   private worker: Worker | undefined;
-  private encoded: EncodedItems | undefined;
+  /** The items of the next requests, once encoded (and, with a worker, posted to it). */
+  private encoded: Promise<EncodedItems | undefined> = Promise.resolve(undefined);
   private nextId = 0;
+  private generation = 0;
   private waiting = new Map<number, (statistics: Statistics) => void>();
 
   constructor() {
@@ -39,19 +42,28 @@ export class StatisticsClient {
     };
   }
 
-  /** The items the next requests are about: encoded here (one pass), handed over without a copy. */
+  /**
+   * The items the next requests are about: encoded here a slice per task (100,000 documents would
+   * hold the page for one long task otherwise), then handed over without a copy.
+   */
   setItems(items: readonly EvaluationItem[]): void {
-    const encoded = encodeItems(items);
-    if (!this.worker) {
-      this.encoded = encoded;
-      return;
-    }
-    const message: WorkerMessage = { kind: 'items', items: encoded };
-    this.worker.postMessage(message, transferables(encoded));
+    const generation = (this.generation += 1);
+    this.encoded = encodeItemsSliced(items, yieldToPage).then((encoded) => {
+      // Newer items came while these were encoded: the worker must never get these after those.
+      if (generation !== this.generation) return undefined;
+      if (this.worker) {
+        const message: WorkerMessage = { kind: 'items', items: encoded };
+        this.worker.postMessage(message, transferables(encoded));
+      }
+      return encoded;
+    });
   }
 
-  compute(request: FigureRequest): Promise<Statistics> {
+  /** Sent after the items of the last setItems, so the worker always answers about those. */
+  async compute(request: FigureRequest): Promise<Statistics | undefined> {
     const id = (this.nextId += 1);
+    const items = await this.encoded;
+    if (!items) return undefined;
     return new Promise((resolve) => {
       if (this.worker) {
         this.waiting.set(id, resolve);
@@ -59,8 +71,7 @@ export class StatisticsClient {
         this.worker.postMessage(message);
         return;
       }
-      const items = this.encoded;
-      if (items) setTimeout(() => resolve(computeStatistics({ ...request, items })), 0);
+      setTimeout(() => resolve(computeStatistics({ ...request, items })), 0);
     });
   }
 
