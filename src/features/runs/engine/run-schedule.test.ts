@@ -294,14 +294,8 @@ describe('waiting for a key', () => {
   });
 
   it('a new key polls again the sent jobs that waited, not one polled now nor one stalled', () => {
-    const jobs = [
-      makeJob(0, 'sent'),
-      makeJob(1, 'sent'),
-      makeJob(2, 'sent'),
-      makeJob(3, 'queued'),
-      makeJob(4, 'finished'),
-      makeJob(5, 'sent'),
-    ];
+    const states: RunJobState[] = ['sent', 'sent', 'sent', 'queued', 'finished', 'sent'];
+    const jobs = states.map((state, index) => makeJob(index, state));
     const inFlight = new Set([1]);
     const stalled = new Map([[2, new Error('500')]]);
     expect(parkedJobs(jobs, inFlight, stalled)).toEqual([0, 5]);
