@@ -1,4 +1,5 @@
 import {
+  durationSample,
   learnDurations,
   type DurationExpectation,
   type DurationModel,
@@ -30,12 +31,8 @@ export class DurationBook {
     // Oldest first, so the most recent jobs are the ones the model keeps.
     for (const run of runs.reverse()) {
       for (const job of await repository.jobs(run.id)) {
-        if (job.serviceDurationMs === undefined || job.outcome !== 'done') continue;
-        this.add({
-          documents: job.documentIndexes.length,
-          characters: job.characters ?? 0,
-          durationMs: job.serviceDurationMs,
-        });
+        const sample = durationSample(job);
+        if (sample) this.add(sample);
       }
     }
   }

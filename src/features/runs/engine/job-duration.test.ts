@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   closePollStep,
+  durationSample,
   learnDurations,
   MAX_CLOSE_POLLS,
   MIN_SAMPLES,
@@ -103,5 +104,27 @@ describe('when to poll, knowing when the job should end', () => {
     expect(
       predictivePollDelay(2_500, expectation, { polls: 1, fallback: usual, retryAfterMs: 1_000 }),
     ).toBe(1_000);
+  });
+});
+
+describe('what a finished job teaches', () => {
+  const job = { documentIndexes: [0, 1, 2], characters: 900 };
+  it.each<[string, Parameters<typeof durationSample>[0], DurationSample | undefined]>([
+    [
+      'a job done, timed by the service',
+      { ...job, outcome: 'done', serviceDurationMs: 2_500 },
+      { documents: 3, characters: 900, durationMs: 2_500 },
+    ],
+    [
+      'one whose size in characters is unknown counts none',
+      { documentIndexes: [0], outcome: 'done', serviceDurationMs: 1_000 },
+      { documents: 1, characters: 0, durationMs: 1_000 },
+    ],
+    ['a job done without the service’s times', { ...job, outcome: 'done' }, undefined],
+    ['a failed job', { ...job, outcome: 'failed', serviceDurationMs: 2_500 }, undefined],
+    ['a cancelled job', { ...job, outcome: 'cancelled', serviceDurationMs: 2_500 }, undefined],
+    ['a job not finished', { ...job, serviceDurationMs: 2_500 }, undefined],
+  ])('%s', (_, finished, sample) => {
+    expect(durationSample(finished)).toEqual(sample);
   });
 });

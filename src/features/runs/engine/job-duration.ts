@@ -1,3 +1,5 @@
+import type { RunJob } from '../store/run-model';
+
 /**
  * How long this resource's jobs take, learnt from the jobs it has finished (kept with the runs):
  * the service does not say when a job will end, but its own timestamps say how long each one took
@@ -7,6 +9,18 @@ export interface DurationSample {
   documents: number;
   characters: number;
   durationMs: number;
+}
+
+/** What a finished job teaches of the service's durations: only a job done, by the service's clock. */
+export function durationSample(
+  job: Pick<RunJob, 'documentIndexes' | 'characters' | 'outcome' | 'serviceDurationMs'>,
+): DurationSample | undefined {
+  if (job.outcome !== 'done' || job.serviceDurationMs === undefined) return undefined;
+  return {
+    documents: job.documentIndexes.length,
+    characters: job.characters ?? 0,
+    durationMs: job.serviceDurationMs,
+  };
 }
 
 /** Fewer finished jobs than this and nothing is predicted: the usual schedule applies. */

@@ -6,12 +6,17 @@ import {
   afterPollError,
   afterSendError,
   clampWait,
+  EXPIRED_HERE,
+  expiredPatch,
   finishedJob,
   jobInput,
   MAX_WAIT_MS,
   pollDelayWithinRetention,
+  resumedJob,
+  sentAgain,
   type SendOutcome,
 } from './job-outcomes';
+import type { RunJob, RunJobState } from '../store/run-model';
 import { testRunSettings } from '../store/test-runs';
 
 const http = (status: number, retryAfterMs?: number) =>
@@ -228,5 +233,81 @@ describe('a finished job', () => {
       outcome: 'cancelled',
       error: 'The job cancelled.',
     });
+  });
+});
+
+const T0 = 1_700_000_000_000;
+
+function makeJob(state: RunJobState, patch: Partial<RunJob> = {}): RunJob {
+  return {
+    runId: 'run-1',
+    index: 3,
+    documentIndexes: [75, 76],
+    firstId: '75',
+    lastId: '76',
+    state,
+    ...patch,
+  };
+}
+
+const submitted = { jobUrl: 'https://x/jobs/1', submittedAt: T0 };
+const DAY = JOB_RETENTION_MS;
+
+describe('a stored job, as a runner takes the run up', () => {
+  it.each<[string, RunJob, number, RunJob['state'] | undefined]>([
+    ['queued: sent as usual', makeJob('queued'), T0, undefined],
+    ['being sent: it may have arrived, so the user decides', makeJob('sending'), T0, 'unsure'],
+    ['sent, within 24 hours: polled again', makeJob('sent', submitted), T0 + DAY - 1, undefined],
+    [
+      'sent, 24 hours ago: the service no longer has it',
+      makeJob('sent', submitted),
+      T0 + DAY,
+      'expired',
+    ],
+    ['unsure: still the user’s to decide', makeJob('unsure', submitted), T0 + DAY, undefined],
+    ['finished: kept as it is', makeJob('finished', submitted), T0 + 2 * DAY, undefined],
+  ])('%s', (_, job, now, state) => {
+    expect(resumedJob(job, now)?.state).toBe(state);
+  });
+
+  it('a job given up says why', () => {
+    expect(expiredPatch(makeJob('sent', submitted), T0 + DAY)).toEqual({
+      state: 'expired',
+      error: EXPIRED_HERE,
+    });
+    expect(expiredPatch(makeJob('sent', {}), T0 + 10 * DAY)).toBeUndefined();
+  });
+});
+
+describe('send again', () => {
+  const lastTry = {
+    ...submitted,
+    jobId: 'j1',
+    status: 'failed',
+    outcome: 'failed',
+    finishedAt: T0 + 1_000,
+    error: 'Deployment missing',
+    failure: { kind: 'job-failed', message: 'Deployment missing' },
+    failedDocuments: 2,
+  } satisfies Partial<RunJob>;
+
+  it.each<[RunJobState, boolean]>([
+    ['refused', true],
+    ['unsure', true],
+    ['expired', true],
+    ['finished', true],
+    ['cancelled', true],
+    ['queued', true],
+    ['sending', false],
+    ['sent', false],
+  ])('a %s job may be sent again: %s', (state, allowed) => {
+    const patch = sentAgain(makeJob(state, lastTry));
+    expect(patch !== undefined).toBe(allowed);
+  });
+
+  it('queues the job with nothing left of its last try', () => {
+    const again = { ...makeJob('finished', lastTry), ...sentAgain(makeJob('finished', lastTry)) };
+    // toEqual takes a key set to undefined as absent: every trace of the last try must be gone.
+    expect(again).toEqual(makeJob('queued'));
   });
 });

@@ -3,10 +3,12 @@ import { failureOf, type JobPoll } from '../../../service/jobs';
 import type { JobInput } from '../../../service/model';
 import { JOB_RETENTION_MS, MAX_RETRY_WAIT_MS } from '../../../service/polling';
 import type { JobFailure, RunDocument, RunJob, RunResult, RunSettings } from '../store/run-model';
+import { isPastRetention, reopenedJob } from './run-schedule';
 
 /**
- * What happens to a job after each answer (or non-answer) of the service, as pure functions of
- * that answer: the runner only carries these out. Table tests in job-outcomes.test.ts.
+ * What happens to a job after each answer (or non-answer) of the service, when a runner takes it
+ * up again, and when the user sends it again, as pure functions: the runner only carries these
+ * out. Table tests in job-outcomes.test.ts.
  */
 
 /**
@@ -125,6 +127,40 @@ export const EXPIRED_ON_SERVICE =
   'The service no longer has this job: it expired (results are kept 24 hours) or is gone.';
 export const EXPIRED_HERE =
   'The job did not finish within the 24 hours the service keeps it; it was given up.';
+
+/** The patch that gives up a sent job the service no longer keeps (24 hours), if it is one. */
+export function expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
+  if (job.state !== 'sent' || !isPastRetention(job.submittedAt, now)) return undefined;
+  return { state: 'expired', error: EXPIRED_HERE };
+}
+
+/**
+ * A stored job as a runner takes the run up (after a reload, or from a tab that went away): one
+ * whose POST may have left waits for the user, one past the service's 24 hours is given up.
+ */
+export function resumedJob(job: RunJob, now: number): Partial<RunJob> | undefined {
+  return reopenedJob(job) ?? expiredPatch(job, now);
+}
+
+/**
+ * Send again (a job refused, failed, expired, or unsure and the user says it did not arrive): back
+ * to the queue with nothing left of its last try. A job being sent or polled is left alone.
+ */
+export function sentAgain(job: RunJob): Partial<RunJob> | undefined {
+  if (job.state === 'sending' || job.state === 'sent') return undefined;
+  return {
+    state: 'queued',
+    jobUrl: undefined,
+    jobId: undefined,
+    status: undefined,
+    outcome: undefined,
+    submittedAt: undefined,
+    finishedAt: undefined,
+    error: undefined,
+    failure: undefined,
+    failedDocuments: undefined,
+  };
+}
 
 export function afterPollError(error: unknown): PollOutcome {
   if (error instanceof ServiceError && error.status === 429)

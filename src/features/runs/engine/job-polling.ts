@@ -3,37 +3,28 @@ import type { JobPoll } from '../../../service/jobs';
 import { isFinished } from '../../../service/model';
 import { nextPollDelay } from '../../../service/polling';
 import { predictivePollDelay } from './job-duration';
+import { finishJob } from './job-finishing';
 import {
   afterPollError,
   clampWait,
   describeError,
-  EXPIRED_HERE,
+  expiredPatch,
   pollDelayWithinRetention,
 } from './job-outcomes';
 import type { RunJob } from '../store/run-model';
-import { isPastRetention } from './run-schedule';
 import type { RunSecret } from './run-service';
 import type { RunnerHost } from './runner-host';
 
-/** The patch that gives up a sent job the service no longer keeps (24 hours), if it is one. */
-export function expiredPatch(job: RunJob, now: number): Partial<RunJob> | undefined {
-  if (job.state !== 'sent' || !isPastRetention(job.submittedAt, now)) return undefined;
-  return { state: 'expired', error: EXPIRED_HERE };
-}
-
 /**
  * The polling of a run's sent jobs: one timer per job, each poll paced through the run's gate,
- * the next one timed to the job's expected end. A finished job goes to `finished`.
+ * the next one timed to the job's expected end. A finished job goes to finishJob (job-finishing.ts).
  */
 export class JobPolling {
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
   /** Polls each job has had, for the predictive schedule. */
   private readonly polls = new Map<number, number>();
 
-  constructor(
-    private readonly host: RunnerHost,
-    private readonly finished: (job: RunJob, poll: JobPoll) => Promise<void>,
-  ) {}
+  constructor(private readonly host: RunnerHost) {}
 
   schedule(index: number, ms: number): void {
     const { host } = this;
@@ -55,6 +46,14 @@ export class JobPolling {
     for (const index of [...this.timers.keys()]) this.schedule(index, 0);
   }
 
+  /** Resume polling: a stalled job is polled again at once. */
+  resume(index: number): void {
+    const stalled = new Map(this.host.feed.get().stalled);
+    stalled.delete(index);
+    this.host.feed.set({ stalled });
+    this.schedule(index, 0);
+  }
+
   stop(): void {
     for (const timer of this.timers.values()) this.host.clock.clearTimeout(timer);
     this.timers.clear();
@@ -68,9 +67,9 @@ export class JobPolling {
   private stall(index: number, error: unknown): void {
     const { host } = this;
     host.inFlight.delete(index);
-    const stalled = new Map(host.live().stalled);
+    const stalled = new Map(host.feed.get().stalled);
     stalled.set(index, error instanceof Error ? error : new Error(describeError(error)));
-    host.setLive({ stalled });
+    host.feed.set({ stalled });
     host.pump();
   }
 
@@ -88,11 +87,11 @@ export class JobPolling {
       await host.save(index, expired);
       return host.pump();
     }
-    const key = host.usableSecret();
+    const key = host.keys.usable();
     if (!key) {
       // Parked: the runner's keyChanged() picks it up again.
       host.inFlight.delete(index);
-      host.setLive({ waitingForKey: true });
+      host.keys.wait();
       return;
     }
     await host.gate.pass(host.isStopped);
@@ -110,7 +109,7 @@ export class JobPolling {
     if (host.isStopped()) return;
     const { snapshot } = poll;
     this.polls.set(index, (this.polls.get(index) ?? 0) + 1);
-    if (isFinished(snapshot.phase)) return this.finished(job, poll);
+    if (isFinished(snapshot.phase)) return finishJob(host, job, poll);
     if (snapshot.status !== job.status || snapshot.jobId !== job.jobId)
       await host.save(index, { status: snapshot.status, jobId: snapshot.jobId });
     const elapsed = host.clock.now() - (job.submittedAt ?? now);
@@ -127,7 +126,7 @@ export class JobPolling {
     host.inFlight.delete(index);
     // Parked like a job without a key (an expired token, say): a new one picks it up again.
     if (outcome.kind === 'auth-refused' && error instanceof ServiceError)
-      return host.authRefused(error, key);
+      return host.keys.refused(error, key);
     if (outcome.kind === 'expired') {
       await host.save(index, { state: 'expired', failure: outcome.failure, error: outcome.error });
       return host.pump();

@@ -11,6 +11,8 @@ export interface RunDrivingHooks {
   /** This tab no longer drives the run. */
   letGo: () => void;
   isStopped: () => boolean;
+  /** Something is left to send, poll or store. */
+  busy: () => boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export class RunDriving {
   }
 
   /** Whether it may let go now: it holds a lock, and no user action is under way. */
-  get mayLetGo(): boolean {
+  private get mayLetGo(): boolean {
     return this.lease !== undefined && this.driving && this.acting === 0;
   }
 
@@ -76,6 +78,15 @@ export class RunDriving {
       this.acting--;
     }
     return this.driving;
+  }
+
+  /**
+   * Nothing left to send, poll or store: the run's lock goes, so that another tab can act on the
+   * run (Send again there, say) and this one drives it again only when asked (acquire()).
+   */
+  settle(): void {
+    if (!this.mayLetGo || this.hooks.isStopped() || this.hooks.busy()) return;
+    this.letGo();
   }
 
   letGo(): void {

@@ -6,6 +6,8 @@ import {
   isPastRetention,
   jobsToSend,
   MAX_CONCURRENCY,
+  needsKey,
+  parkedJobs,
   reopenedJob,
   RETENTION_MS,
   RUN_STATUS_WORDS,
@@ -274,5 +276,29 @@ describe('isPastRetention', () => {
 
   it('a job never submitted is never past retention', () => {
     expect(isPastRetention(undefined, T0 + 10 * RETENTION_MS)).toBe(false);
+  });
+});
+
+describe('waiting for a key', () => {
+  it.each<[RunJobState, boolean]>([
+    ['queued', true],
+    ['sent', true],
+    ['sending', false],
+    ['unsure', false],
+    ['refused', false],
+    ['finished', false],
+    ['cancelled', false],
+    ['expired', false],
+  ])('a %s job needs a key to go on: %s', (state, needs) => {
+    expect(needsKey(makeJob(0, state))).toBe(needs);
+  });
+
+  it('a new key polls again the sent jobs that waited, not one polled now nor one stalled', () => {
+    const states: RunJobState[] = ['sent', 'sent', 'sent', 'queued', 'finished', 'sent'];
+    const jobs = states.map((state, index) => makeJob(index, state));
+    const inFlight = new Set([1]);
+    const stalled = new Map([[2, new Error('500')]]);
+    expect(parkedJobs(jobs, inFlight, stalled)).toEqual([0, 5]);
+    expect(parkedJobs(jobs, new Set(), new Map())).toEqual([0, 1, 2, 5]);
   });
 });

@@ -51,6 +51,28 @@ export function jobsToSend(jobs: readonly RunJob[], context: SendContext): numbe
   return chosen;
 }
 
+/** A job that cannot go on without a key: one to send, or one to poll. */
+export function needsKey(job: RunJob): boolean {
+  return job.state === 'queued' || job.state === 'sent';
+}
+
+/**
+ * Sent jobs whose polling waits for a key, to poll again once one comes: not one whose poll is
+ * under way (in flight, with no timer), nor one stalled (that waits for Resume polling).
+ */
+export function parkedJobs(
+  jobs: Iterable<RunJob>,
+  inFlight: ReadonlySet<number>,
+  stalled: ReadonlyMap<number, unknown>,
+): number[] {
+  const parked: number[] = [];
+  for (const job of jobs) {
+    if (job.state === 'sent' && !inFlight.has(job.index) && !stalled.has(job.index))
+      parked.push(job.index);
+  }
+  return parked;
+}
+
 export const START_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 12;
 
