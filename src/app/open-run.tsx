@@ -1,5 +1,5 @@
 import { Card, Stack } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { FormModelPanel } from './form-model-panel';
 import type { LiveFigures } from '../features/resource/model-facts';
@@ -83,9 +83,13 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     [results, corrections],
   );
 
+  // Results arrive through a store subscription, which React renders at once, in one task. The
+  // evaluation of a big run (its matrix, tables, slices) follows in a deferred render that React
+  // can interrupt, so new rows and the progress are never held behind it.
+  const evaluatedItems = useDeferredValue(items);
   const workbench = useWorkbench({
     run,
-    items,
+    items: evaluatedItems,
     threshold: shownThreshold,
     others,
   });
