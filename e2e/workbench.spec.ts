@@ -17,7 +17,7 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   page,
 }) => {
   // Two runs, a review and a comparison: more than the default budget.
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await runLabelledTickets(app);
   const evaluation = page.getByRole('region', { name: 'Evaluation' });
   // The demo's production model gets 35 of the 40 tickets right.

@@ -2,7 +2,7 @@ import './app/mantine-styles';
 import './app/app.css';
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { isDemoOrigin, openOnDemoIfFirstVisit, startDemo } from './app/demo';
+import { openOnDemoIfFirstVisit, prepareForRequest } from './app/demo';
 import { ReplaceWithDemo } from './app/header-menus';
 import { loadRunsWhenIdle } from './app/lazy-runs';
 import { reloadWhenErasedElsewhere } from './app/erase-signal';
@@ -12,10 +12,9 @@ import { Root } from './app/root';
 import { whenIdle } from './lib/when-idle';
 import { setRequestGate } from './service/request-gate';
 
-// The demo's service worker starts before the first request to the demo origin, and never otherwise.
-setRequestGate(async (url) => {
-  if (isDemoOrigin(url)) await startDemo();
-});
+// The demo's service worker starts before the first request to the demo origin, and never
+// otherwise; it stops answering once only other services are used (see prepareForRequest).
+setRequestGate(prepareForRequest);
 
 // Read before the demo fills the form (which keeps the settings on the device).
 const firstVisit = isFirstVisit(() => localStorage);

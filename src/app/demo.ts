@@ -26,7 +26,27 @@ export function isDemoOrigin(url: URL): boolean {
 /** Loads MSW and the simulated service only when the demo is used: it is not in the main bundle. */
 export async function startDemo(): Promise<{ reset: () => void }> {
   const { startDemoService } = await import('../demo/browser');
+  lastDemoRequest = Date.now();
   return startDemoService();
+}
+
+/** How long the demo must have had no request before a request elsewhere pauses its worker. */
+const DEMO_IDLE_MS = 5_000;
+let lastDemoRequest = 0;
+
+/**
+ * Before each request: the demo's worker starts (or resumes) for a request to the demo, and pauses
+ * for a request elsewhere once the demo has been idle a while (a demo run polls every few seconds,
+ * so it is never paused under a live demo run; a request that finds it paused resumes it first).
+ */
+export async function prepareForRequest(url: URL, now = Date.now()): Promise<void> {
+  if (isDemoOrigin(url)) {
+    await startDemo();
+    return;
+  }
+  if (lastDemoRequest === 0 || now - lastDemoRequest < DEMO_IDLE_MS) return;
+  const { pauseDemoService } = await import('../demo/browser');
+  pauseDemoService();
 }
 
 export function demoSettings({ labelMode, apiVersion }: DemoChoice): Partial<ConnectionSettings> {

@@ -31,10 +31,11 @@ import {
 import { downloadFile } from '../features/results/export/download-file';
 import type { ResultItem, ResultsCompare } from '../features/results/result-item';
 import { runLabel } from '../features/runs/ui/run-label';
+import { cachedClassNames } from './class-names';
+import { cachedSliceFields } from './slice-fields';
 import type { Run } from '../features/runs/store/run-model';
 import { useRunCorrections, useRunResults, type RunRow } from '../features/runs/ui/use-runs';
 
-const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const NO_ITEMS: EvaluationItem[] = [];
 
 export interface WorkbenchState {
@@ -59,22 +60,6 @@ export interface WorkbenchState {
   evaluationItems: readonly EvaluationItem[];
   sliceNames: string[];
   fieldsOf: (id: string) => Readonly<Record<string, string>> | undefined;
-}
-
-/**
- * What a document can be sliced by: its file's other columns and its language (its own, else the
- * run's). A field added here (say the language the service detected) becomes an option by itself.
- */
-function sliceFields(items: readonly ResultItem[], runLanguage: string) {
-  const fields = new Map<string, Readonly<Record<string, string>>>();
-  for (const item of items) {
-    const language = item.language ?? runLanguage;
-    fields.set(item.result.id, {
-      ...item.metadata,
-      ...(language ? { language } : {}),
-    });
-  }
-  return fields;
 }
 
 /** The gold labels a document is scored against: a reviewer's correction wins over the import's. */
@@ -176,14 +161,8 @@ export function useWorkbench({
     mismatches,
     threshold: applied,
   } = useEvaluation(scoredItems, labelMode, threshold, useClassesShown());
-  const classNames = useMemo(() => {
-    const names = new Set<string>();
-    for (const item of items) {
-      for (const score of item.result.classes) names.add(score.category);
-      for (const label of item.labels ?? []) names.add(label);
-    }
-    return [...names].sort(natural.compare);
-  }, [items]);
+  const [toClassNames] = useState(cachedClassNames);
+  const classNames = useMemo(() => toClassNames(items), [toClassNames, items]);
 
   const otherCorrections = useRunCorrections(chosen ?? undefined);
   const comparedLabels = useMemo(
@@ -226,9 +205,10 @@ export function useWorkbench({
 
   const labelled = evaluation.evaluated > 0;
   const runLanguage = run?.settings.language ?? '';
+  const [toSliceFields] = useState(cachedSliceFields);
   const fields = useMemo(
-    () => (labels.size > 0 ? sliceFields(items, runLanguage) : undefined),
-    [labels, items, runLanguage],
+    () => (labels.size > 0 ? toSliceFields(items, runLanguage) : undefined),
+    [toSliceFields, labels, items, runLanguage],
   );
   const names = useMemo(() => (fields ? sliceNames(fields.values()) : []), [fields]);
   const fieldsOf = useCallback((id: string) => fields?.get(id), [fields]);

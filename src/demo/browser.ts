@@ -11,6 +11,15 @@ interface DemoService {
 }
 
 let started: Promise<DemoService> | undefined;
+let worker: ReturnType<typeof setupWorker> | undefined;
+/** Whether the worker answers this page's requests now (it is paused while only Azure is used). */
+let answering = false;
+
+const START_OPTIONS = {
+  quiet: true,
+  onUnhandledRequest: 'bypass',
+  serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+} as const;
 
 /** Reading `localStorage` throws where storage is disabled; the demo then lives in memory. */
 function demoStorage(): ServicePersistence | undefined {
@@ -27,20 +36,33 @@ async function start(): Promise<DemoService> {
     persistence: demoStorage(),
     cors: true,
   });
-  const worker = setupWorker(...handlers);
-  await worker.start({
-    quiet: true,
-    onUnhandledRequest: 'bypass',
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  });
+  worker = setupWorker(...handlers);
+  await worker.start(START_OPTIONS);
+  answering = true;
   return { reset: () => handlers.state.reset() };
 }
 
-/** Safe to call many times; a failed start may be retried. */
-export function startDemoService(): Promise<DemoService> {
+/** Safe to call many times; a failed start may be retried; a paused worker answers again. */
+export async function startDemoService(): Promise<DemoService> {
   started ??= start().catch((error: unknown) => {
     started = undefined;
     throw error;
   });
-  return started;
+  const service = await started;
+  if (!answering && worker) {
+    answering = true;
+    await worker.start(START_OPTIONS);
+  }
+  return service;
+}
+
+/**
+ * Stops the worker handling this page's requests. While it answers, every request, to Azure too,
+ * goes from the service worker to this page's thread to be matched and let through: work on the
+ * page and a detour for each poll. The worker stays registered; startDemoService resumes it.
+ */
+export function pauseDemoService(): void {
+  if (!answering || !worker) return;
+  answering = false;
+  worker.stop();
 }
