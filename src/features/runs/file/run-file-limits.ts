@@ -26,8 +26,8 @@ export const RUN_FILE_LIMITS: RunFileLimits = {
   maxDepth: 8,
 };
 
-/** Below this a run file stays plain JSON, readable as it is; above it, gzip pays off. */
-export const GZIP_FROM_BYTES = 16 * 1024;
+/** Below this (a few dozen documents) a run file stays plain JSON, readable as it is; above it, gzip pays off. */
+export const GZIP_FROM_BYTES = 8 * 1024;
 
 export const RUN_FILE_FORMAT = 'classify-run';
 export const RUN_FILE_VERSION = 1;

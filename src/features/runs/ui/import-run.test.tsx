@@ -14,10 +14,14 @@ import type { WholeRun } from '../store/run-model';
 import { RunsDatabase } from '../store/runs-db';
 import { createRunsRepository } from '../store/runs-repository';
 import { RunsProvider } from './runs-context';
+import { resetRunFileState } from './run-file-store';
 import { RunsTable } from './runs-table';
 import { useRunRows } from './use-runs';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetRunFileState();
+});
 
 /** A service that must never be called: an imported run sends and polls nothing. */
 function silentService() {
@@ -78,16 +82,22 @@ function renderRuns() {
   const chosen: { file: File | undefined } = { file: undefined };
   const onOpen = vi.fn();
   const onSaveFile = vi.fn<(blob: Blob, fileName: string) => void>();
-  renderWithProviders(
+  const ui = (
     <RunsProvider coordinator={coordinator}>
       <Runs pick={() => Promise.resolve(chosen.file)} onOpen={onOpen} onSaveFile={onSaveFile} />
-    </RunsProvider>,
+    </RunsProvider>
   );
+  const view = renderWithProviders(ui);
+  /** As when the run list is read afresh (opening a run can suspend the runs area). */
+  const remount = () => {
+    view.unmount();
+    renderWithProviders(ui);
+  };
   const importFile = async (file: File) => {
     chosen.file = file;
     await userEvent.click(await screen.findByRole('button', { name: 'Import run' }));
   };
-  return { repository, coordinator, calls, onOpen, onSaveFile, importFile };
+  return { repository, coordinator, calls, onOpen, onSaveFile, importFile, remount };
 }
 
 const runRows = () => within(screen.getByRole('table', { name: 'Runs' })).getAllByRole('rowheader');
@@ -151,6 +161,21 @@ describe('Import run', () => {
     expect(runRows()).toHaveLength(2);
     expect((await repository.get('run-1'))?.threshold).toBe(0.9);
     expect(await repository.documents('run-1')).toHaveLength(4);
+  });
+
+  it('keeps the question when the Runs table mounts again meanwhile', async () => {
+    const { repository, importFile, remount } = renderRuns();
+    const whole = testWholeRun(4);
+    await importFile(await runFile(whole));
+    await waitFor(() => expect(runRows()).toHaveLength(1));
+    await importFile(await runFile(whole));
+    await screen.findByRole('dialog', { name: 'This run is already in this browser' });
+    remount();
+    const dialog = await screen.findByRole('dialog', {
+      name: 'This run is already in this browser',
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Keep both' }));
+    await waitFor(async () => expect(await repository.list()).toHaveLength(2));
   });
 
   it('does not offer Replace while the stored run is still under way here', async () => {

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import { keptBothName } from '../file/run-from-file';
-import type { ImportChoice, RunImportState } from './use-run-import';
+import type { RunImportState } from './run-file-store';
+import type { ImportChoice } from './use-run-import';
 
 /** Import run: opens the file chooser (the button's name is its label). */
 export function ImportRunButton({

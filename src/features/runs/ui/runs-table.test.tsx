@@ -13,8 +13,12 @@ import { RunCoordinator } from '../engine/run-coordinator';
 import { RunsDatabase } from '../store/runs-db';
 import { createRunsRepository } from '../store/runs-repository';
 import { RunsProvider } from './runs-context';
+import { resetRunFileState } from './run-file-store';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetRunFileState();
+});
 
 const settings: Run['settings'] = {
   ...testRunSettings,

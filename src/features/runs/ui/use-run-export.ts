@@ -1,17 +1,11 @@
-import { useState } from 'react';
 import { exportRunFile } from './run-file-export';
 import { useRunCoordinator } from './runs-context';
-
-export interface RunExportState {
-  /** The run whose file is being written. */
-  exporting: string | undefined;
-  failed: { name: string; message: string } | undefined;
-}
+import { setExportState as setState, useExportState } from './run-file-store';
 
 /** Export…: writes the stored run as a file and hands it to `save` (the app downloads it). */
 export function useRunExport(save: (blob: Blob, fileName: string) => void) {
   const { repository } = useRunCoordinator();
-  const [state, setState] = useState<RunExportState>({ exporting: undefined, failed: undefined });
+  const state = useExportState();
   const exportRun = async (runId: string, name: string) => {
     setState({ exporting: runId, failed: undefined });
     try {

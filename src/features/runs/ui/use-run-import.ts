@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { isOpenJob } from '../engine/run-schedule';
 import { readRunFile, RunFileRefusal } from '../file/run-file-read';
 import type { RunFile } from '../file/run-file-schema';
@@ -7,18 +6,10 @@ import type { Run } from '../store/run-model';
 import { StorageFullError } from '../store/runs-repository';
 import { useRunCoordinator } from './runs-context';
 import { pickFile } from './pick-file';
+import { importState, setImportState as setState, useImportState } from './run-file-store';
 
 /** What the chooser offers: run files, plain or gzipped. */
 export const RUN_FILE_ACCEPT = '.json,.gz,application/json,application/gzip';
-
-export type RunImportState =
-  | { step: 'idle' }
-  /** Reading and checking the file, or storing the run. */
-  | { step: 'busy'; words: string }
-  | { step: 'refused'; fileName: string; message: string }
-  /** The browser has a run of the file's id: Replace or Keep both? */
-  | { step: 'asking'; fileName: string; file: RunFile; existing: Run; existingOpen: boolean }
-  | { step: 'imported'; name: string; documents: number; results: number; openJobs: number };
 
 export type ImportChoice = 'replace' | 'keep-both';
 
@@ -34,7 +25,7 @@ function reasonOf(error: unknown): string {
  */
 export function useRunImport(onImported: (runId: string) => void, pick = pickFile) {
   const coordinator = useRunCoordinator();
-  const [state, setState] = useState<RunImportState>({ step: 'idle' });
+  const state = useImportState();
 
   const store = async (fileName: string, file: RunFile, choice?: ImportChoice) => {
     const whole = runFromFile(
@@ -79,6 +70,7 @@ export function useRunImport(onImported: (runId: string) => void, pick = pickFil
   };
 
   const answer = (choice: ImportChoice | undefined) => {
+    const state = importState();
     if (state.step !== 'asking') return;
     if (!choice) return setState({ step: 'idle' });
     setState({ step: 'busy', words: `Importing ${state.file.run.name}…` });
