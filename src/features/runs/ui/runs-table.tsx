@@ -141,7 +141,8 @@ export function RunsTable({
         ) : (
           <Text size="xs" c="dimmed">
             Rerun sends a run&apos;s documents with the settings now in the form (another
-            deployment, say). Runs are kept in this browser only.
+            deployment, say). Runs are kept in this browser only; Export… saves one as a file that
+            Import run reads in another.
           </Text>
         )}
         {rows.length === 0 ? <Text size="sm">No runs left in this browser.</Text> : null}
