@@ -1,5 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { AXE_TAGS, SCHEMES, showIn } from './axe';
 import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
 import { ConsolePage, DEMO_KEY, expect, labelledTicketsCsv, test, untilLive } from './fixtures';
 
@@ -32,6 +34,23 @@ async function evaluationShown(page: Page) {
   };
 }
 
+/** No WCAG 2.1 A/AA or best-practice violation in the Runs area and its dialog, light and dark. */
+async function expectAccessible(page: Page) {
+  for (const scheme of SCHEMES) {
+    await showIn(page, scheme);
+    const { violations, passes } = await new AxeBuilder({ page })
+      .include('section[aria-labelledby="runs-heading"]')
+      .include('[role="dialog"]')
+      .withTags(AXE_TAGS)
+      .analyze();
+    expect(
+      violations.map(({ id, help }) => `${id}: ${help}`),
+      scheme,
+    ).toEqual([]);
+    expect(passes.length, 'axe checked the Runs area').toBeGreaterThan(0);
+  }
+}
+
 /** Analyze-text calls (submit, poll, cancel) that reach the service from this page. */
 function jobRequests(page: Page, origin: string): string[] {
   const seen: string[] = [];
@@ -49,7 +68,7 @@ test('a run exported from one browser imports into a fresh one with the same res
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // The labelled tickets, run against the simulated service over HTTP, then reviewed.
   await app.connect(service.origin);
   await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
@@ -132,6 +151,7 @@ test('a run exported from one browser imports into a fresh one with the same res
   await importFile(path);
   const dialog = other.getByRole('dialog', { name: 'This run is already in this browser' });
   await expect(dialog.getByRole('button', { name: 'Replace' })).toBeEnabled();
+  await expectAccessible(other);
   await dialog.getByRole('button', { name: 'Keep both' }).click();
   const otherRuns = other.getByRole('table', { name: 'Runs' });
   await expect(otherRuns.getByRole('rowheader')).toHaveCount(2);
@@ -157,6 +177,7 @@ test('a run exported from one browser imports into a fresh one with the same res
   await expect(
     other.getByRole('alert').filter({ hasText: 'broken.classify-run.json was not imported' }),
   ).toContainText('The file is not valid JSON');
+  await expectAccessible(other);
   await expect(otherRuns.getByRole('rowheader')).toHaveCount(2);
 
   await other.reload();
