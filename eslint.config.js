@@ -37,7 +37,8 @@ const layerZones = [
 
 /**
  * The runs feature by role: engine/ (the runners: no React, nothing of the screen), store/
- * (IndexedDB: no React, no runner), ui/ (what the page shows, reading both).
+ * (IndexedDB: no React, no runner), file/ (the run file format: no React, no runner), ui/ (what
+ * the page shows, reading them all).
  */
 function runsLayers() {
   const noReact = {
@@ -68,6 +69,8 @@ function runsLayers() {
       ['ui', 'engine'],
       'The runs store is read by the engine and the screen, never the other way.',
     ),
+    // The run file format runs in Node too (the command line writes and reads the same files).
+    layer('file', ['ui', 'engine'], 'The run file format knows no runner and no screen.'),
   ];
 }
 

@@ -7,6 +7,7 @@ import { useOpenRunId, useRunsUiActions } from '../features/runs/ui/runs-ui-stor
 import { useRunRows } from '../features/runs/ui/use-runs';
 import { FormModelPanel } from './form-model-panel';
 import { forgetImportOfRun } from '../features/documents/documents-store';
+import { downloadFile } from '../features/results/export/download-file';
 import { OpenRun } from './open-run';
 import { useRevealActions } from './reveal-run';
 import type { Credentials } from '../service/http';
@@ -69,6 +70,7 @@ export const RunArea = memo(function RunArea({
               void coordinator.remove(runId);
             }}
             rerunBlocked={runSettings ? undefined : settingsProblem}
+            onSaveFile={downloadFile}
           />
         </PanelErrorBoundary>
       ) : null}

@@ -13,6 +13,9 @@ import { RunsDatabase } from '../store/runs-db';
 import { createRunsRepository, type RunsRepository } from '../store/runs-repository';
 import { testRunSettings } from '../store/test-runs';
 import type { RunInputDocument } from '../store/new-run';
+import { runFromFile } from '../file/run-from-file';
+import { readRunFile } from '../file/run-file-read';
+import { writeRunFile } from '../file/run-file-write';
 
 const KEY = 'secret-key';
 
@@ -249,5 +252,39 @@ describe('how often the screen is handed the live runs', () => {
     expect(liveEvery(3)).toBe(50);
     expect(liveEvery(400)).toBe(200);
     expect(liveEvery(4_000)).toBe(1_000);
+  });
+
+  it('importRun stores a run from a file without driving it; Replace lets a runner of this page go without a word to the service', async () => {
+    const { repository, service, coordinator } = setup();
+    const run = await coordinator.startRun(newRun(makeDocuments(30)));
+    await until(() => service.submitted.length === 2);
+    // Exported mid-flight: both jobs are out (sent) in the exporting page.
+    await until(async () => (await repository.jobs(run.id)).every((job) => job.state === 'sent'));
+    const [jobs, results, corrections] = await Promise.all([
+      repository.jobs(run.id),
+      repository.results(run.id),
+      repository.corrections(run.id),
+    ]);
+    const stored = await repository.get(run.id);
+    if (!stored) throw new Error('The run was not stored.');
+    const documents = await repository.documents(run.id);
+    const { blob } = await writeRunFile({
+      run: stored,
+      jobs,
+      results,
+      corrections,
+      documents: (async function* () {
+        yield await Promise.resolve(documents);
+      })(),
+    });
+    const whole = runFromFile(await readRunFile(blob));
+
+    await coordinator.importRun(whole, true);
+    expect(coordinator.runner(run.id)).toBeUndefined();
+    expect((await repository.jobs(run.id)).map((job) => job.state)).toEqual(['unsure', 'unsure']);
+    await coordinator.resumeAll();
+    expect(coordinator.runner(run.id)).toBeUndefined();
+    expect(service.submitted).toHaveLength(2);
+    expect(service.cancelled).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { PageLeaving } from './page-leaving';
 import { rerunDocuments } from './rerun-documents';
 import type { FinishedResults } from './run-live';
 import type { RunLockManager } from './run-lock';
-import type { Run, RunDocument, RunJob, RunSettings } from '../store/run-model';
+import type { Run, RunDocument, RunJob, RunSettings, WholeRun } from '../store/run-model';
 import { RunRunner } from './run-runner';
 import { isOpenJob } from './run-schedule';
 import type { RunSecret, RunService } from './run-service';
@@ -270,6 +270,22 @@ export class RunCoordinator {
       plan: planBatch(documents),
       source: source.source,
     });
+  }
+
+  /**
+   * A run read from a run file. It is stored, never driven: its open jobs were closed by the
+   * reader (run-from-file.ts), so nothing here sends or polls them. Replacing a run this page has
+   * a runner for lets that runner go first, without a word to the service.
+   */
+  async importRun(whole: WholeRun, replace: boolean): Promise<void> {
+    const runner = this.runners.get(whole.run.id);
+    if (replace && runner) {
+      runner.stop();
+      this.runners.delete(whole.run.id);
+      this.liveChanged();
+      for (const listener of this.listeners) listener();
+    }
+    await this.deps.repository.importRun(whole, replace);
   }
 
   /** Removes the run from this browser (the service's copy expires by itself). */

@@ -133,3 +133,12 @@ export interface RunCorrection {
   id: string;
   labels: string[];
 }
+
+/** Everything one run is made of, as a run file carries it (see features/runs/file). */
+export interface WholeRun {
+  run: Run;
+  documents: RunDocument[];
+  jobs: RunJob[];
+  results: RunResult[];
+  corrections: RunCorrection[];
+}

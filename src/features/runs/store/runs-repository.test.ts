@@ -389,3 +389,53 @@ describe('documents with metadata', () => {
     ]);
   });
 });
+
+describe('importRun', () => {
+  const whole = (runId: string, name: string) => {
+    const documents = makeDocuments(3).map((document, index) => ({ ...document, runId, index }));
+    return {
+      run: { ...defaultRun(runId), name },
+      documents,
+      jobs: [
+        {
+          runId,
+          index: 0,
+          documentIndexes: [0, 1, 2],
+          firstId: 'doc-0',
+          lastId: 'doc-2',
+          state: 'finished' as const,
+          outcome: 'done' as const,
+        },
+      ],
+      results: documents.map(({ index, id }) => ({ runId, index, id, classes: [], warnings: [] })),
+      corrections: [{ runId, index: 1, id: 'doc-1', labels: ['Billing'] }],
+    };
+  };
+  const defaultRun = (runId: string) => ({
+    id: runId,
+    createdAt: 1,
+    name: '',
+    settings,
+    documentCount: 3,
+    labelled: false,
+    source: 'file',
+    oversized: [],
+    intent: 'run' as const,
+  });
+
+  it('stores a whole run at once, and refuses an id already stored unless told to replace it', async () => {
+    const repository = freshRepository();
+    await repository.importRun(whole('r', 'first'), false);
+    expect(await repository.documents('r')).toHaveLength(3);
+    expect(await repository.corrections('r')).toHaveLength(1);
+
+    await expect(repository.importRun(whole('r', 'second'), false)).rejects.toThrow();
+    expect((await repository.get('r'))?.name).toBe('first');
+
+    const fewer = whole('r', 'replaced');
+    await repository.importRun({ ...fewer, corrections: [] }, true);
+    expect((await repository.get('r'))?.name).toBe('replaced');
+    expect(await repository.corrections('r')).toEqual([]);
+    expect(await repository.results('r')).toHaveLength(3);
+  });
+});

@@ -1,5 +1,13 @@
 import { Dexie } from 'dexie';
-import type { Run, RunCorrection, RunDocument, RunIntent, RunJob, RunResult } from './run-model';
+import type {
+  Run,
+  RunCorrection,
+  RunDocument,
+  RunIntent,
+  RunJob,
+  RunResult,
+  WholeRun,
+} from './run-model';
 import { RunsDatabase } from './runs-db';
 import { newRunRows, type NewRun, type NewRunRows } from './new-run';
 import { isStorageFull } from '../../../lib/storage-full';
@@ -68,6 +76,11 @@ export interface RunsRepository {
     labels: string[] | undefined,
   ) => Promise<void>;
   remove: (runId: string) => Promise<void>;
+  /**
+   * A run from a run file, stored whole in one transaction: it appears with all its rows or not
+   * at all. `replace` removes the stored run of the same id first; without it, that id must be free.
+   */
+  importRun: (whole: WholeRun, replace: boolean) => Promise<void>;
   db: RunsDatabase;
 }
 
@@ -178,30 +191,47 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
         else await db.corrections.delete([runId, index]);
       }),
     remove: (runId) =>
-      db.transaction(
-        'rw',
-        [db.runs, db.documents, db.jobs, db.results, db.corrections],
-        async () => {
-          await db.corrections
-            .where('[runId+index]')
-            .between(...range(runId), true, true)
-            .delete();
-          await db.runs.delete(runId);
-          await db.documents
-            .where('[runId+index]')
-            .between(...range(runId), true, true)
-            .delete();
-          await db.jobs
-            .where('[runId+index]')
-            .between(...range(runId), true, true)
-            .delete();
-          await db.results
-            .where('[runId+index]')
-            .between(...range(runId), true, true)
-            .delete();
-        },
+      db.transaction('rw', [db.runs, db.documents, db.jobs, db.results, db.corrections], () =>
+        deleteRows(db, runId),
+      ),
+    importRun: ({ run, documents, jobs, results, corrections }, replace) =>
+      guarded(() =>
+        db.transaction(
+          'rw',
+          [db.runs, db.documents, db.jobs, db.results, db.corrections],
+          async () => {
+            if (replace) await deleteRows(db, run.id);
+            // add(), not put(): a run of the same id stored meanwhile fails the import, whole.
+            await db.runs.add(run);
+            await db.documents.bulkAdd(documents);
+            await db.jobs.bulkAdd(jobs);
+            await db.results.bulkAdd(results);
+            await db.corrections.bulkAdd(corrections);
+          },
+        ),
       ),
   };
+}
+
+/** Every row of one run; inside a transaction over all five tables. */
+async function deleteRows(db: RunsDatabase, runId: string): Promise<void> {
+  await db.corrections
+    .where('[runId+index]')
+    .between(...range(runId), true, true)
+    .delete();
+  await db.runs.delete(runId);
+  await db.documents
+    .where('[runId+index]')
+    .between(...range(runId), true, true)
+    .delete();
+  await db.jobs
+    .where('[runId+index]')
+    .between(...range(runId), true, true)
+    .delete();
+  await db.results
+    .where('[runId+index]')
+    .between(...range(runId), true, true)
+    .delete();
 }
 
 /**

@@ -1,14 +1,24 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../lib/format';
 import { renderWithProviders } from '../../../test/render';
 import type { Run, RunJob } from '../store/run-model';
 import { focusAfterDeletion, RunsTable } from './runs-table';
 import { testRunSettings } from '../store/test-runs';
+import { RunCoordinator } from '../engine/run-coordinator';
+import { RunsDatabase } from '../store/runs-db';
+import { createRunsRepository } from '../store/runs-repository';
+import { RunsProvider } from './runs-context';
+import { resetRunFileState } from './run-file-store';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetRunFileState();
+});
 
 const settings: Run['settings'] = {
   ...testRunSettings,
@@ -57,9 +67,16 @@ const rows = [
 ];
 
 function renderTable(overrides: Partial<Parameters<typeof RunsTable>[0]> = {}) {
-  const handlers = { onOpen: vi.fn(), onRerun: vi.fn(), onDelete: vi.fn() };
+  const handlers = { onOpen: vi.fn(), onRerun: vi.fn(), onDelete: vi.fn(), onSaveFile: vi.fn() };
+  const coordinator = new RunCoordinator({
+    repository: createRunsRepository(new RunsDatabase(`runs-table-${crypto.randomUUID()}`)),
+    queryClient: new QueryClient(),
+    secretFor: () => undefined,
+  });
   renderWithProviders(
-    <RunsTable rows={rows} openRunId="a" rerunBlocked={undefined} {...handlers} {...overrides} />,
+    <RunsProvider coordinator={coordinator}>
+      <RunsTable rows={rows} openRunId="a" rerunBlocked={undefined} {...handlers} {...overrides} />
+    </RunsProvider>,
   );
   return handlers;
 }
@@ -100,6 +117,20 @@ describe('Runs table', () => {
     );
     await userEvent.click(within(again).getByRole('button', { name: 'Delete run' }));
     expect(onDelete).toHaveBeenCalledWith('b');
+  });
+
+  it('has Export… and Import run beside the table, and with no runs, Import run alone', () => {
+    renderTable();
+    expect(screen.getByRole('button', { name: 'Export… Nightly tickets' })).toHaveTextContent(
+      'Export…',
+    );
+    expect(screen.getByRole('button', { name: 'Import run' })).toBeVisible();
+    cleanup();
+    renderTable({ rows: [] });
+    expect(screen.queryByRole('table', { name: 'Runs' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Run files' })).toContainElement(
+      screen.getByRole('button', { name: 'Import run' }),
+    );
   });
 
   it('cannot rerun while the form has no valid settings, and says why', () => {

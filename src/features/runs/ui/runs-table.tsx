@@ -1,5 +1,5 @@
 import '../../../components/data-styles';
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmButton } from '../../../components/confirm-button';
 import { formatCount, formatDateTime } from '../../../lib/format';
@@ -7,7 +7,10 @@ import { modelNameOf } from '../../../service/api-profiles';
 import { runLabel } from './run-label';
 import type { Run } from '../store/run-model';
 import { RUN_STATUS_WORDS, runProgress } from '../engine/run-schedule';
+import { ImportRunButton, ImportRunDialog, ImportRunFeedback } from './import-run';
 import { StorageUsage } from './storage-usage';
+import { useRunExport } from './use-run-export';
+import { useRunImport } from './use-run-import';
 import type { RunRow } from './use-runs';
 
 export function modelOf(run: Run): string {
@@ -22,6 +25,10 @@ interface RunsTableProps {
   onDelete: (runId: string) => void;
   /** Why Rerun cannot use the form's settings now, if it cannot. */
   rerunBlocked: string | undefined;
+  /** Saves a run file Export… wrote (the app downloads it). */
+  onSaveFile: (blob: Blob, fileName: string) => void;
+  /** For tests: the file chooser Import run opens. */
+  pickFile?: (accept: string) => Promise<File | undefined>;
 }
 
 /** Where the focus goes once a run is deleted: the next row, else the previous, else none. */
@@ -31,7 +38,10 @@ export function focusAfterDeletion(runIds: readonly string[], deleted: string): 
   return runIds[at + 1] ?? runIds[at - 1];
 }
 
-/** Every run this browser holds, newest first: open one, send its documents again, or delete it. */
+/**
+ * Every run this browser holds, newest first: open one, send its documents again, export it as a
+ * file, or delete it; and Import run, for a run file from another browser or the command line.
+ */
 export function RunsTable({
   rows,
   openRunId,
@@ -39,6 +49,8 @@ export function RunsTable({
   onRerun,
   onDelete,
   rerunBlocked,
+  onSaveFile,
+  pickFile,
 }: RunsTableProps) {
   const sectionRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -66,9 +78,32 @@ export function RunsTable({
     if (!focus) setEmptiedBy(runId);
     onDelete(runId);
   };
+  const importing = useRunImport(onOpen, pickFile);
+  const exporting = useRunExport(onSaveFile);
+  const importControls = (
+    <>
+      <ImportRunFeedback state={importing.state} onDismiss={importing.dismiss} />
+      <ImportRunDialog state={importing.state} onAnswer={importing.answer} />
+    </>
+  );
 
-  // Nothing to list on a first visit; after the last run is deleted, its heading holds the focus.
-  if (rows.length === 0 && !emptiedBy) return null;
+  // Nothing to list on a first visit but a way in for a run from elsewhere; after the last run is
+  // deleted, the heading holds the focus.
+  if (rows.length === 0 && !emptiedBy) {
+    return (
+      <Card withBorder padding="md" component="section" aria-label="Run files">
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              No runs in this browser yet. A run exported from another browser can be imported.
+            </Text>
+            <ImportRunButton state={importing.state} onChoose={importing.choose} />
+          </Group>
+          {importControls}
+        </Stack>
+      </Card>
+    );
+  }
   return (
     <Card
       withBorder
@@ -82,8 +117,23 @@ export function RunsTable({
           <Title order={2} size="h4" id="runs-heading" ref={headingRef} tabIndex={-1}>
             Runs
           </Title>
-          <StorageUsage revision={rows.length} />
+          <Group gap="sm">
+            <StorageUsage revision={rows.length} />
+            <ImportRunButton state={importing.state} onChoose={importing.choose} />
+          </Group>
         </Group>
+        {importControls}
+        {exporting.state.failed ? (
+          <Alert
+            color="red"
+            title={`“${exporting.state.failed.name}” was not exported`}
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={exporting.dismiss}
+          >
+            {exporting.state.failed.message}
+          </Alert>
+        ) : null}
         {rerunBlocked ? (
           <Text size="xs" c="dimmed">
             Rerun sends a run&apos;s documents with the settings now in the form. {rerunBlocked}
@@ -91,7 +141,8 @@ export function RunsTable({
         ) : (
           <Text size="xs" c="dimmed">
             Rerun sends a run&apos;s documents with the settings now in the form (another
-            deployment, say). Runs are kept in this browser only.
+            deployment, say). Runs are kept in this browser only; Export… saves one as a file that
+            Import run reads in another.
           </Text>
         )}
         {rows.length === 0 ? <Text size="sm">No runs left in this browser.</Text> : null}
@@ -158,6 +209,15 @@ export function RunsTable({
                           aria-label={`Rerun ${run.name}`}
                         >
                           Rerun
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          loading={exporting.state.exporting === run.id}
+                          onClick={() => exporting.exportRun(run.id, run.name)}
+                          aria-label={`Export… ${run.name}`}
+                        >
+                          Export…
                         </Button>
                         <ConfirmButton
                           size="compact-sm"
