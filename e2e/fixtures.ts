@@ -45,7 +45,15 @@ export class ConsolePage {
   }
 
   async fill(values: Record<string, string>) {
-    for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
+    for (const [label, value] of Object.entries(values)) {
+      const field = this.field(label);
+      // A combobox re-rendering under a busy machine once kept its old text ahead of the new:
+      // fill again until the field holds exactly the value.
+      await expect(async () => {
+        await field.fill(value);
+        await expect(field).toHaveValue(value, { timeout: 1_000 });
+      }).toPass();
+    }
   }
 
   /** The simulated service at `origin`, with the single-label sample project. */

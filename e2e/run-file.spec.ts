@@ -10,6 +10,8 @@ async function evaluationShown(page: Page) {
   const evaluation = page.getByRole('region', { name: 'Evaluation' });
   const results = page.getByRole('table', { name: 'Results' });
   await expect(results.getByRole('rowheader')).not.toHaveCount(0);
+  // The bootstrap intervals come from a worker, with the calibration: read once they are in.
+  await expect(evaluation.getByText('Working out the calibration…')).toHaveCount(0);
   return {
     accuracy: await evaluation
       .getByText(/^Accuracy/)

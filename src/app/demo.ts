@@ -23,30 +23,43 @@ export function isDemoOrigin(url: URL): boolean {
   return url.origin === DEMO_ENDPOINT;
 }
 
+/** The loaded demo service's pause, once the demo has been used (never loaded just to pause). */
+let pauseDemo: (() => void) | undefined;
+/** Requests to the demo between their gate and their answer. */
+let demoInFlight = 0;
+
 /** Loads MSW and the simulated service only when the demo is used: it is not in the main bundle. */
 export async function startDemo(): Promise<{ reset: () => void }> {
-  const { startDemoService } = await import('../demo/browser');
-  lastDemoRequest = Date.now();
+  const { startDemoService, pauseDemoService } = await import('../demo/browser');
+  pauseDemo = pauseDemoService;
   return startDemoService();
 }
 
-/** How long the demo must have had no request before a request elsewhere pauses its worker. */
-const DEMO_IDLE_MS = 5_000;
-let lastDemoRequest = 0;
-
 /**
- * Before each request: the demo's worker starts (or resumes) for a request to the demo, and pauses
- * for a request elsewhere once the demo has been idle a while (a demo run polls every few seconds,
- * so it is never paused under a live demo run; a request that finds it paused resumes it first).
+ * Before each request (http.ts's gate): a request to the demo starts, or resumes, its service
+ * worker; a request elsewhere pauses it when no demo request is out, so Azure's requests stop
+ * taking a detour through this page's thread. Returns what to call once the answer is in.
  */
-export async function prepareForRequest(url: URL, now = Date.now()): Promise<void> {
-  if (isDemoOrigin(url)) {
-    await startDemo();
-    return;
+export async function prepareForRequest(url: URL): Promise<(() => void) | undefined> {
+  if (!isDemoOrigin(url)) {
+    // Synchronous from the check to the pause: a demo request counted meanwhile is never cut off.
+    if (demoInFlight === 0) pauseDemo?.();
+    return undefined;
   }
-  if (lastDemoRequest === 0 || now - lastDemoRequest < DEMO_IDLE_MS) return;
-  const { pauseDemoService } = await import('../demo/browser');
-  pauseDemoService();
+  demoInFlight += 1;
+  let done = false;
+  const release = () => {
+    if (done) return;
+    done = true;
+    demoInFlight -= 1;
+  };
+  try {
+    await startDemo();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return release;
 }
 
 export function demoSettings({ labelMode, apiVersion }: DemoChoice): Partial<ConnectionSettings> {

@@ -148,11 +148,17 @@ export async function callService(
 ): Promise<ServiceResponse> {
   const scheme = credentials.scheme ?? 'key';
   const target = assertSameOrigin(request.url, credentials.endpoint, scheme);
-  await requestGate()(target);
-  const response = await send(target, request, credentials, signal, timeoutMs);
-  refuseRedirect(response, target, scheme);
+  const answered = await requestGate()(target);
+  let response: Response;
+  let text: string;
+  try {
+    response = await send(target, request, credentials, signal, timeoutMs);
+    refuseRedirect(response, target, scheme);
+    text = await response.text();
+  } finally {
+    answered?.();
+  }
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  const text = await response.text();
   if (!response.ok) {
     let body: unknown;
     try {

@@ -1,5 +1,6 @@
-type RequestGate = (url: URL) => Promise<void> | void;
-let gate: RequestGate = () => undefined;
+/** Resolves, when the request may leave, to what to call once its answer is in (or it failed). */
+type RequestGate = (url: URL) => Promise<(() => void) | undefined>;
+let gate: RequestGate = () => Promise.resolve(undefined);
 
 // Apart from http.ts so that setting it up front does not load the client (and its schemas).
 
