@@ -66,6 +66,19 @@ export class ConsolePage {
     });
   }
 
+  /** The demo's 40 labelled tickets, submitted and run to the end. */
+  async runLabelledTickets(timeout = 20_000) {
+    await this.page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
+    await this.page
+      .getByRole('combobox', { name: 'Label column' })
+      .selectOption({ label: 'label' });
+    await expect(
+      this.page.getByText(`Using ${DEMO_LABELLED_TICKETS.length} documents from`),
+    ).toBeVisible();
+    await this.submit();
+    await expect(this.page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout });
+  }
+
   async documents(texts: string[]) {
     await this.field('Documents').fill(texts.join('\n\n'));
   }

@@ -2,8 +2,7 @@ import { open, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AXE_TAGS, SCHEMES, showIn } from './axe';
-import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
-import { ConsolePage, DEMO_KEY, expect, labelledTicketsCsv, test, untilLive } from './fixtures';
+import { ConsolePage, DEMO_KEY, expect, test, untilLive } from './fixtures';
 
 /** What a run shows of its evaluation and results, to compare between two browsers. */
 async function evaluationShown(page: Page) {
@@ -73,13 +72,7 @@ test('a run exported from one browser imports into a fresh one with the same res
   test.setTimeout(180_000);
   // The labelled tickets, run against the simulated service over HTTP, then reviewed.
   await app.connect(service.origin);
-  await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
-  await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
-  await expect(
-    page.getByText(`Using ${DEMO_LABELLED_TICKETS.length} documents from`),
-  ).toBeVisible();
-  await app.submit();
-  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await app.runLabelledTickets(30_000);
   const slider = page.getByRole('slider', { name: 'Confidence threshold' });
   await slider.focus();
   for (let step = 0; step < 40; step++) await page.keyboard.press('ArrowRight');

@@ -1,16 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { expect, labelledTicketsCsv, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 test('the evaluation’s intervals, calibration, likely label errors, the paired test and the report', async ({
   app,
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
-  await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
-  await expect(page.getByText('Using 40 documents from')).toBeVisible();
-  await app.submit();
-  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await app.runLabelledTickets();
   const evaluation = page.getByRole('region', { name: 'Evaluation' });
   // 35 of 40: scipy.stats.binomtest(35, 40).proportion_ci(method='wilson') = 0.7389–0.9454.
   await expect(evaluation).toContainText('Accuracy87.5% (95% CI 73.9–94.5%)');

@@ -1,16 +1,4 @@
-import { DEMO_LABELLED_TICKETS } from '../src/demo/demo-labelled-tickets';
-import { expect, labelledTicketsCsv, test, type ConsolePage } from './fixtures';
-
-async function runLabelledTickets(app: ConsolePage) {
-  const { page } = app;
-  await page.locator('input[type="file"]').setInputFiles(labelledTicketsCsv);
-  await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
-  await expect(
-    page.getByText(`Using ${DEMO_LABELLED_TICKETS.length} documents from`),
-  ).toBeVisible();
-  await app.submit();
-  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
-}
+import { expect, test } from './fixtures';
 
 test('evaluate a deployment on labelled data, review it, and compare with another deployment', async ({
   app,
@@ -18,7 +6,7 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
 }) => {
   // Two runs, a review and a comparison: more than the default budget.
   test.setTimeout(90_000);
-  await runLabelledTickets(app);
+  await app.runLabelledTickets();
   const evaluation = page.getByRole('region', { name: 'Evaluation' });
   // The demo's production model gets 35 of the 40 tickets right.
   await expect(evaluation).toContainText('40 of 40 documents have a label and a result');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Run, RunJob, RunJobState } from '../store/run-model';
+import { RUN_JOB_STATES, type Run, type RunJob, type RunJobState } from '../store/run-model';
 import {
   afterFinish,
   isOpenJob,
@@ -48,16 +48,7 @@ function makeJob(index: number, state: RunJobState, patch: Partial<RunJob> = {})
   };
 }
 
-const ALL_STATES: RunJobState[] = [
-  'queued',
-  'sending',
-  'unsure',
-  'sent',
-  'refused',
-  'finished',
-  'cancelled',
-  'expired',
-];
+const ALL_STATES: RunJobState[] = [...RUN_JOB_STATES];
 
 describe('isOpenJob', () => {
   it('is open while the job still needs the service', () => {

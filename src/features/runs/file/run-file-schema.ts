@@ -2,6 +2,7 @@ import '../../../lib/zod-config';
 import { z } from 'zod';
 import { API_VERSIONS } from '../../../service/api-versions';
 import { MAX_DOCUMENTS_PER_JOB } from '../../../service/limits';
+import { RUN_JOB_STATES } from '../store/run-model';
 import { RUN_FILE_FORMAT, RUN_FILE_LIMITS, RUN_FILE_VERSION } from './run-file-limits';
 
 /**
@@ -65,16 +66,7 @@ const jobSchema = z.object({
   firstId: z.string(),
   lastId: z.string(),
   characters: count.optional(),
-  state: z.enum([
-    'queued',
-    'sending',
-    'unsure',
-    'sent',
-    'refused',
-    'finished',
-    'cancelled',
-    'expired',
-  ]),
+  state: z.enum(RUN_JOB_STATES),
   jobId: z.string().max(200).optional(),
   status: z.string().max(100).optional(),
   outcome: z.enum(['done', 'failed', 'cancelled']).optional(),

@@ -72,8 +72,18 @@ export interface RunDocument {
  * - cancelled: the user cancelled the run before it was sent.
  * - expired: the service no longer keeps it (24 h) and it never finished here.
  */
-export type RunJobState =
-  'queued' | 'sending' | 'unsure' | 'sent' | 'refused' | 'finished' | 'cancelled' | 'expired';
+export const RUN_JOB_STATES = [
+  'queued',
+  'sending',
+  'unsure',
+  'sent',
+  'refused',
+  'finished',
+  'cancelled',
+  'expired',
+] as const;
+
+export type RunJobState = (typeof RUN_JOB_STATES)[number];
 
 export interface RunJob {
   runId: string;
