@@ -27,6 +27,15 @@ export const IDLE_LIVE: RunLive = {
   elsewhere: false,
 };
 
+/**
+ * Whether a run can go on as far as keys go, the one rule the screen uses: a run another tab drives
+ * goes on with that tab's key; otherwise it needs a key in this page (`keyInForm`; the page header,
+ * which has no form, leaves it true) and a runner not waiting for one.
+ */
+export function hasUsableKey(live: RunLive, keyInForm = true): boolean {
+  return live.elsewhere || (keyInForm && !live.waitingForKey);
+}
+
 /** A job's results the moment its last poll answers, before they are stored. */
 export interface FinishedResults {
   job: RunJob;

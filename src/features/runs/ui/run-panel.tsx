@@ -7,7 +7,7 @@ import { JobAlert } from './job-alert';
 import { JobFacts } from './job-facts';
 import { statusInWords } from './job-words';
 import type { Run, RunJob } from '../store/run-model';
-import type { RunLive } from '../engine/run-live';
+import { hasUsableKey, type RunLive } from '../engine/run-live';
 import { RunJobs } from './run-jobs';
 import { RUN_STATUS_WORDS, runProgress, type RunStatus } from '../engine/run-schedule';
 import { useRunCoordinator } from './runs-context';
@@ -47,8 +47,7 @@ interface RunPanelProps {
 /** A run on screen: progress, throughput, time left, controls, and every job's status. */
 export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
   const coordinator = useRunCoordinator();
-  // Watched while another tab drives it: that tab's key is what counts, not this form's.
-  const progress = runProgress(run, jobs, live.elsewhere || (hasKey && !live.waitingForKey));
+  const progress = runProgress(run, jobs, hasUsableKey(live, hasKey));
   const running = progress.status === 'running';
   const now = useNow(1_000, running);
   const seconds = Math.max(0.001, (now - run.createdAt) / 1000);

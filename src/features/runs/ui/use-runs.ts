@@ -3,7 +3,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { createRunResultsFeed, type RunResultItem } from './run-results-feed';
 import { withLiveRuns } from './live-rows';
 import { runsFeedOf, type RunRow } from '../store/runs-feed';
-import { IDLE_LIVE, type RunLive } from '../engine/run-live';
+import { hasUsableKey, IDLE_LIVE, type RunLive } from '../engine/run-live';
 import { useRunCoordinator } from './runs-context';
 import { runProgress, type RunStatus } from '../engine/run-schedule';
 import { useOpenRunId } from './runs-ui-store';
@@ -89,6 +89,6 @@ export function useRunStatusSummary(): RunStatusSummary | undefined {
     rows?.find(({ run, jobs }) => runProgress(run, jobs).open > 0);
   const live = useRunLive(row?.run.id);
   if (!row) return undefined;
-  const { status } = runProgress(row.run, row.jobs, live.elsewhere || !live.waitingForKey);
+  const { status } = runProgress(row.run, row.jobs, hasUsableKey(live));
   return { runId: row.run.id, status, words: HEADER_WORDS[status] };
 }
