@@ -97,17 +97,21 @@ export interface BootstrapIntervals {
 /**
  * The documents grouped by kind: documents of one kind add the same counts to every figure, so a
  * resample needs only how many of each kind it drew (a multinomial), not which documents.
- * `weights[k]` is how many documents are of kind k; `ofDocument[d]` is document d's kind.
+ * `weights[k]` is how many of the `documents` are of kind k.
  */
 interface DocumentKinds {
   weights: Float64Array;
-  ofDocument: Int32Array;
+  documents: number;
 }
 
-function kindsBy(n: number, keyOf: (d: number) => string | number): DocumentKinds {
+/** The kinds of n documents by `keyOf`, with the first document of each, standing for its kind. */
+function kindsBy(
+  n: number,
+  keyOf: (d: number) => string | number,
+): DocumentKinds & { first: number[] } {
   const index = new Map<string | number, number>();
   const weights: number[] = [];
-  const ofDocument = new Int32Array(n);
+  const first: number[] = [];
   for (let d = 0; d < n; d++) {
     const key = keyOf(d);
     let kind = index.get(key);
@@ -115,20 +119,11 @@ function kindsBy(n: number, keyOf: (d: number) => string | number): DocumentKind
       kind = weights.length;
       index.set(key, kind);
       weights.push(0);
+      first.push(d);
     }
     weights[kind] = (weights[kind] ?? 0) + 1;
-    ofDocument[d] = kind;
   }
-  return { weights: Float64Array.from(weights), ofDocument };
-}
-
-/** The first document of each kind, standing for all of its kind. */
-function representatives({ weights, ofDocument }: DocumentKinds): Int32Array {
-  const first = new Int32Array(weights.length).fill(-1);
-  ofDocument.forEach((kind, d) => {
-    if (first[kind] === -1) first[kind] = d;
-  });
-  return first;
+  return { weights: Float64Array.from(weights), documents: n, first };
 }
 
 /**
@@ -147,7 +142,7 @@ class KindDraws {
   }
 
   countInto(counts: Float64Array): void {
-    multinomialInto(this.random, this.kinds.ofDocument.length, this.kinds.weights, counts);
+    multinomialInto(this.random, this.kinds.documents, this.kinds.weights, counts);
   }
 }
 
@@ -181,11 +176,11 @@ function decisionKinds(encoded: EncodedEvaluation): DocumentKinds & {
   );
   const offsets = new Int32Array(kinds.weights.length + 1);
   const entries: number[] = [];
-  representatives(kinds).forEach((d, kind) => {
+  kinds.first.forEach((d, kind) => {
     entries.push(...decisionsOf(d));
     offsets[kind + 1] = entries.length;
   });
-  return { ...kinds, offsets, entries: Int32Array.from(entries) };
+  return { weights: kinds.weights, documents: n, offsets, entries: Int32Array.from(entries) };
 }
 
 /**
@@ -277,7 +272,7 @@ export function bootstrapMetrics(
 function outcomeKinds(outcomes: Uint8Array): DocumentKinds {
   const weights = new Float64Array(4);
   for (const outcome of outcomes) weights[outcome] = (weights[outcome] ?? 0) + 1;
-  return { weights, ofDocument: Int32Array.from(outcomes) };
+  return { weights, documents: outcomes.length };
 }
 
 /**
