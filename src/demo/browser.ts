@@ -12,14 +12,26 @@ interface DemoService {
 
 let started: Promise<DemoService> | undefined;
 let worker: ReturnType<typeof setupWorker> | undefined;
-/** Whether the worker answers this page's requests now (it is paused while only Azure is used). */
-let answering = false;
+/**
+ * The worker's (re)activation while it answers this page's requests, undefined while paused (only
+ * Azure used): every demo request awaits the same one, so none leaves before the worker answers.
+ */
+let answering: Promise<unknown> | undefined;
 
 const START_OPTIONS = {
   quiet: true,
   onUnhandledRequest: 'bypass',
   serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
 } as const;
+
+/** Starts (or resumes) the worker answering, once for all who ask meanwhile; a failure may be retried. */
+function answer(active: ReturnType<typeof setupWorker>): Promise<unknown> {
+  answering ??= active.start(START_OPTIONS).catch((error: unknown) => {
+    answering = undefined;
+    throw error;
+  });
+  return answering;
+}
 
 /** Reading `localStorage` throws where storage is disabled; the demo then lives in memory. */
 function demoStorage(): ServicePersistence | undefined {
@@ -37,8 +49,7 @@ async function start(): Promise<DemoService> {
     cors: true,
   });
   worker = setupWorker(...handlers);
-  await worker.start(START_OPTIONS);
-  answering = true;
+  await answer(worker);
   return { reset: () => handlers.state.reset() };
 }
 
@@ -49,10 +60,7 @@ export async function startDemoService(): Promise<DemoService> {
     throw error;
   });
   const service = await started;
-  if (!answering && worker) {
-    answering = true;
-    await worker.start(START_OPTIONS);
-  }
+  if (worker) await answer(worker);
   return service;
 }
 
@@ -63,6 +71,6 @@ export async function startDemoService(): Promise<DemoService> {
  */
 export function pauseDemoService(): void {
   if (!answering || !worker) return;
-  answering = false;
+  answering = undefined;
   worker.stop();
 }
