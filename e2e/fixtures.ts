@@ -79,6 +79,17 @@ export class ConsolePage {
     await expect(this.page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout });
   }
 
+  /** The review with the keyboard: the second row (ticket02) opened and labelled with key 1. */
+  async correctSecondTicket() {
+    const { page } = this;
+    await this.results().getByRole('rowheader').first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'ticket02' })).toBeVisible();
+    await page.keyboard.press('1');
+  }
+
   async documents(texts: string[]) {
     await this.field('Documents').fill(texts.join('\n\n'));
   }

@@ -40,12 +40,7 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowLeft');
 
   // Review with the keyboard: next row, open it, set the label with a number key.
-  await results.getByRole('rowheader').first().click();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('j');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'ticket02' })).toBeVisible();
-  await page.keyboard.press('1');
+  await app.correctSecondTicket();
   await expect(results.getByText(/Corrected: /).first()).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download labels' }).click();
