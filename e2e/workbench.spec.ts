@@ -65,8 +65,10 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   await expect(evaluation).toContainText('Accuracy75.0% (95% CI 59.8–85.8%)30 of 40 correct');
   const compareWith = page.getByRole('combobox', { name: 'Compare with' });
   await compareWith.click();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  // The first run (on production) is the only other run; picked by its option, not by keys, which
+  // under load could land before the list opened.
+  await page.getByRole('option').first().click();
+  await expect(compareWith).not.toHaveValue('');
   const compare = page.getByRole('region', { name: 'Compare runs' });
   await expect(compare).toContainText('Agreement');
   const changes = compare.getByRole('table', { name: 'Changes between runs' });
