@@ -170,7 +170,7 @@ const labelModeOfKind = (kind: string): LabelMode | undefined =>
       ? 'multi'
       : undefined;
 
-function seedProjects(): StoredProject[] {
+function seedProjects(supportTicketsContainer: string | undefined): StoredProject[] {
   return DEMO_AUTHORING_PROJECTS.map((project) => {
     const catalogue = DEMO_CATALOGUE[project.projectName];
     const classes =
@@ -198,7 +198,10 @@ function seedProjects(): StoredProject[] {
       language: project.language,
       multilingual: project.multilingual,
       description: project.description,
-      storageInputContainerName: project.storageInputContainerName,
+      storageInputContainerName:
+        project.projectName === DEMO_PROJECTS.single.projectName && supportTicketsContainer
+          ? supportTicketsContainer
+          : project.storageInputContainerName,
       settings:
         project.confidenceThreshold === undefined
           ? {}
@@ -233,8 +236,6 @@ function seedProjects(): StoredProject[] {
   });
 }
 
-const seededSnapshot = (): Snapshot => ({ version: 1, projects: seedProjects(), jobs: [] });
-
 export interface AuthoringStoreOptions {
   now: () => number;
   timing: AuthoringTiming;
@@ -243,6 +244,8 @@ export interface AuthoringStoreOptions {
   storage: BlobSource;
   /** Authoring POSTs accepted per minute; more are answered 429 (documented limit: 10). */
   postsPerMinute: number;
+  /** The container SupportTickets names, when not its own `support-tickets`. */
+  supportTicketsContainer?: string | undefined;
 }
 
 export type AuthoringStore = ReturnType<typeof createAuthoringStore>;
@@ -254,6 +257,11 @@ export interface Conflict {
 
 export function createAuthoringStore(options: AuthoringStoreOptions) {
   const { now, timing, persistence } = options;
+  const seededSnapshot = (): Snapshot => ({
+    version: 1,
+    projects: seedProjects(options.supportTicketsContainer),
+    jobs: [],
+  });
   let snapshot = load();
   let recentPosts: number[] = [];
 

@@ -127,6 +127,8 @@ export interface ServiceStateOptions {
   storage?: BlobSource;
   /** Authoring POSTs accepted per minute before 429 (the documented limit, 10, by default). */
   authoringPostsPerMinute?: number;
+  /** The container the SupportTickets project names (`support-tickets` unless told). */
+  supportTicketsContainer?: string;
 }
 
 /** Erase all data on this device: the demo's jobs, projects and blobs, as a first visit has them. */
@@ -165,6 +167,7 @@ export function createServiceState(options: ServiceStateOptions = {}) {
     persistence,
     storage: options.storage ?? blobs.source,
     postsPerMinute: options.authoringPostsPerMinute ?? 10,
+    supportTicketsContainer: options.supportTicketsContainer,
   });
   // Projects deleted before the authoring store existed stay deleted.
   if (snapshot.deletedProjects.length > 0) {
