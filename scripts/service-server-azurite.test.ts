@@ -21,8 +21,8 @@ beforeAll(async () => {
 }, 40_000);
 
 afterAll(async () => {
-  await service?.close();
-  await azurite?.stop();
+  await service.close();
+  await azurite.stop();
 });
 
 const V = 'api-version=2023-04-01';

@@ -40,7 +40,7 @@ export function azureBlobSource(sasUrl: string): BlobSource {
       }
       const texts = new Map<string, string>();
       const missing: string[] = [];
-      let forbidden = false;
+      const refused = { forbidden: false };
       const queue = [...names];
       const worker = async () => {
         for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
@@ -50,13 +50,13 @@ export function azureBlobSource(sasUrl: string): BlobSource {
           } catch (error) {
             const status = statusOf(error);
             if (status === 404) missing.push(name);
-            else if (status === 403 || status === 401) forbidden = true;
+            else if (status === 403 || status === 401) refused.forbidden = true;
             else throw error;
           }
         }
       };
       await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
-      if (forbidden) return { failure: 'forbidden' };
+      if (refused.forbidden) return { failure: 'forbidden' };
       return { texts, missing: names.filter((name) => missing.includes(name)) };
     },
   };

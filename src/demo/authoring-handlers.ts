@@ -80,7 +80,8 @@ async function readJson(request: Request): Promise<{ body: unknown } | { rejecti
   const text = await request.text();
   if (!text.trim()) return { body: undefined };
   try {
-    return { body: JSON.parse(text) as unknown };
+    const body: unknown = JSON.parse(text);
+    return { body };
   } catch {
     return { rejection: invalidArgument('The request body is not valid JSON.') };
   }
@@ -309,7 +310,7 @@ export function createAuthoringWriteRoutes(options: {
             );
           }
           const kind = patch.projectKind
-            ? patch.projectKind[0]?.toUpperCase() + patch.projectKind.slice(1)
+            ? patch.projectKind.charAt(0).toUpperCase() + patch.projectKind.slice(1)
             : undefined;
           if (kind !== undefined && !KNOWN_KINDS.includes(kind)) {
             return invalidArgument(`The project kind '${kind}' is not supported.`, '#/projectKind');

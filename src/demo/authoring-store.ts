@@ -13,13 +13,8 @@ import {
 import { DEMO_PROJECTS } from './demo-settings';
 import { DEMO_TRAINING_TICKETS } from './demo-training-tickets';
 import { authoringJobId, randomUuid } from './job-ids';
-import {
-  MAX_DOCUMENT_CHARACTERS,
-  projectFile,
-  type ClassificationKind,
-  type ProjectContent,
-} from './project-file';
-import { evaluate, memoryOf, trainingProblem, type EvaluationOptions } from './training';
+import { MAX_DOCUMENT_CHARACTERS, projectFile, type ProjectContent } from './project-file';
+import { evaluate, memoryOf, trainingProblem } from './training';
 
 /**
  * The demo resource's projects as authoring writes change them: metadata, classes and documents
@@ -414,7 +409,7 @@ export function createAuthoringStore(options: AuthoringStoreOptions) {
   function contentOf(project: StoredProject): ProjectContent {
     return {
       metadata: {
-        projectKind: project.projectKind as ClassificationKind,
+        projectKind: project.projectKind,
         storageInputContainerName: project.storageInputContainerName,
         projectName: project.projectName,
         language: project.language,
@@ -522,17 +517,18 @@ export function createAuthoringStore(options: AuthoringStoreOptions) {
       const existing = findProject(projectName);
       const at = { at: now() };
       if (existing) {
-        const { settings, ...fields } = patch;
-        for (const [key, value] of Object.entries(fields)) {
-          if (value !== undefined) Object.assign(existing, { [key]: value });
+        if (patch.storageInputContainerName !== undefined) {
+          existing.storageInputContainerName = patch.storageInputContainerName;
         }
-        if (settings) {
-          // Merge patch: a null removes a setting.
-          for (const [key, value] of Object.entries(settings)) {
-            if (value === null) delete existing.settings[key];
-            else existing.settings[key] = value;
-          }
-        }
+        if (patch.language !== undefined) existing.language = patch.language;
+        if (patch.multilingual !== undefined) existing.multilingual = patch.multilingual;
+        if (patch.description !== undefined) existing.description = patch.description;
+        // Merge patch: a null removes a setting.
+        existing.settings = Object.fromEntries(
+          Object.entries({ ...existing.settings, ...patch.settings }).filter(
+            ([, value]) => value !== null,
+          ),
+        );
         existing.modifiedAt = at;
       } else {
         snapshot.projects.push({

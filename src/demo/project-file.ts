@@ -13,14 +13,15 @@ export const CLASSIFICATION_KINDS = [
 ] as const;
 export type ClassificationKind = (typeof CLASSIFICATION_KINDS)[number];
 
+export const isClassificationKind = (kind: string): kind is ClassificationKind =>
+  CLASSIFICATION_KINDS.some((known) => known === kind);
+
 export const MAX_CLASSES = 200;
 export const MAX_DOCUMENT_CHARACTERS = 128_000;
 export const MAX_DOCUMENTS = 100_000;
 
 /** UNCONFIRMED whether the service reads the docs' lower camel case (`customSingleLabel…`): both are taken. */
-const projectKind = z
-  .string()
-  .transform((kind) => (kind.length > 0 ? kind[0]?.toUpperCase() + kind.slice(1) : kind));
+const projectKind = z.string().transform((kind) => kind.charAt(0).toUpperCase() + kind.slice(1));
 
 const category = z.object({ category: z.string().min(1) });
 
@@ -71,7 +72,8 @@ export interface ProjectDocument {
 }
 
 export interface ProjectContent {
-  metadata: z.infer<typeof projectMetadataSchema> & { projectKind: ClassificationKind };
+  /** A classification kind when imported; an exported project may be of another kind. */
+  metadata: z.infer<typeof projectMetadataSchema>;
   classes: string[];
   documents: ProjectDocument[];
 }
@@ -96,7 +98,7 @@ export function readProjectFile(
   }
   const { metadata, assets } = parsed.data;
   const kind = metadata.projectKind;
-  if (!(CLASSIFICATION_KINDS as readonly string[]).includes(kind)) {
+  if (!isClassificationKind(kind)) {
     return {
       problem: `The project kind '${kind}' cannot be imported here: this resource's simulated service takes CustomSingleLabelClassification and CustomMultiLabelClassification projects.`,
       target: '#/metadata/projectKind',
@@ -182,7 +184,7 @@ export function readProjectFile(
   }
   return {
     content: {
-      metadata: { ...metadata, projectKind: kind as ClassificationKind },
+      metadata: { ...metadata, projectKind: kind },
       classes,
       documents,
     },

@@ -113,7 +113,7 @@ export function evaluate(
     return withOptions(singleLabelEvaluation(classes, rows, testing));
   }
   const perClass = Object.fromEntries(
-    classes.map((name) => [name, [0, 0, 0] as [number, number, number]]),
+    classes.map((name): [string, [number, number, number]] => [name, [0, 0, 0]]),
   );
   for (const document of tests) {
     const predicted = new Set(
