@@ -180,7 +180,14 @@ export function createAuthoringWriteRoutes(options: {
     authoring(({ params, projectName }) => {
       const jobId = param(params, 'jobId');
       const job = store.findJob(projectName, kind, jobId);
-      if (!job) return jobNotFound(jobId);
+      // A deployment's jobs are under its own name.
+      const deployment = params.deploymentName;
+      if (
+        !job ||
+        (deployment !== undefined && job.deployment?.name !== param(params, 'deploymentName'))
+      ) {
+        return jobNotFound(jobId);
+      }
       const progress = store.progress(job);
       const resultUrl = `${projectUrl(projectName)}/export/jobs/${job.jobId}/result?api-version=${job.apiVersion}`;
       return HttpResponse.json(authoringJobBody(job, progress, resultUrl));

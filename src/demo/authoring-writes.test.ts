@@ -421,6 +421,8 @@ describe('train, deploy, swap', () => {
   it('deletes a deployment through a job', async () => {
     const location = await start('DELETE', `${SUPPORT}/deployments/staging?${V}`);
     expect(location).toMatch(/\/deployments\/staging\/jobs\//);
+    // The job is the staging deployment's, not another's.
+    expect((await call('GET', location.replace('/staging/', '/production/'))).status).toBe(404);
     expect((await finish(location)).status).toBe('succeeded');
     expect((await call('GET', `${SUPPORT}/deployments/staging?${V}`)).status).toBe(404);
     expect(await predict('staging', ticket.text)).toBeUndefined();
