@@ -429,6 +429,18 @@ export function createAuthoringWriteRoutes(options: {
       }),
     ),
 
+    // Synchronous (204), as the contract says; deployments keep serving their copy.
+    route(
+      'delete',
+      `${P}/models/:modelLabel`,
+      authoring(({ params, projectName }) => {
+        const label = param(params, 'modelLabel');
+        return store.deleteModel(projectName, label)
+          ? new HttpResponse(null, { status: 204 })
+          : modelNotFound(label);
+      }),
+    ),
+
     route('get', `${P}/deployments/swap/jobs/:jobId`, jobRead('swap')),
     route('get', `${P}/deployments/:deploymentName/jobs/:jobId`, jobRead('deployment')),
     route(

@@ -553,6 +553,15 @@ export function createAuthoringStore(options: AuthoringStoreOptions) {
       return !existing;
     },
 
+    /** False when the project has no model of that label. */
+    deleteModel(projectName: string, label: string): boolean {
+      const project = store.project(projectName);
+      if (!project?.models.some((model) => model.label === label)) return false;
+      project.models = project.models.filter((model) => model.label !== label);
+      save();
+      return true;
+    },
+
     removeProject(projectName: string): boolean {
       const before = snapshot.projects.length;
       snapshot.projects = snapshot.projects.filter(

@@ -427,6 +427,13 @@ describe('train, deploy, swap', () => {
     expect((await call('GET', `${SUPPORT}/deployments/staging?${V}`)).status).toBe(404);
     expect(await predict('staging', ticket.text)).toBeUndefined();
   });
+
+  it('deletes a trained model at once (204); the deployment serving it keeps its copy', async () => {
+    expect((await call('DELETE', `${SUPPORT}/models/v2?${V}`)).status).toBe(204);
+    expect(await modelLabels()).toEqual(['v1', 'v3']);
+    expect((await call('DELETE', `${SUPPORT}/models/v2?${V}`)).status).toBe(404);
+    expect(await predict('production', ticket.text)).toBe('Billing');
+  });
 });
 
 describe('project metadata and limits', () => {
