@@ -110,6 +110,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    // Component tests render Mantine in happy-dom: a second or two on a quiet 2-core machine, but
+    // 5 s (the default) was seen exceeded while browsers ran beside them. A hang still fails.
+    testTimeout: 20_000,
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'eslint-rules/**/*.test.js'],
   },
 });
