@@ -8,7 +8,7 @@ export interface BlobContainerPort {
   /** Put Blob only where no blob of that name exists; `exists` when one does (nothing written). */
   putIfAbsent(
     name: string,
-    body: Uint8Array,
+    body: Uint8Array<ArrayBuffer>,
     metadata: Record<string, string>,
   ): Promise<'created' | 'exists'>;
   /** The metadata of an existing blob. */
@@ -45,8 +45,8 @@ export class StorageError extends Error {
 /** Blob metadata that says which text this app wrote, so a blob is recognised, never overwritten. */
 export const CONTENT_HASH_KEY = 'ccsha256';
 
-export async function contentHash(body: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', body as Uint8Array<ArrayBuffer>);
+export async function contentHash(body: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', body);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
@@ -94,7 +94,7 @@ export async function uploadBlobs(
 ): Promise<{ created: number; existing: number }> {
   const { concurrency = DEFAULT_BLOBS_IN_FLIGHT, signal, onUploaded } = options;
   let next = 0;
-  let failure: unknown;
+  let failure: Error | undefined;
   const counts = { created: 0, existing: 0 };
   const worker = async () => {
     while (failure === undefined && next < blobs.length) {
@@ -107,7 +107,7 @@ export async function uploadBlobs(
         else counts.existing += 1;
         onUploaded?.(blob.location, outcome);
       } catch (error) {
-        failure ??= error;
+        failure ??= error instanceof Error ? error : classifyStorageFailure(error);
       }
     }
   };
