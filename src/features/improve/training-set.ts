@@ -24,12 +24,12 @@ interface SourceDocument {
   id: string;
   text: string;
   language?: string | undefined;
-  labels?: string[] | undefined;
+  labels?: readonly string[] | undefined;
 }
 
 interface SourceCorrection {
   index: number;
-  labels: string[];
+  labels: readonly string[];
 }
 
 export interface TrainingDocument {
