@@ -34,10 +34,10 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   // A threshold: coverage appears and documents under it are marked.
   const slider = page.getByRole('slider', { name: 'Confidence threshold' });
   await slider.focus();
-  for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowRight');
+  for (let step = 0; step < 7; step++) await page.keyboard.press('PageUp');
   await expect(evaluation.getByText('Coverage', { exact: true })).toBeVisible();
   await expect(results.getByText('Below threshold').first()).toBeVisible();
-  for (let step = 0; step < 70; step++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Home');
 
   // Review with the keyboard: next row, open it, set the label with a number key.
   await app.correctSecondTicket();
@@ -65,8 +65,10 @@ test('evaluate a deployment on labelled data, review it, and compare with anothe
   await expect(evaluation).toContainText('Accuracy75.0% (95% CI 59.8–85.8%)30 of 40 correct');
   const compareWith = page.getByRole('combobox', { name: 'Compare with' });
   await compareWith.click();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  // The first run (on production) is the only other run; picked by its option, not by keys, which
+  // under load could land before the list opened.
+  await page.getByRole('listbox', { name: 'Compare with' }).getByRole('option').first().click();
+  await expect(compareWith).not.toHaveValue('');
   const compare = page.getByRole('region', { name: 'Compare runs' });
   await expect(compare).toContainText('Agreement');
   const changes = compare.getByRole('table', { name: 'Changes between runs' });

@@ -65,7 +65,7 @@ describe('service server', () => {
     expect(exchanges[0]?.receivedAt).toBeLessThanOrEqual(after);
   });
 
-  it('answers a CORS preflight', async () => {
+  it('answers a CORS preflight, for the authoring writes too (PUT, PATCH, the import format header)', async () => {
     service = await startServiceServer({ port: 0 });
     const response = await fetch(`${service.origin}/language/analyze-text/jobs`, {
       method: 'OPTIONS',
@@ -74,8 +74,9 @@ describe('service server', () => {
     expect(response.status).toBe(204);
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'access-control-allow-origin': 'http://localhost:5173',
-      'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-      'access-control-allow-headers': 'Ocp-Apim-Subscription-Key, Authorization, Content-Type',
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+      'access-control-allow-headers':
+        'Ocp-Apim-Subscription-Key, Authorization, Content-Type, format',
       'access-control-max-age': '600',
     });
   });

@@ -22,6 +22,11 @@ import {
   type ServiceState,
   type ServiceTiming,
 } from '../src/demo/service-state';
+import {
+  azureBlobSource,
+  seedSupportTickets,
+  splitContainerSasUrl,
+} from './service-server-storage';
 
 /**
  * The simulated service as a real HTTP server on loopback, for e2e tests and for trying the app's
@@ -38,6 +43,14 @@ export interface ServiceServerOptions {
   rateLimit?: number;
   /** Told of every request once its answer is ready (the bench times the wire with it). */
   onExchange?: (exchange: ServiceExchange) => void;
+  /**
+   * A container SAS URL (e.g. Azurite's) for the storage account connected to the resource:
+   * `:import` reads documents there, SupportTickets names that container and its training
+   * documents are put in it. Without one, the simulated in-memory account is used.
+   */
+  storageSasUrl?: string;
+  /** Authoring POSTs accepted a minute before 429 (10, the documented limit, by default). */
+  authoringPostsPerMinute?: number;
 }
 
 /** One request as the service saw it. */
@@ -157,8 +170,9 @@ async function respond(message: IncomingMessage, service: RunningService): Promi
     return new Response(null, {
       status: 204,
       headers: {
-        'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-        'Access-Control-Allow-Headers': 'Ocp-Apim-Subscription-Key, Authorization, Content-Type',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers':
+          'Ocp-Apim-Subscription-Key, Authorization, Content-Type, format',
         'Access-Control-Max-Age': '600',
       },
     });
@@ -213,6 +227,8 @@ export async function startServiceServer({
   exposeHeaders = true,
   rateLimit,
   onExchange,
+  storageSasUrl,
+  authoringPostsPerMinute,
 }: ServiceServerOptions) {
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Refusing to listen on ${host}: loopback only.`);
   const server = createServer();
@@ -234,7 +250,17 @@ export async function startServiceServer({
 
   // Job URLs carry the origin, so the handlers are made once the port is known.
   const origin = formatOrigin(address);
-  const state = createServiceState(timing ? { timing } : {});
+  if (storageSasUrl) await seedSupportTickets(storageSasUrl);
+  const state = createServiceState({
+    ...(timing ? { timing } : {}),
+    ...(storageSasUrl
+      ? {
+          storage: azureBlobSource(storageSasUrl),
+          supportTicketsContainer: splitContainerSasUrl(storageSasUrl).container,
+        }
+      : {}),
+    ...(authoringPostsPerMinute !== undefined ? { authoringPostsPerMinute } : {}),
+  });
   const faults = createFaultPlan();
   const service = {
     origin,
@@ -291,6 +317,8 @@ if (invokedDirectly) {
       'queued-ms': { type: 'string' },
       'run-ms': { type: 'string' },
       'per-document-ms': { type: 'string' },
+      'storage-sas-url': { type: 'string' },
+      'authoring-posts-per-minute': { type: 'string' },
     },
   });
   const timing: Partial<ServiceTiming> = {
@@ -303,6 +331,10 @@ if (invokedDirectly) {
     host: values.host,
     timing,
     exposeHeaders: !values['no-expose'],
+    ...(values['storage-sas-url'] ? { storageSasUrl: values['storage-sas-url'] } : {}),
+    ...(values['authoring-posts-per-minute']
+      ? { authoringPostsPerMinute: Number(values['authoring-posts-per-minute']) }
+      : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof PortInUseError)) throw error;
     console.error(error.message);

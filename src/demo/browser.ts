@@ -1,9 +1,13 @@
 import { setupWorker } from 'msw/browser';
+import { createBlobHandlers } from './blob-handlers';
 import { DEMO_ENDPOINT } from './demo-settings';
 import { createServiceHandlers } from './handlers';
 import type { ServicePersistence } from './service-state';
 
-/** The demo service in the browser: a service worker that answers only DEMO_ENDPOINT. */
+/**
+ * The demo service in the browser: a service worker that answers only DEMO_ENDPOINT and the demo
+ * storage account (DEMO_STORAGE_ACCOUNT_URL, reached with `demoContainerSasUrl`).
+ */
 
 interface DemoService {
   /** Forgets every demo job and brings deleted demo projects back. */
@@ -48,7 +52,7 @@ async function start(): Promise<DemoService> {
     persistence: demoStorage(),
     cors: true,
   });
-  worker = setupWorker(...handlers);
+  worker = setupWorker(...handlers, ...createBlobHandlers(handlers.state.blobs));
   await answer(worker);
   return { reset: () => handlers.state.reset() };
 }

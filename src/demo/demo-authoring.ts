@@ -8,11 +8,11 @@ import { multiLabelEvaluation, singleLabelEvaluation } from './demo-evaluation';
  * about to expire and one model has always expired.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whole seconds, as the service writes authoring timestamps. */
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const DEMO_AUTHORING_PROJECTS = [
   {
@@ -47,7 +47,7 @@ export const DEMO_AUTHORING_PROJECTS = [
   },
 ] as const;
 
-interface DemoModel {
+export interface DemoModel {
   label: string;
   trainedDaysAgo: number;
   /** Relative to now: negative means it has expired. */
@@ -56,9 +56,11 @@ interface DemoModel {
   trainingSeconds: number;
   hasSnapshot: boolean;
   evaluation: unknown;
+  /** The deterministic stand-in for what it learned differently (demo-models' variants). */
+  variant?: string;
 }
 
-interface DemoDeployment {
+export interface DemoDeployment {
   deploymentName: string;
   modelLabel: string;
   deployedDaysAgo: number;
@@ -67,7 +69,10 @@ interface DemoDeployment {
 const SUPPORT_LABELS = DEMO_PROJECTS.single.classes;
 
 /** `[project]`: its models and deployments. A deployment expires with the model it serves. */
-const CATALOGUE: Record<string, { models: DemoModel[]; deployments: DemoDeployment[] }> = {
+export const DEMO_CATALOGUE: Record<
+  string,
+  { models: DemoModel[]; deployments: DemoDeployment[] }
+> = {
   [DEMO_PROJECTS.single.projectName]: {
     models: [
       {
@@ -107,6 +112,7 @@ const CATALOGUE: Record<string, { models: DemoModel[]; deployments: DemoDeployme
         trainingConfigVersion: '2023-04-15',
         trainingSeconds: 531,
         hasSnapshot: true,
+        variant: 'staging',
         evaluation: singleLabelEvaluation(SUPPORT_LABELS, [
           [15, 0, 4, 0, 1],
           [0, 19, 0, 1, 0],
@@ -169,55 +175,13 @@ const CATALOGUE: Record<string, { models: DemoModel[]; deployments: DemoDeployme
   },
 };
 
-function modelBody(model: DemoModel, now: number) {
-  const trainedAt = now - model.trainedDaysAgo * DAY_MS;
-  return {
-    label: model.label,
-    // By day, not second: the deployments and the models are read at different moments, and the
-    // ids must still match (a real model's id never changes).
-    modelId: `${model.label}-${dateOnly(trainedAt)}`,
-    lastTrainedDateTime: isoSeconds(trainedAt),
-    lastTrainingDurationInSeconds: model.trainingSeconds,
-    modelExpirationDate: dateOnly(now + model.expiresInDays * DAY_MS),
-    modelTrainingConfigVersion: model.trainingConfigVersion,
-    hasSnapshot: model.hasSnapshot,
-  };
-}
-
 /** The authoring versions whose project bodies carry `settings` (not 2022-05-01 nor 2023-04-01). */
 export function returnsProjectSettings(authoringVersion: string): boolean {
   return authoringVersion.endsWith('-preview');
 }
 
-/**
- * One project as `GET /projects` lists it; undefined for a name the resource does not have. With
- * `withSettings` (the newer authoring versions) its `settings`, the confidence threshold among them.
- */
-export function projectBody(projectName: string, now: number, withSettings = false) {
-  const project = DEMO_AUTHORING_PROJECTS.find((item) => item.projectName === projectName);
-  if (!project) return undefined;
-  const { createdDaysAgo, confidenceThreshold, ...fields } = project;
-  const entry = CATALOGUE[projectName];
-  const lastTrained = Math.min(...(entry?.models.map((model) => model.trainedDaysAgo) ?? []));
-  const lastDeployed = Math.min(...(entry?.deployments.map((item) => item.deployedDaysAgo) ?? []));
-  return {
-    ...fields,
-    createdDateTime: isoSeconds(now - createdDaysAgo * DAY_MS),
-    lastModifiedDateTime: isoSeconds(now - Math.min(createdDaysAgo, lastTrained) * DAY_MS),
-    ...(Number.isFinite(lastTrained)
-      ? { lastTrainedDateTime: isoSeconds(now - lastTrained * DAY_MS) }
-      : {}),
-    ...(Number.isFinite(lastDeployed)
-      ? { lastDeployedDateTime: isoSeconds(now - lastDeployed * DAY_MS) }
-      : {}),
-    ...(withSettings
-      ? { settings: confidenceThreshold === undefined ? {} : { confidenceThreshold } }
-      : {}),
-  };
-}
-
 /** The training config versions, each with the date models trained with it expire (relative to now). */
-const TRAINING_CONFIG_VERSIONS = [
+export const TRAINING_CONFIG_VERSIONS = [
   { trainingConfigVersion: '2022-05-01', expiresInDays: 12 },
   { trainingConfigVersion: '2023-04-15', expiresInDays: 400 },
 ] as const;
@@ -227,33 +191,4 @@ export function trainingConfigVersionBodies(now: number) {
     trainingConfigVersion,
     modelExpirationDate: dateOnly(now + expiresInDays * DAY_MS),
   }));
-}
-
-export function modelBodies(projectName: string, now: number) {
-  return CATALOGUE[projectName]?.models.map((model) => modelBody(model, now)) ?? [];
-}
-
-export function deploymentBodies(projectName: string, now: number) {
-  const entry = CATALOGUE[projectName];
-  if (!entry) return [];
-  return entry.deployments.flatMap((deployment) => {
-    const model = entry.models.find((item) => item.label === deployment.modelLabel);
-    if (!model) return [];
-    const served = modelBody(model, now);
-    return [
-      {
-        deploymentName: deployment.deploymentName,
-        modelId: served.modelId,
-        lastTrainedDateTime: served.lastTrainedDateTime,
-        lastDeployedDateTime: isoSeconds(now - deployment.deployedDaysAgo * DAY_MS),
-        deploymentExpirationDate: served.modelExpirationDate,
-        modelTrainingConfigVersion: served.modelTrainingConfigVersion,
-      },
-    ];
-  });
-}
-
-/** Undefined when the project has no model of that label. */
-export function evaluationBody(projectName: string, modelLabel: string): unknown {
-  return CATALOGUE[projectName]?.models.find((model) => model.label === modelLabel)?.evaluation;
 }

@@ -1,5 +1,4 @@
 import type { ModelVariant } from './classifier';
-import { DEMO_AUTHORING_PROJECTS } from './demo-authoring';
 import { DEMO_PROJECTS } from './demo-settings';
 import type { LabelMode } from '../service/model';
 
@@ -26,35 +25,45 @@ export const STAGING_VARIANT: ModelVariant = {
   noiseScale: 1.5,
 };
 
-/** Each project's deployments and the model each serves (undefined: the default model). */
+/** The 2021 preview's models, named by ID: each project's default model. */
 const DEMO_MODELS = [
-  {
-    ...DEMO_PROJECTS.single,
-    labelMode: 'single',
-    deployments: { production: undefined, staging: STAGING_VARIANT },
-  },
-  { ...DEMO_PROJECTS.multi, labelMode: 'multi', deployments: { production: undefined } },
+  { ...DEMO_PROJECTS.single, labelMode: 'single' },
+  { ...DEMO_PROJECTS.multi, labelMode: 'multi' },
 ] as const;
 
-/** Every project on the demo resource, classification or not (it can be deleted). */
-export function isDemoProject(projectName: string): boolean {
-  return DEMO_AUTHORING_PROJECTS.some((project) => project.projectName === projectName);
+/** The models seeded models name by `variant`. */
+export const MODEL_VARIANTS: Readonly<Record<string, ModelVariant>> = { staging: STAGING_VARIANT };
+
+/** What a deployment serves: its classes, its variant, and the documents it remembers. */
+export interface ServedModel {
+  classes: readonly string[];
+  variant?: ModelVariant | undefined;
+  /** Normalised text → labels (see training.memoryKey). */
+  memory?: ReadonlyMap<string, readonly string[]> | undefined;
+}
+
+/** The resource's projects as runtime jobs see them. */
+export interface ServedProjects {
+  isAvailable(projectName: string): boolean;
+  /** Undefined for a project the resource lacks or that is not a classification project. */
+  labelModeOf(projectName: string): LabelMode | undefined;
+  served(projectName: string, deploymentName: string): ServedModel | undefined;
 }
 
 /** How a job names its model: a project and deployment (GA), or a model ID (the 2021 preview). */
 export type ModelReference = { projectName: string; deploymentName: string } | { modelId: string };
 
-type ModelResolution = { classes: readonly string[]; variant?: ModelVariant } | { failure: string };
+type ModelResolution = ServedModel | { failure: string };
 
 /** The project's classes, or the message the real service gives for a model it cannot use. */
 export function resolveModel(
   { model, labelMode }: { model: ModelReference; labelMode: LabelMode },
-  isAvailable: (projectName: string) => boolean,
+  projects: ServedProjects,
 ): ModelResolution {
   if ('modelId' in model) {
     const previewKind = PREVIEW_TASK_KINDS[labelMode];
     const project = DEMO_MODELS.find((candidate) => candidate.modelId === model.modelId);
-    if (!project || !isAvailable(project.projectName)) {
+    if (!project || !projects.isAvailable(project.projectName)) {
       return {
         failure: `Job task parameter value '${model.modelId}' is not supported for modelId parameter for job task type ${previewKind}.`,
       };
@@ -67,23 +76,22 @@ export function resolveModel(
     return { classes: project.classes };
   }
   const gaKind = TASK_KINDS[labelMode];
-  const project = DEMO_MODELS.find((candidate) => candidate.projectName === model.projectName);
-  if (!project || !isAvailable(project.projectName)) {
+  const projectLabelMode = projects.labelModeOf(model.projectName);
+  if (projectLabelMode === undefined) {
     return {
       failure: `Job task parameter value '${model.projectName}' is not supported for projectName parameter for job task type ${gaKind}.`,
     };
   }
-  const deployments: Readonly<Record<string, ModelVariant | undefined>> = project.deployments;
-  if (!Object.hasOwn(deployments, model.deploymentName)) {
+  const served = projects.served(model.projectName, model.deploymentName);
+  if (!served) {
     return {
       failure: `Job task parameter value '${model.deploymentName}' is not supported for deploymentName parameter for job task type ${gaKind}.`,
     };
   }
-  if (project.labelMode !== labelMode) {
+  if (projectLabelMode !== labelMode) {
     return {
-      failure: `Job task type ${gaKind} is not supported by project '${project.projectName}', which is a ${TASK_KINDS[project.labelMode]} project.`,
+      failure: `Job task type ${gaKind} is not supported by project '${model.projectName}', which is a ${TASK_KINDS[projectLabelMode]} project.`,
     };
   }
-  const variant = deployments[model.deploymentName];
-  return variant ? { classes: project.classes, variant } : { classes: project.classes };
+  return served;
 }

@@ -2,15 +2,9 @@ import { http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import { profilesOf, type ApiGeneration } from '../service/api-profiles';
 import { GA_JOBS_PATH, GA_PROJECTS_PATH } from '../service/ga';
 import { previewJobsPath, previewProjectsPath } from '../service/preview';
-import {
-  DEMO_AUTHORING_PROJECTS,
-  deploymentBodies,
-  evaluationBody,
-  modelBodies,
-  projectBody,
-  returnsProjectSettings,
-  trainingConfigVersionBodies,
-} from './demo-authoring';
+import { deploymentBody, modelBody, projectBody } from './authoring-bodies';
+import { createAuthoringWriteRoutes } from './authoring-handlers';
+import { returnsProjectSettings, trainingConfigVersionBodies } from './demo-authoring';
 import { DEMO_KEY } from './demo-settings';
 import { checkDemoBearer } from './demo-token';
 import type { FaultHook } from './faults';
@@ -107,7 +101,11 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
   const origin = options.origin.replace(/\/+$/, '');
   const state = options.state ?? createServiceState(options);
 
-  const route = (method: 'get' | 'post' | 'delete' | 'all', path: string, resolve: Resolve) =>
+  const route = (
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete' | 'all',
+    path: string,
+    resolve: Resolve,
+  ) =>
     http[method](`${origin}${path}`, async ({ request, params }) => {
       const response = await resolve({ request, params });
       if (response && options.cors) {
@@ -213,9 +211,9 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
   const authoringRoutes = [
     route('get', GA_PROJECTS_PATH, ({ request }) => {
       if (!GA_AUTHORING_VERSIONS.includes(apiVersionOf(request))) return resourceNotFound();
-      const projects = DEMO_AUTHORING_PROJECTS.filter((project) =>
-        state.isProjectAvailable(project.projectName),
-      ).map((project) => projectBody(project.projectName, state.now()));
+      const projects = state.authoring
+        .projects()
+        .map((project) => projectBody(project, state.authoring.timeOf));
       return authoringList(request, projects);
     }),
 
@@ -227,18 +225,33 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     route(
       'get',
       `${GA_PROJECTS_PATH}/:projectName`,
-      authoringRead(({ request, projectName }) =>
-        HttpResponse.json(
-          projectBody(projectName, state.now(), returnsProjectSettings(apiVersionOf(request))),
-        ),
-      ),
+      authoringRead(({ request, projectName }) => {
+        const project = state.authoring.project(projectName);
+        if (!project) return projectNotFound();
+        return HttpResponse.json(
+          projectBody(
+            project,
+            state.authoring.timeOf,
+            returnsProjectSettings(apiVersionOf(request)),
+          ),
+        );
+      }),
     ),
 
     route(
       'get',
       `${GA_PROJECTS_PATH}/:projectName/deployments`,
       authoringRead(({ request, projectName }) =>
-        authoringList(request, deploymentBodies(projectName, state.now())),
+        authoringList(
+          request,
+          (state.authoring.project(projectName)?.deployments ?? []).map((deployment) =>
+            deploymentBody(
+              deployment,
+              state.authoring.timeOf,
+              apiVersionOf(request).endsWith('-preview'),
+            ),
+          ),
+        ),
       ),
     ),
 
@@ -246,7 +259,12 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
       'get',
       `${GA_PROJECTS_PATH}/:projectName/models`,
       authoringRead(({ request, projectName }) =>
-        authoringList(request, modelBodies(projectName, state.now())),
+        authoringList(
+          request,
+          (state.authoring.project(projectName)?.models ?? []).map((model) =>
+            modelBody(model, state.authoring.timeOf),
+          ),
+        ),
       ),
     ),
 
@@ -255,8 +273,14 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
       `${GA_PROJECTS_PATH}/:projectName/models/:modelLabel/evaluation/summary-result`,
       authoringRead(({ projectName, params }) => {
         const label = param(params, 'modelLabel');
-        const body = evaluationBody(projectName, label);
-        return body === undefined ? modelNotFound(label) : HttpResponse.json(body);
+        const model = state.authoring
+          .project(projectName)
+          ?.models.find((item) => item.label === label);
+        return model === undefined
+          ? modelNotFound(label)
+          : new HttpResponse(JSON.stringify(model.evaluation), {
+              headers: { 'Content-Type': 'application/json' },
+            });
       }),
     ),
   ];
@@ -301,6 +325,12 @@ export function createServiceHandlers(options: ServiceHandlerOptions): ServiceHa
     }),
     ...gaRoutes,
     ...authoringRoutes,
+    ...createAuthoringWriteRoutes({
+      origin,
+      state,
+      route,
+      authoringVersions: GA_AUTHORING_VERSIONS,
+    }),
     ...previewRoutes,
     ...previewAuthoringRoutes,
     route('all', '/*', () => resourceNotFound()),

@@ -75,3 +75,29 @@ export const quotaExceeded = () =>
     undefined,
     { 'Retry-After': String(15 * 24 * 3600) },
   );
+
+/** Another job of the project is running (authoring writes wait for each other). */
+export const conflict = (message: string) => errorResponse(409, 'Conflict', message);
+
+/**
+ * The authoring API's 10 POSTs a minute. UNCONFIRMED on the wire (authoring contract C.8): the
+ * contract's suggestion, `TooManyRequests` with a Retry-After, is what this service sends.
+ */
+export const authoringTooManyRequests = (retryAfterSeconds: number) =>
+  errorResponse(
+    429,
+    'TooManyRequests',
+    `The authoring API accepts 10 POST requests a minute per resource. Please retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+    undefined,
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+
+export const deploymentNotFound = (name: string) =>
+  errorResponse(404, 'NotFound', `The specified deployment '${name}' was not found.`);
+
+/** A 400 on an authoring write: what is wrong, and where in the request. */
+export const invalidArgument = (message: string, target?: string) =>
+  HttpResponse.json(
+    { error: { code: 'InvalidArgument', message, ...(target ? { target } : {}) } },
+    { status: 400 },
+  );

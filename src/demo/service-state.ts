@@ -2,12 +2,22 @@ import '../lib/zod-config';
 import { z } from 'zod';
 import { API_GENERATIONS, type ApiGeneration } from '../service/api-profiles';
 import type { LabelMode } from '../service/model';
-import { isDemoProject, resolveModel, type ModelReference } from './demo-models';
+import { AUTHORING_STORAGE_KEY, createAuthoringStore } from './authoring-store';
+import { BLOB_STORAGE_KEY, createBlobStore, type BlobSource } from './blob-store';
+import {
+  MODEL_VARIANTS,
+  resolveModel,
+  type ModelReference,
+  type ServedProjects,
+} from './demo-models';
 import { analyseDocument } from './document-analysis';
 import { documentOutcomeSchema } from './document-outcome';
 import { authoringJobId, randomUuid } from './job-ids';
 
-/** What the simulated service remembers: jobs, deleted projects, deletion jobs. */
+/**
+ * What the simulated service remembers: analysis jobs, deletion jobs, and (in the authoring store)
+ * the resource's projects with their documents, models and deployments, and its storage account.
+ */
 
 export interface ServiceTiming {
   /** A job is `notStarted` this long after submission… */
@@ -20,6 +30,10 @@ export interface ServiceTiming {
   cancelMs: number;
   /** A project deletion job finishes this long after the DELETE. */
   deletionMs: number;
+  /** Export, import, deployment and swap jobs run this long once started. */
+  authoringMs: number;
+  /** A training job runs this long once started. */
+  trainMs: number;
 }
 
 const DEFAULT_TIMING: ServiceTiming = {
@@ -28,6 +42,8 @@ const DEFAULT_TIMING: ServiceTiming = {
   perDocumentMs: 0,
   cancelMs: 300,
   deletionMs: 1000,
+  authoringMs: 1200,
+  trainMs: 6000,
 };
 
 export const STORAGE_KEY = 'classify-console:demo-service';
@@ -103,12 +119,23 @@ export type ServicePersistence = Pick<Storage, 'getItem' | 'setItem'>;
 export interface ServiceStateOptions {
   timing?: Partial<ServiceTiming>;
   now?: () => number;
-  persistence?: ServicePersistence;
+  persistence?: ServicePersistence | undefined;
+  /**
+   * The storage account connected to the resource, where `:import` reads documents. By default the
+   * simulated account the demo's blob handlers serve (`state.blobs`); over HTTP it may be Azurite.
+   */
+  storage?: BlobSource;
+  /** Authoring POSTs accepted per minute before 429 (the documented limit, 10, by default). */
+  authoringPostsPerMinute?: number;
+  /** The container the SupportTickets project names (`support-tickets` unless told). */
+  supportTicketsContainer?: string;
 }
 
-/** Erase all data on this device: the demo's jobs and deleted projects, as a first visit has them. */
+/** Erase all data on this device: the demo's jobs, projects and blobs, as a first visit has them. */
 export function eraseServiceState(persistence: Pick<Storage, 'removeItem'>): void {
   persistence.removeItem(STORAGE_KEY);
+  persistence.removeItem(AUTHORING_STORAGE_KEY);
+  persistence.removeItem(BLOB_STORAGE_KEY);
 }
 
 function emptySnapshot(): Snapshot {
@@ -133,6 +160,20 @@ export function createServiceState(options: ServiceStateOptions = {}) {
   const now = options.now ?? Date.now;
   const { persistence } = options;
   let snapshot = loadSnapshot(persistence);
+  const blobs = createBlobStore({ now, persistence });
+  const authoring = createAuthoringStore({
+    now,
+    timing,
+    persistence,
+    storage: options.storage ?? blobs.source,
+    postsPerMinute: options.authoringPostsPerMinute ?? 10,
+    supportTicketsContainer: options.supportTicketsContainer,
+  });
+  // Projects deleted before the authoring store existed stay deleted.
+  if (snapshot.deletedProjects.length > 0) {
+    for (const projectName of snapshot.deletedProjects) authoring.removeProject(projectName);
+    snapshot.deletedProjects = [];
+  }
 
   function save(): void {
     const cutoff = now() - JOB_RETENTION_MS;
@@ -146,8 +187,25 @@ export function createServiceState(options: ServiceStateOptions = {}) {
   }
 
   function isProjectAvailable(projectName: string): boolean {
-    return isDemoProject(projectName) && !snapshot.deletedProjects.includes(projectName);
+    return authoring.hasProject(projectName);
   }
+
+  const servedProjects: ServedProjects = {
+    isAvailable: isProjectAvailable,
+    labelModeOf: (projectName) => authoring.labelModeOf(projectName),
+    served(projectName, deploymentName) {
+      const deployment = authoring
+        .project(projectName)
+        ?.deployments.find((item) => item.name === deploymentName);
+      if (!deployment) return undefined;
+      const { model } = deployment;
+      return {
+        classes: model.classes,
+        variant: model.variant === undefined ? undefined : MODEL_VARIANTS[model.variant],
+        memory: new Map(model.memory),
+      };
+    },
+  };
 
   function finishesAt(job: ServiceJob): number {
     return (
@@ -158,11 +216,15 @@ export function createServiceState(options: ServiceStateOptions = {}) {
   return {
     timing,
     now,
+    authoring,
+    /** The simulated storage account (the demo's blob handlers serve it). */
+    blobs,
 
     submitJob(submission: JobSubmission): ServiceJob {
-      const resolved = resolveModel(submission, isProjectAvailable);
+      const resolved = resolveModel(submission, servedProjects);
       const classes = 'classes' in resolved ? resolved.classes : undefined;
       const variant = 'classes' in resolved ? resolved.variant : undefined;
+      const memory = 'classes' in resolved ? resolved.memory : undefined;
       const job: ServiceJob = {
         jobId: randomUuid(),
         api: submission.api,
@@ -175,6 +237,7 @@ export function createServiceState(options: ServiceStateOptions = {}) {
         documents: submission.documents.map((document) =>
           analyseDocument(document, classes, submission.labelMode, variant, {
             detectsLanguage: submission.detectsLanguage ?? false,
+            memory,
           }),
         ),
         failure: 'failure' in resolved ? resolved.failure : undefined,
@@ -224,7 +287,7 @@ export function createServiceState(options: ServiceStateOptions = {}) {
         projectName,
         createdAt: now(),
       };
-      snapshot.deletedProjects.push(projectName);
+      authoring.removeProject(projectName);
       snapshot.deletionJobs.push(deletion);
       save();
       return deletion;
@@ -250,9 +313,11 @@ export function createServiceState(options: ServiceStateOptions = {}) {
 
     isProjectAvailable,
 
-    /** Forgets every job and brings deleted projects back. */
+    /** Forgets every job, brings the projects back as seeded, and the blobs. */
     reset(): void {
       snapshot = emptySnapshot();
+      authoring.reset();
+      blobs.reset();
       save();
     },
   };

@@ -15,6 +15,23 @@ export function formatCount(value: number): string {
   return count.format(value);
 }
 
+const KIB = 1024;
+const MIB = KIB * 1024;
+const GIB = MIB * 1024;
+
+/**
+ * Sizes, everywhere one is shown (a refused file, a limit, storage used): 412 KB, 4.2 MB, 256 MB,
+ * 2.0 GB. Binary units, as browsers and file managers count; one decimal only where it says something.
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < MIB) return `${formatCount(Math.max(1, Math.round(bytes / KIB)))} KB`;
+  if (bytes < GIB) {
+    const value = bytes / MIB;
+    return `${value < 10 ? value.toFixed(1) : formatCount(Math.round(value))} MB`;
+  }
+  return `${(bytes / GIB).toFixed(1)} GB`;
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 export function formatDateTime(iso: string | undefined): string {

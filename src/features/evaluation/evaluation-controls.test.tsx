@@ -23,6 +23,21 @@ describe('Evaluation controls', () => {
     expect(onChange).toHaveBeenCalledWith(0.41);
   });
 
+  it('Page Up and Page Down move the threshold by 10%, within 0–100%', () => {
+    const onChange = vi.fn();
+    const { rerender } = renderWithProviders(<ThresholdControl value={0.95} onChange={onChange} />);
+    const slider = screen.getByRole('slider', { name: 'Confidence threshold' });
+    fireEvent.keyDown(slider, { key: 'PageUp' });
+    expect(onChange).toHaveBeenLastCalledWith(1);
+    rerender(<ThresholdControl value={0.4} onChange={onChange} />);
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'Confidence threshold' }), {
+      key: 'PageDown',
+    });
+    expect(onChange).toHaveBeenLastCalledWith(0.3);
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'Confidence threshold' }), { key: 'a' });
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
   it('Mismatches only toggles', async () => {
     const onChange = vi.fn();
     const { rerender } = renderWithProviders(

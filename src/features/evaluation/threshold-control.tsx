@@ -1,6 +1,17 @@
 import '../../components/data-styles';
 import { Slider, Stack, Text } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
 import { formatPercent } from './format-metric';
+
+/** Page Up / Page Down move by this many percent, as the WAI-ARIA slider pattern suggests. */
+const PAGE_STEP = 10;
+
+/** The threshold after Page Up or Page Down, in percent; undefined for any other key. */
+export function pagedThreshold(percent: number, key: string): number | undefined {
+  if (key === 'PageUp') return Math.min(100, percent + PAGE_STEP);
+  if (key === 'PageDown') return Math.max(0, percent - PAGE_STEP);
+  return undefined;
+}
 
 /** The confidence threshold, 0 to 100% in steps of 1%; `value` and `onChange` are 0..1. */
 export function ThresholdControl({
@@ -11,6 +22,14 @@ export function ThresholdControl({
   onChange: (threshold: number) => void;
 }) {
   const text = formatPercent(value);
+  const percent = Math.round(value * 100);
+  // Mantine's slider knows arrows, Home and End; 70 arrow presses to reach 70% are too many.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const paged = pagedThreshold(percent, event.key);
+    if (paged === undefined) return;
+    event.preventDefault();
+    onChange(paged / 100);
+  };
   return (
     <Stack gap={4} maw={360}>
       <Text size="sm" fw={500} aria-hidden>
@@ -20,8 +39,9 @@ export function ThresholdControl({
         min={0}
         max={100}
         step={1}
-        value={Math.round(value * 100)}
-        onChange={(percent) => onChange(percent / 100)}
+        value={percent}
+        onChange={(next) => onChange(next / 100)}
+        thumbProps={{ onKeyDown }}
         thumbLabel="Confidence threshold"
         thumbValueText={(percent) => formatPercent(percent / 100)}
         // No tooltip: the value is in the line above, which a tooltip covered.
@@ -29,7 +49,8 @@ export function ThresholdControl({
         marks={[{ value: 0 }, { value: 50 }, { value: 100 }]}
       />
       <Text size="xs" c="dimmed">
-        A class whose confidence is below it counts as “Below threshold”.
+        A class whose confidence is below it counts as “Below threshold”. Arrow keys move it by 1%,
+        Page Up and Page Down by 10%.
       </Text>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { formatCount } from '../../../lib/format';
+import { formatBytes, formatCount } from '../../../lib/format';
 import { MAX_CLASSES_PER_PROJECT } from '../../../service/limits';
 import { ACCEPTED_EXTENSIONS } from './accepted-files';
 import type { DelimitedTable } from './delimited';
@@ -21,9 +21,6 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** All files of one import together; past it, the remaining files are left out. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-const megabytes = (bytes: number) =>
-  `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
-
 interface FileSelection<FileLike> {
   /** Files to read, in the order given. */
   accepted: FileLike[];
@@ -44,7 +41,7 @@ export function selectFiles<FileLike extends { name: string; size: number }>(
   let total = 0;
   for (const file of files) {
     if (sourceKind(file.name) === undefined) skipped.push(file.name);
-    else if (file.size > MAX_FILE_BYTES) tooLarge.push(`${file.name} (${megabytes(file.size)})`);
+    else if (file.size > MAX_FILE_BYTES) tooLarge.push(`${file.name} (${formatBytes(file.size)})`);
     else if (total + file.size > MAX_IMPORT_BYTES) overTotal.push(file.name);
     else {
       total += file.size;
@@ -55,12 +52,12 @@ export function selectFiles<FileLike extends { name: string; size: number }>(
   if (tooLarge.length > 0)
     problems.push({
       severity: 'warning',
-      message: `Left out ${joinPlaces(tooLarge)}: a file can be at most ${megabytes(MAX_FILE_BYTES)}. Split ${tooLarge.length === 1 ? 'it' : 'them'} into smaller files.`,
+      message: `Left out ${joinPlaces(tooLarge)}: a file can be at most ${formatBytes(MAX_FILE_BYTES)}. Split ${tooLarge.length === 1 ? 'it' : 'them'} into smaller files.`,
     });
   if (overTotal.length > 0)
     problems.push({
       severity: 'warning',
-      message: `Left out ${joinPlaces(overTotal)}: the files of one import can be at most ${megabytes(MAX_IMPORT_BYTES)} together. Import the rest on their own.`,
+      message: `Left out ${joinPlaces(overTotal)}: the files of one import can be at most ${formatBytes(MAX_IMPORT_BYTES)} together. Import the rest on their own.`,
     });
   return { accepted, skipped, problems };
 }

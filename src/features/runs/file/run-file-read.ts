@@ -7,7 +7,7 @@ import {
   type RunFileLimits,
 } from './run-file-limits';
 import { runFileHeaderSchema, runFileSchema, type RunFile } from './run-file-schema';
-import { megabytes } from './run-file-write';
+import { formatBytes } from '../../../lib/format';
 
 /** Why a file is not imported, in words for the person who chose it. */
 export class RunFileRefusal extends Error {
@@ -46,7 +46,7 @@ async function readText(file: RunFileInput, limits: RunFileLimits): Promise<stri
   if (file.size === 0) throw new RunFileRefusal('The file is empty.');
   if (file.size > limits.maxFileBytes) {
     throw new RunFileRefusal(
-      `The file is ${megabytes(file.size)}; a run file can be at most ${megabytes(limits.maxFileBytes)}.`,
+      `The file is ${formatBytes(file.size)}; a run file can be at most ${formatBytes(limits.maxFileBytes)}.`,
     );
   }
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
@@ -83,7 +83,7 @@ async function readText(file: RunFileInput, limits: RunFileLimits): Promise<stri
       total += chunk.value.byteLength;
       if (total > limits.maxTextBytes) {
         throw new RunFileRefusal(
-          `Unpacked, the file is over ${megabytes(limits.maxTextBytes)}; a run file can be at most ${megabytes(limits.maxTextBytes)}.`,
+          `Unpacked, the file is over ${formatBytes(limits.maxTextBytes)}; a run file can be at most ${formatBytes(limits.maxTextBytes)}.`,
         );
       }
       take(decode(decoder, chunk.value));

@@ -13,6 +13,7 @@ import {
   RUN_FILE_VERSION,
 } from './run-file-limits';
 import type { RunFileWire } from './run-file-schema';
+import { formatBytes } from '../../../lib/format';
 
 /** What a run file is written from: the stored run, its documents a slice at a time. */
 export interface RunFileSource {
@@ -33,7 +34,7 @@ export interface WrittenRunFile {
 export class RunFileTooLargeError extends Error {
   constructor(bytes: number, limit: number) {
     super(
-      `This run is too large for a run file: ${megabytes(bytes)} as JSON, and a run file can hold at most ${megabytes(limit)}.`,
+      `This run is too large for a run file: ${formatBytes(bytes)} as JSON, and a run file can hold at most ${formatBytes(limit)}.`,
     );
     this.name = 'RunFileTooLargeError';
   }
@@ -171,9 +172,4 @@ export async function writeRunFile(
   const gzipped = json.stream().pipeThrough(new CompressionStream('gzip'));
   const blob = new Blob([await new Response(gzipped).arrayBuffer()], { type: 'application/gzip' });
   return { blob, fileName: `${base}.gz`, gzipped: true };
-}
-
-export function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} MB`;
 }

@@ -148,7 +148,7 @@ describe('a hostile or broken file is refused with the reason', () => {
         throw new Error('read');
       },
     };
-    expect(await refusal(huge)).toBe('The file is 2,048 MB; a run file can be at most 256 MB.');
+    expect(await refusal(huge)).toBe('The file is 2.0 GB; a run file can be at most 256 MB.');
   });
 
   it('a file that starts like gzip but is not', async () => {

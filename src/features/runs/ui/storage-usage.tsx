@@ -1,11 +1,6 @@
 import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-}
+import { formatBytes } from '../../../lib/format';
 
 /** How much of this browser's storage the app uses, as the browser estimates it. */
 export function StorageUsage({ revision }: { revision: unknown }) {
