@@ -1,3 +1,5 @@
+import { requestGate } from './request-gate';
+
 /**
  * Putting a run's documents in the project's container as `.txt` blobs. The Azure SDK is loaded
  * only when a container is opened (a chunk of its own); everything else works on a small port,
@@ -163,26 +165,37 @@ export async function openSasContainer(sasUrl: string): Promise<BlobContainerPor
   const container = new ContainerClient(sasUrl, new AnonymousCredential(), {
     retryOptions: { maxTries: 3 },
   });
+  // Every blob request passes the same gate as the service's (the demo's worker wakes for it).
+  const gated = async <T>(send: () => Promise<T>): Promise<T> => {
+    const answered = await requestGate()(new URL(sasUrl));
+    try {
+      return await send();
+    } finally {
+      answered?.();
+    }
+  };
   return {
-    async putIfAbsent(name, body, metadata) {
-      try {
-        await container.getBlockBlobClient(name).upload(body, body.byteLength, {
-          conditions: { ifNoneMatch: '*' },
-          metadata,
-          blobHTTPHeaders: { blobContentType: 'text/plain; charset=utf-8' },
-        });
-        return 'created';
-      } catch (error) {
-        if (isRestErrorLike(error) && ALREADY_THERE.has(error.statusCode ?? 0)) return 'exists';
-        throw classifyStorageFailure(error, name);
-      }
-    },
-    async metadataOf(name) {
-      try {
-        return (await container.getBlockBlobClient(name).getProperties()).metadata ?? {};
-      } catch (error) {
-        throw classifyStorageFailure(error, name);
-      }
-    },
+    putIfAbsent: (name, body, metadata) =>
+      gated(async () => {
+        try {
+          await container.getBlockBlobClient(name).upload(body, body.byteLength, {
+            conditions: { ifNoneMatch: '*' },
+            metadata,
+            blobHTTPHeaders: { blobContentType: 'text/plain; charset=utf-8' },
+          });
+          return 'created';
+        } catch (error) {
+          if (isRestErrorLike(error) && ALREADY_THERE.has(error.statusCode ?? 0)) return 'exists';
+          throw classifyStorageFailure(error, name);
+        }
+      }),
+    metadataOf: (name) =>
+      gated(async () => {
+        try {
+          return (await container.getBlockBlobClient(name).getProperties()).metadata ?? {};
+        } catch (error) {
+          throw classifyStorageFailure(error, name);
+        }
+      }),
   };
 }

@@ -3,7 +3,7 @@ import type { AddAs, TrainingSet, TrainingSummary } from './training-set';
 
 const FIRST_ROWS = 10;
 const plural = (count: number, word: string) =>
-  `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
 
 interface DocumentsSectionProps {
   includeGold: boolean;

@@ -1,3 +1,4 @@
+import './improve-styles';
 import { Card, Divider, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
