@@ -1,5 +1,5 @@
 import { demoContainerSasUrl } from '../src/demo/demo-storage';
-import { expect, test } from './fixtures';
+import { DEMO_KEY, expect, test } from './fixtures';
 
 test('improve the model: a correction becomes training data, then train, deploy to staging and swap', async ({
   app,
@@ -38,8 +38,20 @@ test('improve the model: a correction becomes training data, then train, deploy 
     region.getByRole('button', { name: 'Download previous project file' }),
   ).toBeVisible();
 
+  // A reload while training follows the same job again: the train POST is never sent twice.
+  let trainPosts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/:train?')) trainPosts += 1;
+  });
   await region.getByRole('button', { name: 'Train model' }).click();
+  await expect(region.getByText(/^Training model-\d+: (notStarted|running)/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.reload();
+  // The key lives in memory only: the run and its saved jobs wait for it.
+  await app.fill({ Key: DEMO_KEY });
   await expect(region.getByText(/^Model model-\d+ is trained\.$/)).toBeVisible({ timeout: 90_000 });
+  expect(trainPosts).toBe(1);
   await expect(region.getByRole('table', { name: 'Evaluation from training' })).toBeVisible();
 
   await expect(region.getByRole('combobox', { name: 'Deploy to' })).toHaveValue('staging');
