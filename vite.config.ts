@@ -14,6 +14,8 @@ const CONNECT_SOURCES = [
   'http://127.0.0.1:*',
   'https://localhost:*',
   'https://127.0.0.1:*',
+  // Blob storage: a project's documents are uploaded to its container (#21).
+  'https://*.blob.core.windows.net',
   // The demo service: a reserved domain its service worker answers for (src/demo/demo-settings.ts).
   'https://demo.classify-console.invalid',
 ];

@@ -1,4 +1,5 @@
 import { DEMO_DOCUMENTS, DEMO_ENDPOINT, DEMO_KEY, DEMO_PROJECTS } from '../demo/demo-settings';
+import { DEMO_STORAGE_ACCOUNT_URL } from '../demo/demo-storage';
 import {
   applyConnectionSettings,
   hasSavedConnection,
@@ -20,7 +21,8 @@ export interface DemoChoice {
 export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: DEFAULT_API_VERSION };
 
 export function isDemoOrigin(url: URL): boolean {
-  return url.origin === DEMO_ENDPOINT;
+  // The demo's storage account is answered by the same service worker.
+  return url.origin === DEMO_ENDPOINT || url.origin === DEMO_STORAGE_ACCOUNT_URL;
 }
 
 /** The loaded demo service's pause, once the demo has been used (never loaded just to pause). */

@@ -2,6 +2,7 @@ import { Card, Stack } from '@mantine/core';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { FormModelPanel } from './form-model-panel';
+import { ImprovePanel } from './improve-panel';
 import type { LiveFigures } from '../features/resource/model-facts';
 import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/store/run-model';
@@ -197,6 +198,11 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
             />
           </PanelErrorBoundary>
         </div>
+      ) : null}
+      {finished && results && results.length > 0 ? (
+        <PanelErrorBoundary panel="Improve the model" resetKeys={[run.id]}>
+          <ImprovePanel run={run} results={results} corrections={corrections} />
+        </PanelErrorBoundary>
       ) : null}
       <PanelErrorBoundary panel="Model">
         <FormModelPanel

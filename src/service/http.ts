@@ -4,9 +4,11 @@ import { requestGate } from './request-gate';
 import type { AuthScheme } from './model';
 
 export interface ServiceRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
   url: string;
   body?: unknown;
+  /** `application/json` when omitted; a project PATCH is `application/merge-patch+json`. */
+  contentType?: string;
 }
 
 export interface Credentials {
@@ -96,7 +98,9 @@ async function send(
       method: request.method,
       headers: {
         ...authHeader(credentials),
-        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(request.body === undefined
+          ? {}
+          : { 'Content-Type': request.contentType ?? 'application/json' }),
       },
       body: request.body === undefined ? null : JSON.stringify(request.body),
       // Following a redirect would send the secret to whatever address the answer names.

@@ -152,3 +152,40 @@ export interface WholeRun {
   results: RunResult[];
   corrections: RunCorrection[];
 }
+
+/** One step of improving the project's model from a run (issue #21), in the order they happen. */
+export const IMPROVE_STEPS = ['export', 'upload', 'import', 'train', 'deploy', 'swap'] as const;
+export type ImproveStep = (typeof IMPROVE_STEPS)[number];
+
+/**
+ * - sending: the request may be on its way (found like this after a reload: it may have gone out).
+ * - accepted: the service answered 202; `jobUrl` is followed until it ends.
+ * - succeeded / failed / cancelled: it ended; `error` says why it failed.
+ */
+export interface ImproveStepRecord {
+  state: 'sending' | 'accepted' | 'succeeded' | 'failed' | 'cancelled';
+  jobUrl?: string;
+  acceptedAt?: number;
+  /** What was asked: the model label, the deployment, the two swapped deployments. */
+  modelLabel?: string;
+  deploymentName?: string;
+  swapped?: [string, string];
+  /** Why it failed, in words (with the service's code). */
+  error?: string;
+  /** Upload only: the blobs already in the container, never sent again. */
+  uploaded?: string[];
+}
+
+/**
+ * A run's improvement of its project: each step's job (so a reload follows it again and sends
+ * nothing twice) and the project file exported before the import, to roll back with. Never the
+ * key or the SAS URL.
+ */
+export interface RunImprovement {
+  runId: string;
+  /** The project file as exported before this run's import (kept as the service wrote it). */
+  previousProject?: { file: unknown; exportedAt: number; projectName: string };
+  /** The merged project file that was (or is being) imported. */
+  importedProject?: unknown;
+  steps: Partial<Record<ImproveStep, ImproveStepRecord>>;
+}

@@ -439,3 +439,39 @@ describe('importRun', () => {
     expect(await repository.results('r')).toHaveLength(3);
   });
 });
+
+describe('improvements (#21)', () => {
+  it('keeps each step’s job and the project exported before, and deletes them with the run', async () => {
+    const repository = freshRepository();
+    const run = await repository.create(newRun(makeDocuments(2)));
+    const jobUrl =
+      'https://x.cognitiveservices.azure.com/language/authoring/analyze-text/projects/P/import/jobs/1';
+    await repository.saveImprovement(run.id, {
+      previousProject: {
+        file: { projectFileVersion: '2022-05-01' },
+        exportedAt: 1,
+        projectName: 'P',
+      },
+    });
+    await repository.saveImprovement(run.id, {
+      step: ['upload', { state: 'succeeded', uploaded: ['cc-a.txt'] }],
+    });
+    await repository.saveImprovement(run.id, {
+      step: ['import', { state: 'accepted', jobUrl, acceptedAt: 2 }],
+    });
+    expect(await repository.improvement(run.id)).toEqual({
+      runId: run.id,
+      previousProject: {
+        file: { projectFileVersion: '2022-05-01' },
+        exportedAt: 1,
+        projectName: 'P',
+      },
+      steps: {
+        upload: { state: 'succeeded', uploaded: ['cc-a.txt'] },
+        import: { state: 'accepted', jobUrl, acceptedAt: 2 },
+      },
+    });
+    await repository.remove(run.id);
+    expect(await repository.improvement(run.id)).toBeUndefined();
+  });
+});

@@ -1,7 +1,10 @@
 import { Dexie } from 'dexie';
 import type {
   Run,
+  ImproveStep,
+  ImproveStepRecord,
   RunCorrection,
+  RunImprovement,
   RunDocument,
   RunIntent,
   RunJob,
@@ -74,6 +77,17 @@ export interface RunsRepository {
     index: number,
     id: string,
     labels: string[] | undefined,
+  ) => Promise<void>;
+  /** What improving the project from this run has done so far (#21). */
+  improvement: (runId: string) => Promise<RunImprovement | undefined>;
+  /** Saves one step, and the project files when given; the record is made on first use. */
+  saveImprovement: (
+    runId: string,
+    patch: {
+      step?: [ImproveStep, ImproveStepRecord];
+      previousProject?: RunImprovement['previousProject'];
+      importedProject?: unknown;
+    },
   ) => Promise<void>;
   remove: (runId: string) => Promise<void>;
   /**
@@ -190,15 +204,35 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
         if (labels && labels.length > 0) await db.corrections.put({ runId, index, id, labels });
         else await db.corrections.delete([runId, index]);
       }),
+    improvement: (runId) => db.improvements.get(runId),
+    saveImprovement: (runId, patch) =>
+      guarded(() =>
+        db.transaction('rw', db.improvements, async () => {
+          const current = (await db.improvements.get(runId)) ?? { runId, steps: {} };
+          const steps = patch.step
+            ? { ...current.steps, [patch.step[0]]: patch.step[1] }
+            : current.steps;
+          await db.improvements.put({
+            ...current,
+            steps,
+            ...(patch.previousProject ? { previousProject: patch.previousProject } : {}),
+            ...(patch.importedProject !== undefined
+              ? { importedProject: patch.importedProject }
+              : {}),
+          });
+        }),
+      ),
     remove: (runId) =>
-      db.transaction('rw', [db.runs, db.documents, db.jobs, db.results, db.corrections], () =>
-        deleteRows(db, runId),
+      db.transaction(
+        'rw',
+        [db.runs, db.documents, db.jobs, db.results, db.corrections, db.improvements],
+        () => deleteRows(db, runId),
       ),
     importRun: ({ run, documents, jobs, results, corrections }, replace) =>
       guarded(() =>
         db.transaction(
           'rw',
-          [db.runs, db.documents, db.jobs, db.results, db.corrections],
+          [db.runs, db.documents, db.jobs, db.results, db.corrections, db.improvements],
           async () => {
             if (replace) await deleteRows(db, run.id);
             // add(), not put(): a run of the same id stored meanwhile fails the import, whole.
@@ -213,8 +247,9 @@ export function createRunsRepository(db = new RunsDatabase()): RunsRepository {
   };
 }
 
-/** Every row of one run; inside a transaction over all five tables. */
+/** Every row of one run; inside a transaction over all six tables. */
 async function deleteRows(db: RunsDatabase, runId: string): Promise<void> {
+  await db.improvements.delete(runId);
   await db.corrections
     .where('[runId+index]')
     .between(...range(runId), true, true)

@@ -1,0 +1,73 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { useConnectionSettings } from '../features/connection/connection-store';
+import type { ImproveStore } from '../features/improve/improve-flow';
+import { ImproveRegion, type ImproveItem } from '../features/improve/improve-region';
+import { resourceKeys } from '../features/resource/resource-keys';
+import type { Run } from '../features/runs/store/run-model';
+import type { RunResultItem } from '../features/runs/ui/run-results-feed';
+import { useRunCoordinator } from '../features/runs/ui/runs-context';
+import { useResourceCredentials } from './resource-credentials';
+
+interface ImprovePanelProps {
+  run: Run;
+  /** The run's documents with their results and gold labels, in input order. */
+  results: readonly RunResultItem[];
+  /** Reviewers' corrections, by document ID. */
+  corrections: ReadonlyMap<string, readonly string[]> | undefined;
+}
+
+/**
+ * "Improve the model" for the open run: its improvement's jobs live with the run (the runs
+ * store), the key is the connection form's when it is for the run's endpoint.
+ */
+export function ImprovePanel({ run, results, corrections }: ImprovePanelProps) {
+  const { repository } = useRunCoordinator();
+  const queryClient = useQueryClient();
+  const settings = useConnectionSettings();
+  const credentials = useResourceCredentials(settings);
+  const runId = run.id;
+  const store = useMemo<ImproveStore>(
+    () => ({
+      load: () => repository.improvement(runId),
+      saveStep: (step, record) => repository.saveImprovement(runId, { step: [step, record] }),
+      savePreviousProject: (previousProject) =>
+        repository.saveImprovement(runId, { previousProject }),
+    }),
+    [repository, runId],
+  );
+  const documents = useMemo<ImproveItem[]>(
+    () =>
+      results.map((item) => ({
+        index: item.index,
+        id: item.result.id,
+        text: item.text,
+        language: item.language,
+        labels: item.labels,
+        correction: corrections?.get(item.result.id),
+      })),
+    [results, corrections],
+  );
+  // The Model panel reads the same project: what the region changed shows there too.
+  const onProjectChanged = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
+    [queryClient],
+  );
+  return (
+    <ImproveRegion
+      run={{
+        id: run.id,
+        labelMode: run.settings.labelMode,
+        labelled: run.labelled,
+        endpoint: run.settings.endpoint,
+        apiVersion: run.settings.apiVersion,
+        projectName: run.settings.projectName,
+        deploymentName: run.settings.deploymentName,
+      }}
+      items={documents}
+      credentials={credentials?.endpoint === run.settings.endpoint ? credentials : undefined}
+      store={store}
+      onProjectChanged={onProjectChanged}
+    />
+  );
+}

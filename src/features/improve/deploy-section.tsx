@@ -1,0 +1,126 @@
+import { Autocomplete, Button, Group, List, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { AuthoringDeployment } from '../../service/authoring';
+import type { FlowState } from './improve-flow';
+import { nameProblem } from './naming-rules';
+import { StepStatus } from './step-status';
+import { TypedConfirmDialog } from './typed-confirm-dialog';
+
+export const PRODUCTION = 'production';
+
+interface DeploySectionProps {
+  state: FlowState;
+  canWrite: boolean;
+  projectName: string;
+  /** The model to deploy: the one this run trained. */
+  modelLabel: string | undefined;
+  deployments: readonly AuthoringDeployment[];
+  /** A deployment's model label, from the project's models (its modelId otherwise). */
+  modelOf: (deployment: string) => string | undefined;
+  onDeploy: (deploymentName: string, modelLabel: string) => void;
+  onSwap: (first: string, second: string) => void;
+  /** Rerun and Compare with live on the run: how to get there is said, not done for the user. */
+  rerunHint: (deploymentName: string) => string;
+}
+
+const busy = (phase: string) => phase === 'sending' || phase === 'running';
+
+/** Deploy the trained model, then (never automatically) swap it into production. */
+export function DeploySection(props: DeploySectionProps) {
+  const { state, modelLabel, projectName } = props;
+  const deploy = state.steps.deploy;
+  const swap = state.steps.swap;
+  const [target, setTarget] = useState('staging');
+  const [confirming, setConfirming] = useState<'deploy' | 'swap'>();
+  const problem = nameProblem(target, 'Deployment name');
+  const deployed = deploy.phase === 'succeeded' ? deploy.record?.deploymentName : undefined;
+  const swapSecond = deployed && deployed !== PRODUCTION ? deployed : target;
+  const canSwap =
+    props.canWrite &&
+    swapSecond !== PRODUCTION &&
+    props.deployments.some((item) => item.deploymentName === PRODUCTION) &&
+    props.deployments.some((item) => item.deploymentName === swapSecond);
+  const sendDeploy = () => {
+    if (modelLabel) props.onDeploy(target, modelLabel);
+  };
+  const now = { first: props.modelOf(PRODUCTION), second: props.modelOf(swapSecond) };
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" align="flex-end">
+        <Autocomplete
+          label="Deploy to"
+          description={modelLabel ? `Deploys model ${modelLabel}.` : 'Train a model first.'}
+          data={props.deployments.map((item) => item.deploymentName)}
+          value={target}
+          onChange={setTarget}
+          error={problem}
+        />
+        <Button
+          disabled={!props.canWrite || !modelLabel || problem !== undefined || busy(deploy.phase)}
+          onClick={() => (target === PRODUCTION ? setConfirming('deploy') : sendDeploy())}
+        >
+          Deploy
+        </Button>
+        <Button
+          variant="default"
+          disabled={!canSwap || busy(swap.phase)}
+          onClick={() => setConfirming('swap')}
+        >
+          Swap deployments
+        </Button>
+      </Group>
+      {deploy.phase !== 'idle' && deploy.phase !== 'failed' ? (
+        <Text size="sm" role="status">
+          {deploy.phase === 'succeeded'
+            ? `${deploy.record?.deploymentName ?? ''} now serves ${deploy.record?.modelLabel ?? ''}. ${props.rerunHint(deploy.record?.deploymentName ?? '')}`
+            : `Deploying to ${deploy.record?.deploymentName ?? target}: ${deploy.job?.status ?? deploy.phase}…`}
+        </Text>
+      ) : null}
+      <StepStatus step={deploy} label="Deployment" />
+      {swap.phase !== 'idle' && swap.phase !== 'failed' ? (
+        <Text size="sm" role="status">
+          {swap.phase === 'succeeded'
+            ? `Swapped: ${swap.record?.swapped?.[0] ?? ''} and ${swap.record?.swapped?.[1] ?? ''} exchanged their models.`
+            : `Swapping: ${swap.job?.status ?? swap.phase}…`}
+        </Text>
+      ) : null}
+      <StepStatus step={swap} label="Swap" />
+      <TypedConfirmDialog
+        opened={confirming === 'deploy'}
+        title={`Deploy over ${PRODUCTION}?`}
+        projectName={projectName}
+        confirmLabel="Deploy"
+        onCancel={() => setConfirming(undefined)}
+        onConfirm={() => {
+          setConfirming(undefined);
+          sendDeploy();
+        }}
+      >
+        <Text size="sm">
+          {PRODUCTION} serves {props.modelOf(PRODUCTION) ?? 'a model'} now; after this, it serves{' '}
+          {modelLabel}. Everything that calls {PRODUCTION} gets the new model.
+        </Text>
+      </TypedConfirmDialog>
+      <TypedConfirmDialog
+        opened={confirming === 'swap'}
+        title="Swap deployments"
+        projectName={projectName}
+        confirmLabel="Swap deployments"
+        onCancel={() => setConfirming(undefined)}
+        onConfirm={() => {
+          setConfirming(undefined);
+          props.onSwap(PRODUCTION, swapSecond);
+        }}
+      >
+        <List size="sm" aria-label="What each deployment serves">
+          <List.Item>
+            {PRODUCTION}: {now.first ?? 'unknown'} now, {now.second ?? 'unknown'} after.
+          </List.Item>
+          <List.Item>
+            {swapSecond}: {now.second ?? 'unknown'} now, {now.first ?? 'unknown'} after.
+          </List.Item>
+        </List>
+      </TypedConfirmDialog>
+    </Stack>
+  );
+}
