@@ -116,7 +116,6 @@ const FLAG_OF_FIELD: Record<string, string | undefined> = {
 export interface RunFlags {
   input: string;
   settings: RunSettings;
-  secret: RunSecret;
 }
 
 /**
@@ -125,7 +124,8 @@ export interface RunFlags {
  */
 export function runFlags(
   values: Partial<Record<keyof typeof RUN_OPTIONS, string | undefined>>,
-  env: NodeJS.ProcessEnv,
+  /** The secret the run is sent with, checked too; none for `enqueue` (each worker has its own). */
+  secret?: RunSecret,
 ): RunFlags {
   if (!values.input)
     throw new UsageError('Give the documents with --input FILE (or a folder of .txt files).');
@@ -137,16 +137,15 @@ export function runFlags(
   const labelMode = values['label-mode'] ?? 'single';
   if (labelMode !== 'single' && labelMode !== 'multi')
     throw new UsageError('--label-mode is single or multi.');
-  const secret = secretFromEnv(env);
   const check = validateConnection(
     {
       ...EMPTY_CONNECTION,
       endpoint: values.endpoint ?? '',
       apiVersion,
       labelMode,
-      authMethod: secret.scheme === 'bearer' ? 'bearer' : 'key',
-      key: secret.scheme === 'bearer' ? '' : secret.key,
-      token: secret.scheme === 'bearer' ? secret.key : '',
+      authMethod: secret?.scheme === 'bearer' ? 'bearer' : 'key',
+      key: secret ? (secret.scheme === 'bearer' ? '' : secret.key) : 'not-needed-here',
+      token: secret?.scheme === 'bearer' ? secret.key : '',
       projectName: values.project ?? '',
       deploymentName: values.deployment ?? '',
       modelId: values['model-id'] ?? '',
@@ -165,7 +164,6 @@ export function runFlags(
   const { connection } = check;
   return {
     input: values.input,
-    secret,
     settings: {
       endpoint: connection.endpoint,
       resourceEndpoint: connection.resourceEndpoint,

@@ -14,14 +14,22 @@ import type { RunJob } from '../features/runs/store/run-model';
  */
 const ms = z.number();
 
-const journalJob = jobSchema.extend({
+export const journalJob = jobSchema.extend({
   runId: z.string(),
   jobUrl: z.string().optional(),
   submittedAt: ms.optional(),
   finishedAt: ms.optional(),
 });
 
-const journalResult = resultSchema.extend({ runId: z.string() });
+export const journalResult = resultSchema.extend({ runId: z.string() });
+
+export const journalRun = runSchema.extend({
+  createdAt: ms,
+  documentCount: z.int().nonnegative(),
+  labelled: z.boolean(),
+});
+
+export const journalDocument = documentSchema.extend({ runId: z.string(), index: z.int() });
 
 const jobChange = {
   index: z.int().nonnegative(),
@@ -35,13 +43,9 @@ export const journalEntrySchema = z.discriminatedUnion('t', [
     t: z.literal('run'),
     /** What the run was made from (settings and documents): another command does not resume it. */
     fingerprint: z.string(),
-    run: runSchema.extend({
-      createdAt: ms,
-      documentCount: z.int().nonnegative(),
-      labelled: z.boolean(),
-    }),
+    run: journalRun,
     jobs: z.array(journalJob),
-    documents: z.array(documentSchema.extend({ runId: z.string(), index: z.int() })),
+    documents: z.array(journalDocument),
   }),
   z.object({ t: z.literal('job'), ...jobChange }),
   z.object({

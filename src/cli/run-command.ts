@@ -7,7 +7,14 @@ import { newRunRows } from '../features/runs/store/new-run';
 import type { RunJob } from '../features/runs/store/run-model';
 import { planBatch } from '../service/batching';
 import { formatCount } from '../lib/format';
-import { commandFlags, requiredFlag, runFlags, UsageError, type RunFlags } from './cli-args';
+import {
+  commandFlags,
+  requiredFlag,
+  runFlags,
+  secretFromEnv,
+  UsageError,
+  type RunFlags,
+} from './cli-args';
 import { JournalStorage } from './journal-storage';
 import { Progress } from './progress';
 import { readInput } from './read-input';
@@ -60,7 +67,8 @@ async function openJournal(out: string, flags: RunFlags, progress: Progress) {
  */
 export async function runCommand(args: string[]): Promise<number> {
   const values = commandFlags('run', args);
-  const flags = runFlags(values, process.env);
+  const secret = secretFromEnv(process.env);
+  const flags = runFlags(values, secret);
   const out = requiredFlag('out', values.out);
   await mkdir(out, { recursive: true });
   const progress = new Progress();
@@ -70,7 +78,7 @@ export async function runCommand(args: string[]): Promise<number> {
     run,
     repository: journal,
     queryClient: createQueryClient(),
-    secret: () => flags.secret,
+    secret: () => secret,
     ...(rows ? { initial: { jobs: rows.jobs, documents: rows.documents } } : {}),
   });
   const jobs = () => runner.getJobs() ?? journal.whole().jobs;
