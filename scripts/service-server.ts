@@ -291,6 +291,8 @@ if (invokedDirectly) {
       'queued-ms': { type: 'string' },
       'run-ms': { type: 'string' },
       'per-document-ms': { type: 'string' },
+      /** Requests per second before 429s, as a resource's limit (1,000 a minute: 16.7). */
+      'rate-limit': { type: 'string' },
     },
   });
   const timing: Partial<ServiceTiming> = {
@@ -303,6 +305,7 @@ if (invokedDirectly) {
     host: values.host,
     timing,
     exposeHeaders: !values['no-expose'],
+    ...(values['rate-limit'] ? { rateLimit: Number(values['rate-limit']) } : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof PortInUseError)) throw error;
     console.error(error.message);

@@ -1,4 +1,4 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunStorage } from '../features/runs/engine/run-storage';
 import type { NewRunRows } from '../features/runs/store/new-run';
@@ -57,7 +57,9 @@ export class JournalStorage implements RunStorage {
       if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
       throw error;
     }
-    const entries = parseJournal(text);
+    const { entries, goodBytes } = parseJournal(text);
+    // A line cut short by a crash goes, so that the next line starts on a line of its own.
+    if (goodBytes < Buffer.byteLength(text)) await truncate(path, goodBytes);
     const [head] = entries;
     if (head?.t !== 'run') throw new Error(`${path} is not a run journal.`);
     const results = new Map<number, RunResult>();
@@ -151,10 +153,15 @@ export class JournalStorage implements RunStorage {
   };
 }
 
-function parseJournal(text: string): JournalEntry[] {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
+function parseJournal(text: string): { entries: JournalEntry[]; goodBytes: number } {
+  const lines = text.split('\n');
   const entries: JournalEntry[] = [];
+  let goodBytes = 0;
   for (const [number, line] of lines.entries()) {
+    if (line.trim() === '') {
+      goodBytes += Buffer.byteLength(line) + (number < lines.length - 1 ? 1 : 0);
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -166,6 +173,7 @@ function parseJournal(text: string): JournalEntry[] {
     const entry = journalEntrySchema.safeParse(value);
     if (!entry.success) throw new Error(`The journal's line ${number + 1} is not a journal entry.`);
     entries.push(entry.data);
+    goodBytes += Buffer.byteLength(line) + (number < lines.length - 1 ? 1 : 0);
   }
-  return entries;
+  return { entries, goodBytes };
 }
