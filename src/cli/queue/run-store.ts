@@ -114,6 +114,10 @@ export class RunStore {
       .sort((a, b) => a.index - b.index);
   }
 
+  close(): void {
+    this.redis.disconnect();
+  }
+
   /** Collected: the run leaves Redis. */
   async remove(runId: string): Promise<void> {
     const key = keys(runId);

@@ -60,6 +60,8 @@ export async function workerCommand(args: string[]): Promise<number> {
       concurrency,
       limiter: rate,
       lockDuration: lockSeconds * 1000,
+      // Checked as often as a lock lasts: a dead worker's jobs go on within one lock's time.
+      stalledInterval: lockSeconds * 1000,
       // A job whose worker died is any worker's again; it is never failed for it (its state decides).
       maxStalledCount: 1_000,
     },
