@@ -157,7 +157,7 @@ export function runFlags(
   );
   if (!check.ok) {
     const messages = Object.entries(check.errors).map(
-      ([field, message]) => `${FLAG_OF_FIELD[field] ?? field}: ${message ?? ''}`,
+      ([field, message]) => `${FLAG_OF_FIELD[field] ?? field}: ${message}`,
     );
     throw new UsageError(messages.join('\n'));
   }

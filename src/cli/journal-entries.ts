@@ -64,7 +64,8 @@ export function splitPatch(patch: Partial<RunJob>): {
 } {
   const set: Partial<RunJob> = {};
   const unset: string[] = [];
-  for (const [field, value] of Object.entries(patch)) {
+  for (const field of Object.keys(patch)) {
+    const value: unknown = Reflect.get(patch, field);
     if (value === undefined) unset.push(field);
     else Object.assign(set, { [field]: value });
   }

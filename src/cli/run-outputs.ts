@@ -7,6 +7,11 @@ import { resultLines } from './run-outcome';
 export const RESULTS_FILE = 'results.jsonl';
 export const RUN_FILE = 'run.classify-run.json';
 
+/** The documents as one slice: they are in memory already. */
+async function* oneSlice<T>(documents: T): AsyncGenerator<T> {
+  yield await Promise.resolve(documents);
+}
+
 /**
  * What `run` and `collect` leave in the output folder: results.jsonl, one line per document, and
  * the run file the browser's Import run reads (gzipped once it is big, as the browser's export is).
@@ -21,9 +26,7 @@ export async function writeOutputs(dir: string, whole: WholeRun): Promise<string
     jobs: whole.jobs,
     results: whole.results,
     corrections: whole.corrections,
-    documents: (async function* () {
-      yield whole.documents;
-    })(),
+    documents: oneSlice(whole.documents),
   });
   const runFile = join(dir, written.gzipped ? `${RUN_FILE}.gz` : RUN_FILE);
   await writeFile(runFile, new Uint8Array(await written.blob.arrayBuffer()));

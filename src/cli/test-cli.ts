@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ export async function startRedis(dir: string): Promise<TestRedis> {
   };
   const stop = async () => {
     const child = server;
-    if (!child || child.exitCode !== null) return;
+    if (child?.exitCode !== null) return;
     const gone = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await gone;
@@ -118,9 +119,10 @@ export async function startWatchedService(options: { rateLimit?: number } = {}) 
     },
   });
   const submitted = new Map<string, number>();
-  const submitJob = service.state.submitJob;
+  const { state } = service;
+  const submitJob = state.submitJob.bind(state);
   // Each document the service accepts, counted by id: none may come twice.
-  service.state.submitJob = (submission) => {
+  state.submitJob = (submission) => {
     for (const document of submission.documents)
       submitted.set(document.id, (submitted.get(document.id) ?? 0) + 1);
     return submitJob(submission);
@@ -168,3 +170,18 @@ export const until = async (check: () => boolean | Promise<boolean>, timeoutMs =
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
+
+const resultLineSchema = z.object({
+  id: z.string(),
+  classes: z.array(z.object({ category: z.string(), confidenceScore: z.number() })),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+/** results.jsonl as written, each line checked. */
+export async function readResultLines(out: string) {
+  const text = await readFile(join(out, 'results.jsonl'), 'utf8');
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => resultLineSchema.parse(JSON.parse(line)));
+}

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   busiestWindow,
   cli,
+  readResultLines,
   startRedis,
   startWatchedService,
   tempDir,
@@ -88,14 +88,7 @@ async function collected(setup: Awaited<ReturnType<typeof setUp>>) {
     out,
   ]);
   const code = await collect.exited;
-  const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
-  return {
-    code,
-    stderr: collect.stderr(),
-    lines: lines.map(
-      (line) => JSON.parse(line) as { id: string; classes: unknown[]; error: unknown },
-    ),
-  };
+  return { code, stderr: collect.stderr(), lines: await readResultLines(out) };
 }
 
 /** Every document classified once, and never more requests than the rate allows. */
@@ -125,22 +118,27 @@ describe('workers on Redis', () => {
     { timeout: 120_000 },
     async () => {
       const setup = await setUp();
-      const [victim] = [setup.startWorker(), setup.startWorker(), setup.startWorker()];
+      const victim = setup.startWorker();
+      setup.startWorker();
+      setup.startWorker();
       // Mid-run, a third of the jobs accepted. A POST whose worker dies before its answer is saved is
       // rightly reported for the user's decision: the victim is stopped first, and killed once none of
       // its jobs is on its way (the others' last a few ms; a stopped worker's would stay).
       await until(() => setup.submitted.size >= DOCUMENTS / 3);
       const store = new RunStore(new Redis(setup.redis.url));
-      cleanups.push(async () => store.close());
+      cleanups.push(() => Promise.resolve(store.close()));
       await until(async () => {
-        victim?.process.kill('SIGSTOP');
+        victim.process.kill('SIGSTOP');
         await delay(150);
         const sending = (await store.jobs(setup.runId)).some((job) => job.state === 'sending');
-        if (sending) victim?.process.kill('SIGCONT');
-        return !sending;
+        if (!sending) return true;
+        // Its POST goes on; stopped again only once it has had time to save the answer.
+        victim.process.kill('SIGCONT');
+        await delay(300);
+        return false;
       });
-      victim?.process.kill('SIGKILL');
-      expect(await victim?.exited).toBe(128);
+      victim.process.kill('SIGKILL');
+      expect(await victim.exited).toBe(128);
       expectWholeAndOnce(setup, await collected(setup));
     },
   );
