@@ -5,7 +5,7 @@ import type { RunJob } from '../../features/runs/store/run-model';
 import { fetchJob, submitJob } from '../../service/jobs';
 import { isFinished } from '../../service/model';
 import { nextPollDelay } from '../../service/polling';
-import { jobDataSchema } from './queue-names';
+import { jobDataSchema, POLL_PRIORITY } from './queue-names';
 import type { RunStore } from './run-store';
 import {
   afterPollFailure,
@@ -87,6 +87,7 @@ export async function processJob(
       const submittedAt = now();
       // The URL, before anything else: from here on any worker polls the job.
       await store.saveJob({ ...current, state: 'sent', jobUrl, submittedAt, error: undefined });
+      await job.changePriority({ priority: POLL_PRIORITY });
       return later(job, token, nextPollDelay(0));
     }
     case 'poll': {

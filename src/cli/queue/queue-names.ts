@@ -18,8 +18,17 @@ export function bullJobId(runId: string, index: number, attempt = 0): string {
   return attempt === 0 ? `${runId}-${index}` : `${runId}-${index}-again${attempt}`;
 }
 
+/**
+ * Polls before new POSTs, as the browser's runner keeps a bounded number of jobs out: a job waiting
+ * to be sent is prioritised (BullMQ serves its plain wait list first), and once the service has
+ * accepted it, it joins the plain list, so a poll that is due never waits behind the sends.
+ */
+export const SEND_PRIORITY = 1;
+export const POLL_PRIORITY = 0;
+
 /** Completed BullMQ jobs go at once (their results are in the RunStore); failed ones after a day. */
 export const JOB_OPTIONS = {
+  priority: SEND_PRIORITY,
   removeOnComplete: true,
   removeOnFail: { age: 24 * 60 * 60 },
 } as const;
