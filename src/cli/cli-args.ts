@@ -53,7 +53,7 @@ const SECRET_FLAGS = /^--?(key|token|api-key|subscription-key)(=|$)/i;
 
 export const USAGE = `Usage:
   npm run cli -- run --input FILE|FOLDER --endpoint URL --project NAME --deployment NAME --out DIR [options]
-  npm run cli -- enqueue --redis URL --input … (the same flags as run, without --out)
+  npm run cli -- enqueue --redis URL --input … (the flags of run, without --out) [--requests-per-minute N]
   npm run cli -- worker --redis URL [--concurrency N] [--requests-per-minute N]
   npm run cli -- collect --redis URL --run ID --out DIR [--wait]
 

@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import { newRunRows } from '../../features/runs/store/new-run';
 import { planBatch } from '../../service/batching';
 import { formatCount } from '../../lib/format';
-import { commandFlags, runFlags } from '../cli-args';
+import { commandFlags, countFlag, runFlags } from '../cli-args';
+import { DEFAULT_REQUESTS_PER_MINUTE, queueRate } from './queue-rate';
 import { readInput } from '../read-input';
 import { EXIT } from '../run-outcome';
 import { bullJobId, JOB_OPTIONS, QUEUE_NAME, type JobData } from './queue-names';
@@ -30,6 +31,14 @@ export async function enqueueCommand(args: string[]): Promise<number> {
       plan: planBatch(documents),
       source: imported.sourceName,
     });
+    const perMinute = values['requests-per-minute'];
+    if (perMinute !== undefined) {
+      // The resource's rate, for every worker (one started with its own flag sets it again).
+      const rate = queueRate(
+        countFlag('requests-per-minute', perMinute, DEFAULT_REQUESTS_PER_MINUTE),
+      );
+      await queue.setGlobalRateLimit(rate.max, rate.duration);
+    }
     const store = new RunStore(redis);
     await store.create(rows.run, rows.jobs, rows.documents);
     await queue.addBulk(
