@@ -87,7 +87,7 @@ test('the CLI’s run file imports with the browser’s classes and evaluation, 
   );
   await expect(page.getByRole('table', { name: 'Runs' }).getByRole('rowheader')).toHaveCount(2);
   // The imported run is the one shown (import opens it), with the browser's own figures and rows.
-  await expect(page.getByRole('region', { name: 'Run' })).toContainText('nightly CLI');
+  await expect(page.getByRole('region', { name: 'Run', exact: true })).toContainText('nightly CLI');
   await expect.poll(() => evaluationShown(page)).toEqual(inBrowser);
   await page.screenshot({ path: testInfo.outputPath('cli-run-imported.png'), fullPage: true });
   expect(requests).toEqual([]);
