@@ -29,6 +29,10 @@ export const POLL_PRIORITY = 0;
 /** Completed BullMQ jobs go at once (their results are in the RunStore); failed ones after a day. */
 export const JOB_OPTIONS = {
   priority: SEND_PRIORITY,
+  // A step that throws (Redis unreachable past its retries, say) is tried again: its state decides
+  // what the next try does, so a retry never sends twice. Waits and rate limits use no attempt.
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: true,
   removeOnFail: { age: 24 * 60 * 60 },
 } as const;
