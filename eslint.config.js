@@ -33,6 +33,18 @@ const layerZones = [
   { target: './src/components', from: ['./src/features', './src/app'] },
   { target: './src/demo', from: ['./src/features', './src/app', './src/components'] },
   { target: './src/features', from: './src/app' },
+  // The command line (src/cli) composes features as src/app does: nothing of the app imports it.
+  {
+    target: [
+      './src/app',
+      './src/features',
+      './src/service',
+      './src/lib',
+      './src/components',
+      './src/demo',
+    ],
+    from: './src/cli',
+  },
 ];
 
 /**

@@ -9,6 +9,7 @@ import { encodeItemsSliced } from '../src/features/evaluation/statistics/encode-
 import { openConnected, startApp } from './app-server';
 import { benchScreen } from './bench-screen';
 import { launchOptions } from './chromium';
+import { benchWorkers } from './bench-workers';
 import { startServiceServer } from './service-server';
 
 /**
@@ -24,9 +25,11 @@ import { startServiceServer } from './service-server';
  *   6. 10,000 labelled documents with 25 and with 10,000 distinct classes: run time and longest
  *      main-thread task of each (the evaluation must stay bounded however many classes);
  *   7. 100,000 labelled documents: the evaluation's statistics (bootstrap, calibration, likely label
- *      errors, precision by threshold) as the worker computes them, and the page's share of it.
+ *      errors, precision by threshold) as the worker computes them, and the page's share of it;
+ *   8. 10,000 documents through 1, 2 and 4 command-line workers on Redis at 1,000 requests a minute
+ *      (scripts/bench-workers.ts).
  * `npm run bench` runs them all; `npm run bench -- screen` (or `batch`, `table`, `workbench`,
- * `scale`, `classes`, `statistics`) runs one.
+ * `scale`, `classes`, `statistics`, `workers`) runs one.
  */
 
 const PROJECT = { projectName: 'SupportTickets', deploymentName: 'production' };
@@ -419,7 +422,16 @@ async function benchStatistics() {
 }
 
 const only = process.argv[2];
-const SECTIONS = ['screen', 'batch', 'table', 'workbench', 'scale', 'classes', 'statistics'];
+const SECTIONS = [
+  'screen',
+  'batch',
+  'table',
+  'workbench',
+  'scale',
+  'classes',
+  'statistics',
+  'workers',
+];
 if (only && !SECTIONS.includes(only)) {
   console.error(`No section "${only}": choose one of ${SECTIONS.join(', ')}.`);
   process.exit(2);
@@ -439,3 +451,4 @@ if (!only || ['screen', 'batch', 'table', 'scale', 'workbench', 'classes'].inclu
   }
 }
 if (!only) await benchStatistics();
+if (!only || only === 'workers') await benchWorkers();

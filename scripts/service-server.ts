@@ -319,6 +319,8 @@ if (invokedDirectly) {
       'per-document-ms': { type: 'string' },
       'storage-sas-url': { type: 'string' },
       'authoring-posts-per-minute': { type: 'string' },
+      /** Requests per second before 429s, as a resource's limit (1,000 a minute: 16.7). */
+      'rate-limit': { type: 'string' },
     },
   });
   const timing: Partial<ServiceTiming> = {
@@ -335,6 +337,7 @@ if (invokedDirectly) {
     ...(values['authoring-posts-per-minute']
       ? { authoringPostsPerMinute: Number(values['authoring-posts-per-minute']) }
       : {}),
+    ...(values['rate-limit'] ? { rateLimit: Number(values['rate-limit']) } : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof PortInUseError)) throw error;
     console.error(error.message);

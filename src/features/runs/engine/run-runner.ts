@@ -18,12 +18,13 @@ import type { Run, RunDocument, RunJob } from '../store/run-model';
 import { isOpenJob, parkedJobs } from './run-schedule';
 import { defaultService, type RunSecret, type RunService } from './run-service';
 import type { RunnerHost } from './runner-host';
-import type { RunsRepository } from '../store/runs-repository';
+import type { RunStorage } from './run-storage';
 import { RunWrites } from './run-writes';
 
 export interface RunRunnerDeps {
   run: Run;
-  repository: RunsRepository;
+  /** Where the run is stored: IndexedDB in the browser, a journal file on the command line. */
+  repository: RunStorage;
   queryClient: QueryClient;
   /** The key (or token) for the run's endpoint when the form holds one; the runner waits without it. */
   secret: () => RunSecret | undefined;

@@ -4,11 +4,12 @@ import { jobKeys } from './job-keys';
 import type { LiveJobs } from './live-jobs';
 import type { RunIntent, RunJob } from '../store/run-model';
 import type { Stored } from './runner-host';
-import { StorageFullError, type RunsRepository } from '../store/runs-repository';
+import { StorageFullError } from '../store/runs-repository';
+import type { RunStorage } from './run-storage';
 
 export interface RunWritesDeps {
   runId: string;
-  repository: RunsRepository;
+  repository: RunStorage;
   queryClient: QueryClient;
   jobs: LiveJobs;
   /** The browser's storage is full: said on the run, never thrown. */

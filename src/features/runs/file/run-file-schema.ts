@@ -33,7 +33,7 @@ export const runFileSettingsSchema = z.object({
   jobName: name,
 });
 
-const runSchema = z.object({
+export const runSchema = z.object({
   id: z.string().min(1).max(200),
   name,
   createdAt: time,
@@ -44,7 +44,7 @@ const runSchema = z.object({
   oversized: z.array(z.object({ id: z.string(), characters: count })).max(MAX_INNER),
 });
 
-const documentSchema = z.object({
+export const documentSchema = z.object({
   id: z.string().min(1),
   text: z.string(),
   language: z.string().max(100).optional(),
@@ -60,7 +60,7 @@ const problemSchema = z.object({
   target: z.string().optional(),
 });
 
-const jobSchema = z.object({
+export const jobSchema = z.object({
   index: count,
   documentIndexes: z.array(count).min(1).max(MAX_DOCUMENTS_PER_JOB),
   firstId: z.string(),
@@ -98,7 +98,7 @@ const jobSchema = z.object({
   failedDocuments: count.optional(),
 });
 
-const resultSchema = z.object({
+export const resultSchema = z.object({
   index: count,
   id: z.string(),
   classes: z
