@@ -47,7 +47,7 @@ export function DocumentsSection(props: DocumentsSectionProps) {
           ? 'Nothing to add: correct a document in the results (or include gold labels).'
           : `${plural(summary.documents, 'document')} (${summary.corrections} corrected): ${summary.train} Train, ${summary.test} Test; ${plural(summary.classes.length, 'class')}${
               summary.newClasses === undefined
-                ? ' (which are new is known once the project is read).'
+                ? '; Read the project to see which are new to it.'
                 : summary.newClasses.length === 0
                   ? ', none new to the project.'
                   : `, ${summary.newClasses.length} new to the project:`

@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
+import { forgetImproveChoices } from './improve-choices-store';
 import type { SavedImprovement } from './improve-flow';
 import { ImproveRegion, type ImproveItem } from './improve-region';
 
@@ -113,6 +114,8 @@ afterEach(() => {
   server.resetHandlers();
   imported.length = 0;
   blobs.length = 0;
+  // The choices are kept per run across reloads: each test starts from the defaults.
+  forgetImproveChoices();
 });
 afterAll(() => server.close());
 

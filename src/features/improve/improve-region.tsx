@@ -16,7 +16,8 @@ import { deploymentsQuery, improveKeys, modelsQuery } from './improve-queries';
 import { mergeProject } from './merge-project';
 import { ProjectSection } from './project-section';
 import { TrainSection } from './train-section';
-import { summarize, trainingSet, type AddAs } from './training-set';
+import { useImproveChoices, useImproveChoicesActions } from './improve-choices-store';
+import { summarize, trainingSet } from './training-set';
 import { useImproveFlow } from './use-improve-flow';
 
 /** One document of the open run, with its gold label(s) and a reviewer's correction. */
@@ -78,8 +79,9 @@ export function ImproveRegion({
 }: ImproveRegionProps) {
   const headingId = useId();
   const profile = profileOf(run.apiVersion);
-  const [includeGold, setIncludeGold] = useState(false);
-  const [addAs, setAddAs] = useState<AddAs>('split');
+  // Kept across reloads, per run (improve-choices-store.ts); the SAS URL is not, by design.
+  const { includeGold, addAs } = useImproveChoices(run.id);
+  const { choose } = useImproveChoicesActions();
   const [sasUrl, setSasUrl] = useState('');
   const queryClient = useQueryClient();
 
@@ -184,10 +186,10 @@ export function ImproveRegion({
             ) : null}
             <DocumentsSection
               includeGold={includeGold}
-              onIncludeGold={setIncludeGold}
+              onIncludeGold={(next) => choose(run.id, { includeGold: next })}
               canIncludeGold={run.labelled}
               addAs={addAs}
-              onAddAs={setAddAs}
+              onAddAs={(next) => choose(run.id, { addAs: next })}
               set={set}
               summary={summary}
             />
