@@ -4,7 +4,7 @@ import type { AuthoringDeployment } from '../../service/authoring';
 import type { FlowState } from './improve-flow';
 import { nameProblem } from './naming-rules';
 import { StepStatus } from './step-status';
-import { TypedConfirmDialog } from './typed-confirm-dialog';
+import { TypedConfirmDialog } from '../../components/typed-confirm-dialog';
 
 export const PRODUCTION = 'production';
 

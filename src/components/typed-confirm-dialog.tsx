@@ -1,4 +1,4 @@
-import '../../components/overlay-styles';
+import './overlay-styles';
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 
@@ -12,7 +12,11 @@ interface TypedConfirmDialogProps {
   onConfirm: () => void;
 }
 
-/** A change to what production serves: the project name must be typed, exactly. */
+/**
+ * The last stop before a change that cannot be taken back or that changes what production serves
+ * (Delete project, Deploy over production, Swap deployments): the project name typed, exactly, as
+ * names are case-sensitive on the service.
+ */
 export function TypedConfirmDialog({ opened, title, onCancel, ...form }: TypedConfirmDialogProps) {
   return (
     <Modal
