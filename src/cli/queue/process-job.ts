@@ -5,9 +5,10 @@ import type { RunJob } from '../../features/runs/store/run-model';
 import { fetchJob, submitJob } from '../../service/jobs';
 import { isFinished } from '../../service/model';
 import { nextPollDelay } from '../../service/polling';
-import { jobDataSchema, POLL_PRIORITY } from './queue-names';
+import { bullJobId, JOB_OPTIONS, jobDataSchema, POLL_PRIORITY } from './queue-names';
 import type { RunStore } from './run-store';
 import {
+  afterExhausted,
   afterPollFailure,
   afterSendFailure,
   nextPollIn,
@@ -115,5 +116,32 @@ export async function processJob(
       if (typeof next !== 'number') return store.saveJob({ ...seen, ...next });
       return later(job, token, next);
     }
+  }
+}
+
+/**
+ * After a step failed on every attempt BullMQ allows: the job is closed (refused or unsure) or, if
+ * the service accepted it, polled again later, so no run is left open for ever (worker-step.ts).
+ */
+export async function settleExhausted(
+  job: Job,
+  error: Error,
+  deps: Pick<ProcessDeps, 'store' | 'queue'>,
+): Promise<void> {
+  if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
+  const data = jobDataSchema.parse(job.data);
+  if (!(await deps.store.run(data.runId))) return;
+  const current = await deps.store.job(data.runId, data.index);
+  const after = afterExhausted(current, error.message);
+  switch (after.kind) {
+    case 'save':
+      return deps.store.saveJob({ ...current, ...after.patch });
+    case 'poll-again':
+      await deps.queue.add('classify', data, {
+        ...JOB_OPTIONS,
+        priority: POLL_PRIORITY,
+        delay: after.delayMs,
+        jobId: bullJobId(data.runId, data.index, Date.now()),
+      });
   }
 }

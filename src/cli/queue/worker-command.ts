@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { commandFlags, countFlag, secretFromEnv } from '../cli-args';
 import { EXIT } from '../run-outcome';
-import { processJob } from './process-job';
+import { processJob, settleExhausted } from './process-job';
 import { QUEUE_NAME } from './queue-names';
 import {
   DEFAULT_REQUESTS_PER_MINUTE,
@@ -67,9 +67,15 @@ export async function workerCommand(args: string[]): Promise<number> {
     },
   );
   worker.on('error', (error) => process.stderr.write(`worker: ${error.message}\n`));
-  worker.on('failed', (job, error) =>
-    process.stderr.write(`job ${job?.id ?? '?'} failed: ${error.message}\n`),
-  );
+  worker.on('failed', (job, error) => {
+    process.stderr.write(`job ${job?.id ?? '?'} failed: ${error.message}\n`);
+    if (job)
+      void settleExhausted(job, error, { store, queue }).catch((cause: unknown) =>
+        process.stderr.write(
+          `job ${job.id ?? '?'} could not be settled: ${cause instanceof Error ? cause.message : String(cause)}\n`,
+        ),
+      );
+  });
   process.stderr.write(
     `Worker started: ${concurrency} at once, ${requestsPerMinuteOf(rate)} requests a minute shared by every worker.\n`,
   );

@@ -3,6 +3,7 @@ import type { RunJob } from '../../features/runs/store/run-model';
 import { ServiceError } from '../../service/errors';
 import { queueRate, requestsPerMinuteOf } from './queue-rate';
 import {
+  afterExhausted,
   afterPollFailure,
   afterSendFailure,
   nextPollIn,
@@ -120,5 +121,22 @@ describe('queueRate', () => {
     expect(requestsPerMinuteOf(queueRate(900))).toBe(900);
     expect(queueRate(60)).toEqual({ max: 1, duration: 1_000 });
     expect(requestsPerMinuteOf(queueRate(1_000))).toBeLessThanOrEqual(1_000);
+  });
+});
+
+describe('after every attempt of a step failed', () => {
+  it('closes a job that never left or may have left, so collect --wait ends; polls a sent one later', () => {
+    expect(afterExhausted(job({ state: 'queued' }), 'Redis is gone')).toEqual({
+      kind: 'save',
+      patch: { state: 'refused', error: 'Not sent: Redis is gone' },
+    });
+    expect(afterExhausted(job({ state: 'sending' }), 'Redis is gone')).toEqual({
+      kind: 'save',
+      patch: { state: 'unsure', error: 'Its POST may have left: Redis is gone' },
+    });
+    expect(afterExhausted(job({ state: 'sent', jobUrl: 'https://r.example/jobs/1' }), 'x')).toEqual(
+      { kind: 'poll-again', delayMs: 60_000 },
+    );
+    expect(afterExhausted(job({ state: 'finished' }), 'x')).toEqual({ kind: 'nothing' });
   });
 });

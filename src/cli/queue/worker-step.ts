@@ -100,3 +100,37 @@ export function nextPollIn(
   if (expired) return expired;
   return nextPollDelay(now - (job.submittedAt ?? now), retryAfterMs);
 }
+
+/** How long a sent job whose steps kept failing waits before it is polled again. */
+export const EXHAUSTED_POLL_AGAIN_MS = 60_000;
+
+export type AfterExhausted =
+  | { kind: 'nothing' }
+  /** The job's final state, so that `collect --wait` ends and reports it. */
+  | { kind: 'save'; patch: Partial<RunJob> }
+  /** A job the service accepted: its URL is saved, and a GET changes nothing, so poll it later. */
+  | { kind: 'poll-again'; delayMs: number };
+
+/**
+ * A step that threw on every one of BullMQ's attempts (Redis unreachable past its retries, say).
+ * Left as it was, the job would stay open for ever and `collect --wait` with it.
+ */
+export function afterExhausted(job: RunJob, message: string): AfterExhausted {
+  switch (job.state) {
+    case 'queued':
+      // Never sent: a refusal the user can send again.
+      return { kind: 'save', patch: { state: 'refused', error: `Not sent: ${message}` } };
+    case 'sending':
+      // The POST may have left: the user decides, as after a reload in the browser.
+      return {
+        kind: 'save',
+        patch: { state: 'unsure', error: `Its POST may have left: ${message}` },
+      };
+    case 'sent':
+      return job.jobUrl
+        ? { kind: 'poll-again', delayMs: EXHAUSTED_POLL_AGAIN_MS }
+        : { kind: 'save', patch: { state: 'unsure', error: message } };
+    default:
+      return { kind: 'nothing' };
+  }
+}
