@@ -7,6 +7,8 @@ import { resourceKeys } from '../features/resource/resource-keys';
 import type { Run } from '../features/runs/store/run-model';
 import type { RunResultItem } from '../features/runs/ui/run-results-feed';
 import { useRunCoordinator } from '../features/runs/ui/runs-context';
+import { useRunsUiActions } from '../features/runs/ui/runs-ui-store';
+import { useRevealActions } from './reveal-run';
 import { useResourceCredentials } from './resource-credentials';
 
 interface ImprovePanelProps {
@@ -22,7 +24,10 @@ interface ImprovePanelProps {
  * store), the key is the connection form's when it is for the run's endpoint.
  */
 export function ImprovePanel({ run, results, corrections }: ImprovePanelProps) {
-  const { repository } = useRunCoordinator();
+  const coordinator = useRunCoordinator();
+  const { repository } = coordinator;
+  const { open } = useRunsUiActions();
+  const { revealRun } = useRevealActions();
   const queryClient = useQueryClient();
   const settings = useConnectionSettings();
   const credentials = useResourceCredentials(settings);
@@ -53,6 +58,16 @@ export function ImprovePanel({ run, results, corrections }: ImprovePanelProps) {
     () => void queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
     [queryClient],
   );
+  // The new model on these very documents: a Rerun with the deployment it went to, then opened.
+  const onRerun = useCallback(
+    (deploymentName: string) =>
+      void coordinator.rerun(run.id, { ...run.settings, deploymentName }).then((rerun) => {
+        if (!rerun) return;
+        open(rerun.id);
+        revealRun(rerun.id);
+      }),
+    [coordinator, open, revealRun, run.id, run.settings],
+  );
   return (
     <ImproveRegion
       run={{
@@ -68,6 +83,7 @@ export function ImprovePanel({ run, results, corrections }: ImprovePanelProps) {
       credentials={credentials?.endpoint === run.settings.endpoint ? credentials : undefined}
       store={store}
       onProjectChanged={onProjectChanged}
+      onRerun={onRerun}
     />
   );
 }

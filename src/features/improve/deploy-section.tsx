@@ -19,8 +19,10 @@ interface DeploySectionProps {
   modelOf: (deployment: string) => string | undefined;
   onDeploy: (deploymentName: string, modelLabel: string) => void;
   onSwap: (first: string, second: string) => void;
-  /** Rerun and Compare with live on the run: how to get there is said, not done for the user. */
+  /** What to do next once a deployment serves the new model. */
   rerunHint: (deploymentName: string) => string;
+  /** Sends this run's documents to a deployment as a new run (Rerun, with that deployment). */
+  onRerun?: (deploymentName: string) => void;
 }
 
 const busy = (phase: string) => phase === 'sending' || phase === 'running';
@@ -75,6 +77,16 @@ export function DeploySection(props: DeploySectionProps) {
             ? `${deploy.record?.deploymentName ?? ''} now serves ${deploy.record?.modelLabel ?? ''}. ${props.rerunHint(deploy.record?.deploymentName ?? '')}`
             : `Deploying to ${deploy.record?.deploymentName ?? target}: ${deploy.job?.status ?? deploy.phase}…`}
         </Text>
+      ) : null}
+      {deploy.phase === 'succeeded' && deploy.record?.deploymentName && props.onRerun ? (
+        <Group>
+          <Button
+            variant="light"
+            onClick={() => props.onRerun?.(deploy.record?.deploymentName ?? target)}
+          >
+            Rerun on {deploy.record.deploymentName}
+          </Button>
+        </Group>
       ) : null}
       <StepStatus step={deploy} label="Deployment" />
       {swap.phase !== 'idle' && swap.phase !== 'failed' ? (

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { forgetImproveChoices } from './improve-choices-store';
 import type { SavedImprovement } from './improve-flow';
@@ -146,8 +146,12 @@ function memoryStore() {
   };
 }
 
-function renderRegion(apiVersion: '2024-11-01' | 'v3.1-preview.ct.1' = '2024-11-01') {
+function renderRegion(
+  apiVersion: '2024-11-01' | 'v3.1-preview.ct.1' = '2024-11-01',
+  { steps = {}, onRerun }: Partial<SavedImprovement> & { onRerun?: (name: string) => void } = {},
+) {
   const { store, saved } = memoryStore();
+  saved.steps = steps;
   renderWithProviders(
     <ImproveRegion
       run={{
@@ -162,6 +166,7 @@ function renderRegion(apiVersion: '2024-11-01' | 'v3.1-preview.ct.1' = '2024-11-
       items={items}
       credentials={credentials}
       store={store}
+      {...(onRerun ? { onRerun } : {})}
     />,
   );
   return { saved, region: screen.getByRole('region', { name: 'Improve the model' }) };
@@ -262,5 +267,18 @@ describe('Improve the model', () => {
       'Support',
     );
     expect(confirm).toBeEnabled();
+  });
+
+  it('once staging serves the new model, Rerun on staging sends these documents there', async () => {
+    const user = userEvent.setup();
+    const onRerun = vi.fn();
+    const { region } = renderRegion('2024-11-01', {
+      steps: { deploy: { state: 'succeeded', deploymentName: 'staging', modelLabel: 'm3' } },
+      onRerun,
+    });
+    const rerun = await within(region).findByRole('button', { name: 'Rerun on staging' });
+    expect(region.textContent).toContain('staging now serves m3.');
+    await user.click(rerun);
+    expect(onRerun).toHaveBeenCalledWith('staging');
   });
 });

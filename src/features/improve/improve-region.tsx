@@ -46,6 +46,8 @@ interface ImproveRegionProps {
   store: ImproveStore;
   /** A job of the region changed the project (trained, deployed, swapped): reads go stale. */
   onProjectChanged?: () => void;
+  /** Rerun this run's documents on a deployment (a new run, opened); none: the region says how. */
+  onRerun?: (deploymentName: string) => void;
 }
 
 const CHANGING_STEPS: readonly StepName[] = ['import', 'train', 'deploy', 'swap'];
@@ -76,6 +78,7 @@ export function ImproveRegion({
   credentials,
   store,
   onProjectChanged,
+  onRerun,
 }: ImproveRegionProps) {
   const headingId = useId();
   const profile = profileOf(run.apiVersion);
@@ -242,8 +245,11 @@ export function ImproveRegion({
               onDeploy={(name, label) => void flow?.deploy(name, label)}
               onSwap={(first, second) => void flow?.swap(first, second)}
               rerunHint={(name) =>
-                `To see what it changes on these documents, set the deployment to ${name} in the connection form, Rerun this run, then Compare with this one.`
+                onRerun
+                  ? `Rerun on ${name} sends these documents to it as a new run; Compare with there shows what the new model changes.`
+                  : `To see what it changes on these documents, set the deployment to ${name} in the connection form, Rerun this run, then Compare with this one.`
               }
+              {...(onRerun ? { onRerun } : {})}
             />
           </>
         )}
