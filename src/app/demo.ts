@@ -16,6 +16,8 @@ export interface DemoChoice {
   sample?: 'labelled';
   /** `token`: sign in with a fake access token instead of the key. */
   auth?: 'token';
+  /** `improve`: run the labelled sample at once, so the run's Improve the model region is next. */
+  then?: 'improve';
 }
 
 export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: DEFAULT_API_VERSION };

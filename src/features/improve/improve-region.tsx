@@ -43,6 +43,8 @@ interface ImproveRegionProps {
   /** The connection's credentials when they are for the run's endpoint; undefined otherwise. */
   credentials: Credentials | undefined;
   store: ImproveStore;
+  /** A container SAS URL the field starts with (the demo's own); the user's is never kept. */
+  offeredSasUrl?: string | undefined;
   /** A job of the region changed the project (trained, deployed, swapped): reads go stale. */
   onProjectChanged?: () => void;
 }
@@ -74,13 +76,14 @@ export function ImproveRegion({
   items,
   credentials,
   store,
+  offeredSasUrl,
   onProjectChanged,
 }: ImproveRegionProps) {
   const headingId = useId();
   const profile = profileOf(run.apiVersion);
   const [includeGold, setIncludeGold] = useState(false);
   const [addAs, setAddAs] = useState<AddAs>('split');
-  const [sasUrl, setSasUrl] = useState('');
+  const [sasUrl, setSasUrl] = useState(offeredSasUrl ?? '');
   const queryClient = useQueryClient();
 
   const set = useMemo(
