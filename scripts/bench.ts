@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { computeStatistics } from '../src/features/evaluation/statistics/compute-statistics';
 import { encodeItemsSliced } from '../src/features/evaluation/statistics/encode-items';
 import { openConnected, startApp } from './app-server';
+import { benchImprove } from './bench-improve';
 import { benchScreen } from './bench-screen';
 import { launchOptions } from './chromium';
 import { startServiceServer } from './service-server';
@@ -24,9 +25,11 @@ import { startServiceServer } from './service-server';
  *   6. 10,000 labelled documents with 25 and with 10,000 distinct classes: run time and longest
  *      main-thread task of each (the evaluation must stay bounded however many classes);
  *   7. 100,000 labelled documents: the evaluation's statistics (bootstrap, calibration, likely label
- *      errors, precision by threshold) as the worker computes them, and the page's share of it.
+ *      errors, precision by threshold) as the worker computes them, and the page's share of it;
+ *   8. Improve the model: 1,000 labelled documents put in a real Azurite by the app and imported
+ *      through the service: seconds and blobs in flight (scripts/bench-improve.ts).
  * `npm run bench` runs them all; `npm run bench -- screen` (or `batch`, `table`, `workbench`,
- * `scale`, `classes`, `statistics`) runs one.
+ * `scale`, `classes`, `statistics`, `improve`) runs one.
  */
 
 const PROJECT = { projectName: 'SupportTickets', deploymentName: 'production' };
@@ -419,13 +422,25 @@ async function benchStatistics() {
 }
 
 const only = process.argv[2];
-const SECTIONS = ['screen', 'batch', 'table', 'workbench', 'scale', 'classes', 'statistics'];
+const SECTIONS = [
+  'screen',
+  'batch',
+  'table',
+  'workbench',
+  'scale',
+  'classes',
+  'statistics',
+  'improve',
+];
 if (only && !SECTIONS.includes(only)) {
   console.error(`No section "${only}": choose one of ${SECTIONS.join(', ')}.`);
   process.exit(2);
 }
 if (only === 'statistics') await benchStatistics();
-if (!only || ['screen', 'batch', 'table', 'scale', 'workbench', 'classes'].includes(only)) {
+if (
+  !only ||
+  ['screen', 'batch', 'table', 'scale', 'workbench', 'classes', 'improve'].includes(only)
+) {
   const app = await startApp();
   try {
     if (!only || only === 'screen') await benchScreen(app.url);
@@ -434,6 +449,7 @@ if (!only || ['screen', 'batch', 'table', 'scale', 'workbench', 'classes'].inclu
     if (!only || only === 'workbench') await benchWorkbench(app.url);
     if (!only || only === 'scale') await benchScale(app.url);
     if (!only || only === 'classes') await benchClasses(app.url);
+    if (!only || only === 'improve') await benchImprove(app.url);
   } finally {
     await app.close();
   }
