@@ -1,7 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { DEMO_ENDPOINT, DEMO_PROJECTS } from '../demo/demo-settings';
-import { demoContainerSasUrl } from '../demo/demo-storage';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import type { ImproveStore } from '../features/improve/improve-flow';
 import { ImproveRegion, type ImproveItem } from '../features/improve/improve-region';
@@ -9,17 +7,8 @@ import { resourceKeys } from '../features/resource/resource-keys';
 import type { Run } from '../features/runs/store/run-model';
 import type { RunResultItem } from '../features/runs/ui/run-results-feed';
 import { useRunCoordinator } from '../features/runs/ui/runs-context';
+import { demoSasUrlOfRun } from './demo';
 import { useResourceCredentials } from './resource-credentials';
-
-/**
- * The demo's container SAS URL is public and fake: a demo run of SupportTickets starts with it in
- * the field (derived from the run, never stored). Any other resource's SAS is the user's to paste.
- */
-function demoSasUrlFor(endpoint: string, projectName: string): string | undefined {
-  return endpoint === DEMO_ENDPOINT && projectName === DEMO_PROJECTS.single.projectName
-    ? demoContainerSasUrl('support-tickets')
-    : undefined;
-}
 
 interface ImprovePanelProps {
   run: Run;
@@ -79,7 +68,7 @@ export function ImprovePanel({ run, results, corrections }: ImprovePanelProps) {
       items={documents}
       credentials={credentials?.endpoint === run.settings.endpoint ? credentials : undefined}
       store={store}
-      offeredSasUrl={demoSasUrlFor(run.settings.endpoint, run.settings.projectName)}
+      offeredSasUrl={demoSasUrlOfRun(run.settings.endpoint, run.settings.projectName)}
       onProjectChanged={onProjectChanged}
     />
   );
