@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { computeStatistics } from '../src/features/evaluation/statistics/compute-statistics';
 import { encodeItemsSliced } from '../src/features/evaluation/statistics/encode-items';
 import { openConnected, startApp } from './app-server';
+import { benchImprove } from './bench-improve';
 import { benchScreen } from './bench-screen';
 import { launchOptions } from './chromium';
 import { benchWorkers } from './bench-workers';
@@ -28,8 +29,10 @@ import { startServiceServer } from './service-server';
  *      errors, precision by threshold) as the worker computes them, and the page's share of it;
  *   8. 10,000 documents through 1, 2 and 4 command-line workers on Redis at 1,000 requests a minute
  *      (scripts/bench-workers.ts).
+ *   9. Improve the model: 1,000 labelled documents put in a real Azurite by the app and imported
+ *      through the service: seconds and blobs in flight (scripts/bench-improve.ts).
  * `npm run bench` runs them all; `npm run bench -- screen` (or `batch`, `table`, `workbench`,
- * `scale`, `classes`, `statistics`, `workers`) runs one.
+ * `scale`, `classes`, `statistics`, `workers`, `improve`) runs one.
  */
 
 const PROJECT = { projectName: 'SupportTickets', deploymentName: 'production' };
@@ -431,13 +434,17 @@ const SECTIONS = [
   'classes',
   'statistics',
   'workers',
+  'improve',
 ];
 if (only && !SECTIONS.includes(only)) {
   console.error(`No section "${only}": choose one of ${SECTIONS.join(', ')}.`);
   process.exit(2);
 }
 if (only === 'statistics') await benchStatistics();
-if (!only || ['screen', 'batch', 'table', 'scale', 'workbench', 'classes'].includes(only)) {
+if (
+  !only ||
+  ['screen', 'batch', 'table', 'scale', 'workbench', 'classes', 'improve'].includes(only)
+) {
   const app = await startApp();
   try {
     if (!only || only === 'screen') await benchScreen(app.url);
@@ -446,6 +453,7 @@ if (!only || ['screen', 'batch', 'table', 'scale', 'workbench', 'classes'].inclu
     if (!only || only === 'workbench') await benchWorkbench(app.url);
     if (!only || only === 'scale') await benchScale(app.url);
     if (!only || only === 'classes') await benchClasses(app.url);
+    if (!only || only === 'improve') await benchImprove(app.url);
   } finally {
     await app.close();
   }

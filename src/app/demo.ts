@@ -1,5 +1,5 @@
 import { DEMO_DOCUMENTS, DEMO_ENDPOINT, DEMO_KEY, DEMO_PROJECTS } from '../demo/demo-settings';
-import { DEMO_STORAGE_ACCOUNT_URL } from '../demo/demo-storage';
+import { demoContainerSasUrl, DEMO_STORAGE_ACCOUNT_URL } from '../demo/demo-storage';
 import {
   applyConnectionSettings,
   hasSavedConnection,
@@ -16,6 +16,8 @@ export interface DemoChoice {
   sample?: 'labelled';
   /** `token`: sign in with a fake access token instead of the key. */
   auth?: 'token';
+  /** `improve`: run the labelled sample at once, so the run's Improve the model region is next. */
+  then?: 'improve';
 }
 
 export const DEFAULT_DEMO: DemoChoice = { labelMode: 'single', apiVersion: DEFAULT_API_VERSION };
@@ -83,6 +85,16 @@ export function demoSettings({ labelMode, apiVersion }: DemoChoice): Partial<Con
 
 export function demoDocuments(labelMode: LabelMode): string {
   return DEMO_DOCUMENTS[labelMode].join('\n\n');
+}
+
+/**
+ * The demo's container SAS URL is public and fake: a demo run of SupportTickets starts with it in
+ * Improve the model's field (derived from the run, never stored). Any other SAS is the user's.
+ */
+export function demoSasUrlOfRun(endpoint: string, projectName: string): string | undefined {
+  return endpoint === DEMO_ENDPOINT && projectName === DEMO_PROJECTS.single.projectName
+    ? demoContainerSasUrl('support-tickets')
+    : undefined;
 }
 
 /** A first visit opens on the demo, so the app shows what it does before anyone needs an account. */

@@ -9,6 +9,7 @@ import type { RunResultItem } from '../features/runs/ui/run-results-feed';
 import { useRunCoordinator } from '../features/runs/ui/runs-context';
 import { useRunsUiActions } from '../features/runs/ui/runs-ui-store';
 import { useRevealActions } from './reveal-run';
+import { demoSasUrlOfRun } from './demo';
 import { useResourceCredentials } from './resource-credentials';
 
 interface ImprovePanelProps {
@@ -82,6 +83,7 @@ export function ImprovePanel({ run, results, corrections }: ImprovePanelProps) {
       items={documents}
       credentials={credentials?.endpoint === run.settings.endpoint ? credentials : undefined}
       store={store}
+      offeredSasUrl={demoSasUrlOfRun(run.settings.endpoint, run.settings.projectName)}
       onProjectChanged={onProjectChanged}
       onRerun={onRerun}
     />

@@ -23,6 +23,10 @@ const CHOICES: { label: string; choice: DemoChoice }[] = [
     choice: { ...DEFAULT_DEMO, sample: 'labelled' },
   },
   {
+    label: 'Improve the support tickets model',
+    choice: { ...DEFAULT_DEMO, sample: 'labelled', then: 'improve' },
+  },
+  {
     label: 'Single label, signed in with an access token',
     choice: { ...DEFAULT_DEMO, auth: 'token' },
   },

@@ -16,6 +16,7 @@ import {
 } from '../features/documents/documents-store';
 import { renderWithProviders } from '../test/render';
 import { DEFAULT_DEMO, demoDocuments, demoSettings } from './demo';
+import { useDemoRunRequest } from './demo-run-request';
 import { ownValues, TryDemo } from './try-demo';
 
 // The simulated service is MSW in a service worker, which happy-dom has not got.
@@ -129,5 +130,26 @@ describe('TryDemo', () => {
     await user.click(screen.getByRole('button', { name: 'Replace with the demo' }));
     await waitFor(() => expect(readDocuments().imported).toBeUndefined());
     expect(readDocuments().draft).toBe(demoDocuments('single'));
+  });
+
+  it('Improve the support tickets model loads the labelled tickets and asks for their run; the labelled demo only loads them', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<TryDemo />);
+    const request = renderHook(() => useDemoRunRequest());
+    const choose = async (name: string) => {
+      await user.click(screen.getByRole('button', { name: /More demos/ }));
+      await user.click(await screen.findByRole('menuitem', { name, hidden: true }));
+    };
+
+    await choose('Labelled support tickets (evaluation)');
+    await waitFor(() => expect(readDocuments().imported?.documents).toHaveLength(40));
+    expect(request.result.current).toBeUndefined();
+
+    await choose('Improve the support tickets model');
+    // The sample in use is an imported set: the demo asks before replacing it, as for any file.
+    await user.click(await screen.findByRole('button', { name: 'Replace with the demo' }));
+    await waitFor(() => expect(request.result.current).toBe('labelled support tickets (demo)'));
+    expect(readDocuments().imported?.sourceName).toBe('labelled support tickets (demo)');
+    expect(readConnectionSettings().endpoint).toBe(DEMO_ENDPOINT);
   });
 });

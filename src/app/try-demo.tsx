@@ -22,6 +22,7 @@ import {
   startDemo,
   type DemoChoice,
 } from './demo';
+import { requestDemoRun } from './demo-run-request';
 import { MoreDemos, ReplaceWithDemo } from './header-menus';
 
 type DemoField = 'endpoint' | 'key' | 'projectName' | 'deploymentName' | 'modelId';
@@ -89,8 +90,9 @@ export function TryDemo() {
     if (choice.auth === 'token') {
       replaceSettings({ authMethod: 'bearer', key: '', token: await demoToken() });
     }
-    if (choice.sample === 'labelled') {
-      setImported(await labelledSample());
+    const sample = choice.sample === 'labelled' ? await labelledSample() : undefined;
+    if (sample) {
+      setImported(sample);
     } else {
       // The demo's documents are text: an imported set in use would otherwise be sent instead.
       const { imported, refused } = readDocuments();
@@ -99,6 +101,8 @@ export function TryDemo() {
     }
     const demo = await startDemo();
     demo.reset();
+    // After the reset: the run is the demo service's first job.
+    if (sample && choice.then === 'improve') requestDemoRun(sample.sourceName);
   };
 
   const choose = (choice: DemoChoice) => {

@@ -18,6 +18,7 @@ import { ConnectionPanel } from './connection-panel';
 import { RunArea } from './lazy-panels';
 import { forgetResourceReads } from './resource-after-deletion';
 import { useRevealActions } from './reveal-run';
+import { useDemoRunActions, useDemoRunRequest } from './demo-run-request';
 import { useJobDraft } from './use-job-draft';
 
 /** A dialog over the page (Delete project, …) owns the keyboard while it is open. */
@@ -77,9 +78,14 @@ export function Workspace() {
     }
     setAttempted(true);
   };
+  // More demos → Improve the support tickets model: its documents are sent once the form holds them.
+  const demoRun = useDemoRunRequest();
+  const { demoRunStarted } = useDemoRunActions();
   useEffect(() => {
-    if (!queued.current || draft.settling) return;
+    const demoReady = demoRun !== undefined && draft.source === demoRun && Boolean(draft.ready);
+    if (!(queued.current || demoReady) || draft.settling) return;
     queued.current = false;
+    if (demoReady) demoRunStarted();
     submitJob();
   });
   // Ctrl/Cmd+Enter submits from anywhere, the text fields included, but never from inside a dialog.

@@ -44,6 +44,8 @@ interface ImproveRegionProps {
   /** The connection's credentials when they are for the run's endpoint; undefined otherwise. */
   credentials: Credentials | undefined;
   store: ImproveStore;
+  /** A container SAS URL the field starts with (the demo's own); the user's is never kept. */
+  offeredSasUrl?: string | undefined;
   /** A job of the region changed the project (trained, deployed, swapped): reads go stale. */
   onProjectChanged?: () => void;
   /** Rerun this run's documents on a deployment (a new run, opened); none: the region says how. */
@@ -77,6 +79,7 @@ export function ImproveRegion({
   items,
   credentials,
   store,
+  offeredSasUrl,
   onProjectChanged,
   onRerun,
 }: ImproveRegionProps) {
@@ -85,7 +88,7 @@ export function ImproveRegion({
   // Kept across reloads, per run (improve-choices-store.ts); the SAS URL is not, by design.
   const { includeGold, addAs } = useImproveChoices(run.id);
   const { choose } = useImproveChoicesActions();
-  const [sasUrl, setSasUrl] = useState('');
+  const [sasUrl, setSasUrl] = useState(offeredSasUrl ?? '');
   const queryClient = useQueryClient();
 
   const set = useMemo(
