@@ -76,7 +76,7 @@ describe('DocumentsEditor', () => {
 
     // A new column choice is applied at once: without an id column, documents are numbered.
     await user.selectOptions(
-      screen.getByRole('combobox', { name: 'ID column' }),
+      await screen.findByRole('combobox', { name: 'ID column' }),
       'None: number them doc1, doc2, …',
     );
     expect(await screen.findByText('doc1')).toBeVisible();

