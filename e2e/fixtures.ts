@@ -87,7 +87,14 @@ export class ConsolePage {
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'ticket02' })).toBeVisible();
-    await page.keyboard.press('1');
+    // Key 1 again is the same label: pressed until the correction shows, as a key pressed while
+    // a busy page was still attaching the panel's keys was once lost.
+    await expect(async () => {
+      await page.keyboard.press('1');
+      await expect(this.results().getByText(/Corrected: /).first()).toBeVisible({
+        timeout: 2_000,
+      });
+    }).toPass();
   }
 
   async documents(texts: string[]) {
