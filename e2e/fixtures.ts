@@ -91,7 +91,11 @@ export class ConsolePage {
     // a busy page was still attaching the panel's keys was once lost.
     await expect(async () => {
       await page.keyboard.press('1');
-      await expect(this.results().getByText(/Corrected: /).first()).toBeVisible({
+      await expect(
+        this.results()
+          .getByText(/Corrected: /)
+          .first(),
+      ).toBeVisible({
         timeout: 2_000,
       });
     }).toPass();
