@@ -68,6 +68,15 @@ test('improve the model: a correction becomes training data, then train, deploy 
     timeout: 30_000,
   });
 
+  // The new model on these very documents: Rerun on staging opens a new run of them there. The
+  // model learnt every document added (gold labels and the correction), so it gets all 40 right.
+  await region.getByRole('button', { name: 'Rerun on staging' }).click();
+  await expect(page.getByRole('region', { name: 'Run', exact: true })).toContainText(
+    'SupportTickets/staging',
+  );
+  await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Evaluation' })).toContainText('40 of 40 correct');
+
   await region.getByRole('button', { name: 'Swap deployments' }).click();
   const swap = page.getByRole('dialog', { name: 'Swap deployments' });
   await expect(swap).toContainText(/production: \S+ now, model-\d+ after\./);
