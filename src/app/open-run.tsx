@@ -7,6 +7,7 @@ import type { LiveFigures } from '../features/resource/model-facts';
 import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/store/run-model';
 import { ResultsView } from '../features/results/results-view';
+import { resultsOnTheirWay } from './results-arrival';
 import { useCachedJobPoll } from '../features/runs/ui/use-cached-job-poll';
 import { RunPanel } from '../features/runs/ui/run-panel';
 import { useRunCoordinator } from '../features/runs/ui/runs-context';
@@ -173,6 +174,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
               items={items}
               raw={lastPoll?.raw}
               finished={finished}
+              arriving={finished && resultsOnTheirWay(jobs, results.length)}
               settings={{
                 runName: run.name,
                 endpoint: run.settings.endpoint,

@@ -273,3 +273,15 @@ describe('ResultsView', () => {
     expect(document.activeElement?.textContent).toBe('doc60');
   });
 });
+
+describe('ResultsView with no rows', () => {
+  it('says the job returned none only when none are coming', () => {
+    const { rerender } = renderView({ items: [], arriving: true });
+    expect(screen.getByText('Reading the results…')).toBeVisible();
+    expect(screen.queryByText('The job returned no documents.')).toBeNull();
+    rerender(
+      <ResultsView items={[]} raw={undefined} finished settings={settings} classNames={[]} />,
+    );
+    expect(screen.getByText('The job returned no documents.')).toBeVisible();
+  });
+});

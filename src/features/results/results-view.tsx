@@ -38,6 +38,8 @@ export interface ResultsViewProps {
   raw: unknown;
   /** Whether no more results will come. */
   finished: boolean;
+  /** The run is done and its classified documents are on their way from storage. */
+  arriving?: boolean;
   /** What the run was sent with and its threshold, for the exports and the threshold marks. */
   settings: ResultsRunSettings;
   /** The classes the number keys pick in the row detail, in order: `1` is the first (up to 9). */
@@ -59,6 +61,7 @@ export function ResultsView({
   items,
   raw,
   finished,
+  arriving = false,
   settings,
   classNames,
   marks,
@@ -70,6 +73,8 @@ export function ResultsView({
 }: ResultsViewProps) {
   // New results render in the background, in slices, so the page stays responsive as they come in.
   const shownItems = useDeferredValue(items);
+  // The rows are in but their first render is deferred, or the feed has yet to bring them.
+  const rowsOnTheirWay = arriving || (shownItems.length === 0 && items.length > 0);
   const [sort, setSort] = useState<ResultsSort>();
   const [filter, setFilter] = useState<ClassFilter>({ kind: 'all' });
   const [query, setQuery] = useState('');
@@ -172,9 +177,11 @@ export function ResultsView({
         <ResultsNotices notices={notices} cut={resultsCut} />
         {shownItems.length === 0 ? (
           <Text c="dimmed">
-            {finished
-              ? 'The job returned no documents.'
-              : 'Results appear here when the job is done.'}
+            {rowsOnTheirWay
+              ? 'Reading the results…'
+              : finished
+                ? 'The job returned no documents.'
+                : 'Results appear here when the job is done.'}
           </Text>
         ) : (
           <>
