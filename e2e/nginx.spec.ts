@@ -2,10 +2,11 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer, type Server } from 'node:https';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../scripts/free-port';
 
 /**
  * The production recipe (deploy/nginx/) run by Debian's nginx against the built app: headers, the
@@ -38,14 +39,6 @@ function findCommand(name: string, candidates: string[]): string | undefined {
 
 const nginxPath = findCommand('nginx', ['/usr/sbin/nginx', '/usr/local/sbin/nginx']);
 const opensslPath = findCommand('openssl', ['/usr/bin/openssl']);
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = portOf(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** envsubst with an explicit list of names, as the template's header says. */
 function render(template: string, values: Record<string, string>): string {

@@ -1,31 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServiceServer, type ServiceExchange } from '../../scripts/service-server';
+import { freePort } from '../../scripts/free-port';
 
 /** For the command line's tests: the CLI, redis-server and the simulated service, on loopback. */
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 export const DEMO_KEY_ENV = { LANGUAGE_KEY: 'demo-key-0000' };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface Cli {
   process: ChildProcess;
