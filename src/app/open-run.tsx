@@ -7,6 +7,7 @@ import type { LiveFigures } from '../features/resource/model-facts';
 import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/store/run-model';
 import { ResultsView } from '../features/results/results-view';
+import { usePacedItems } from './evaluation-pace';
 import { resultsOnTheirWay } from './results-arrival';
 import { useCachedJobPoll } from '../features/runs/ui/use-cached-job-poll';
 import { RunPanel } from '../features/runs/ui/run-panel';
@@ -87,8 +88,12 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
 
   // Results arrive through a store subscription, which React renders at once, in one task. The
   // evaluation of a big run (its matrix, tables, slices) follows in a deferred render that React
-  // can interrupt, so new rows and the progress are never held behind it.
-  const evaluatedItems = useDeferredValue(items);
+  // can interrupt, so new rows and the progress are never held behind it; while the run fills it
+  // is refreshed at a pace that grows with the run (evaluation-pace.ts).
+  const finished = !jobs.some(
+    (job) => job.state === 'queued' || job.state === 'sending' || job.state === 'sent',
+  );
+  const evaluatedItems = useDeferredValue(usePacedItems(items, !finished));
   const workbench = useWorkbench({
     run,
     items: evaluatedItems,
@@ -124,9 +129,6 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     );
   }, [workbench.evaluation, sameModel]);
 
-  const finished = !jobs.some(
-    (job) => job.state === 'queued' || job.state === 'sending' || job.state === 'sent',
-  );
   const jobIds = jobs.flatMap((job) => (job.jobId ? [job.jobId] : []));
   const resultsCut = jobs.find((job) => job.resultsCut)?.resultsCut;
   const indexById = (id: string) => results?.find((item) => item.result.id === id)?.index;

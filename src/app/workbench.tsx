@@ -31,12 +31,47 @@ import {
 import { downloadFile } from '../features/results/export/download-file';
 import type { ResultItem, ResultsCompare } from '../features/results/result-item';
 import { runLabel } from '../features/runs/ui/run-label';
+import { lastCall } from '../lib/last-call';
 import { cachedClassNames } from './class-names';
 import { cachedSliceFields } from './slice-fields';
 import type { Run } from '../features/runs/store/run-model';
 import { useRunCorrections, useRunResults, type RunRow } from '../features/runs/ui/use-runs';
 
 const NO_ITEMS: EvaluationItem[] = [];
+
+/**
+ * The workbench's readings of every document, each remembering its last answer (lib/last-call.ts):
+ * the evaluation of a filling run renders in a deferred render that new results interrupt, and
+ * React throws its memos away each time; these keep their answer, and so their identity, which
+ * the evaluation's own caches and the statistics worker go by.
+ */
+function workbenchCaches() {
+  const toItems = cachedEvaluationItems();
+  const toSliceFields = cachedSliceFields();
+  return {
+    labels: lastCall(labelsOf),
+    evaluationItems: lastCall(
+      (
+        needsItems: boolean,
+        items: readonly ResultItem[],
+        labels: Map<string, readonly string[]>,
+      ) =>
+        needsItems
+          ? toItems(
+              items.map((item) => item.result),
+              labels,
+            )
+          : NO_ITEMS,
+    ),
+    classNames: lastCall(cachedClassNames()),
+    fields: lastCall((labelled: boolean, items: readonly ResultItem[], runLanguage: string) =>
+      labelled ? toSliceFields(items, runLanguage) : undefined,
+    ),
+    sliceNames: lastCall((fields: Map<string, Readonly<Record<string, string>>> | undefined) =>
+      fields ? sliceNames(fields.values()) : [],
+    ),
+  };
+}
 
 export interface WorkbenchState {
   /** Set when some document has a label (or a correction) and a result. */
@@ -45,7 +80,7 @@ export interface WorkbenchState {
   marks: ReadonlyMap<string, DocumentMark> | undefined;
   mismatches: ReadonlySet<string> | undefined;
   /** Every class seen in results or labels, for the review's number keys. */
-  classNames: string[];
+  classNames: readonly string[];
   compareOptions: { value: string; label: string }[];
   compareId: string | null;
   setCompareId: (runId: string | null) => void;
@@ -133,7 +168,8 @@ export function useWorkbench({
   others: readonly RunRow[];
 }): WorkbenchState {
   const labelMode = run?.settings.labelMode ?? 'single';
-  const labels = useMemo(() => labelsOf(items), [items]);
+  const [caches] = useState(workbenchCaches);
+  const labels = caches.labels(items);
   const own = others.find((row) => row.run.id === run?.id);
   const compareOptions = useMemo(() => sharingRuns(run, others, own), [run, others, own]);
   const [compareId, setCompareId] = useState<string | null>(null);
@@ -142,17 +178,7 @@ export function useWorkbench({
   // unlabelled run makes none, each time results come in.
   const needsItems = labels.size > 0 || chosen !== null;
   // The same item for an unchanged document, so the evaluation counts only new results.
-  const [toItems] = useState(cachedEvaluationItems);
-  const evaluationItems = useMemo<EvaluationItem[]>(
-    () =>
-      needsItems
-        ? toItems(
-            items.map((item) => item.result),
-            labels,
-          )
-        : NO_ITEMS,
-    [needsItems, items, labels, toItems],
-  );
+  const evaluationItems = caches.evaluationItems(needsItems, items, labels);
   const scoredItems = labels.size > 0 ? evaluationItems : NO_ITEMS;
   const {
     evaluation,
@@ -161,8 +187,7 @@ export function useWorkbench({
     mismatches,
     threshold: applied,
   } = useEvaluation(scoredItems, labelMode, threshold, useClassesShown());
-  const [toClassNames] = useState(cachedClassNames);
-  const classNames = useMemo(() => toClassNames(items), [toClassNames, items]);
+  const classNames = caches.classNames(items);
 
   const otherCorrections = useRunCorrections(chosen ?? undefined);
   const comparedLabels = useMemo(
@@ -205,12 +230,8 @@ export function useWorkbench({
 
   const labelled = evaluation.evaluated > 0;
   const runLanguage = run?.settings.language ?? '';
-  const [toSliceFields] = useState(cachedSliceFields);
-  const fields = useMemo(
-    () => (labels.size > 0 ? toSliceFields(items, runLanguage) : undefined),
-    [toSliceFields, labels, items, runLanguage],
-  );
-  const names = useMemo(() => (fields ? sliceNames(fields.values()) : []), [fields]);
+  const fields = caches.fields(labels.size > 0, items, runLanguage);
+  const names = caches.sliceNames(fields);
   const fieldsOf = useCallback((id: string) => fields?.get(id), [fields]);
   let paired: PairedTestProps | undefined;
   if (outcomes && run && otherRun) {

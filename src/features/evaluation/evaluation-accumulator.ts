@@ -1,5 +1,6 @@
+import { NameOrder } from '../../lib/name-order';
 import type { LabelMode } from '../../service/model';
-import { ClassTally, f1Score, ratio } from './class-metrics';
+import { byName, ClassTally, f1Score, ratio } from './class-metrics';
 import {
   addCount,
   DEFAULT_CLASSES_SHOWN,
@@ -40,9 +41,14 @@ export class EvaluationAccumulator {
   private wrongDecisions = 0;
   private readonly keptCounts = { tp: 0, fp: 0, fn: 0 };
 
+  /**
+   * @param order class names in order, learnt as they come; pass the same one to the accumulator of
+   *   the next threshold so 10,000 classes are not sorted again.
+   */
   constructor(
     readonly labelMode: LabelMode,
     readonly threshold: number,
+    private readonly order = new NameOrder(byName),
   ) {}
 
   /** Brings the counts to `items`: new ones added, missing ones taken back. */
@@ -120,8 +126,8 @@ export class EvaluationAccumulator {
   /** The figures as they stand, the tables folded to the `classesShown` most frequent classes. */
   snapshot(classesShown = DEFAULT_CLASSES_SHOWN): Evaluation {
     const { evaluated, kept } = this;
-    const table = this.tally.table(evaluated);
-    const folded = foldClasses(table.classes, classesShown);
+    const table = this.tally.table(evaluated, this.order);
+    const folded = foldClasses(table.classes, classesShown, this.order.compare);
     if (this.labelMode === 'multi') {
       return {
         mode: 'multi',
@@ -153,6 +159,7 @@ export class EvaluationAccumulator {
         // Every class is a column, so each label has its diagonal cell even when never predicted.
         columnsInclude: table.classes.map((row) => row.category),
         limit: classesShown,
+        compare: this.order.compare,
       }),
     };
   }

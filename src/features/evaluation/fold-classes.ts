@@ -6,9 +6,13 @@ import { shownClasses } from './count-matrix';
  * (documents labelled with it plus documents predicted as it: 2TP + FP + FN, the same measure as
  * the confusion matrix's) and the others summed into one row.
  */
-export function foldClasses(classes: readonly ClassMetrics[], limit: number): FoldedClasses {
+export function foldClasses(
+  classes: readonly ClassMetrics[],
+  limit: number,
+  compare?: (a: string, b: string) => number,
+): FoldedClasses {
   const frequency = new Map(classes.map((row) => [row.category, 2 * row.tp + row.fp + row.fn]));
-  const shown = shownClasses(frequency, limit);
+  const shown = shownClasses(frequency, limit, compare);
   if (!shown) return { shown: [...classes] };
   const kept: ClassMetrics[] = [];
   let tp = 0;

@@ -1,16 +1,47 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useState } from 'react';
+import { lastCall } from '../../lib/last-call';
+import { NameOrder } from '../../lib/name-order';
 import type { LabelMode } from '../../service/model';
+import { byName } from './class-metrics';
 import { coverageCurve } from './coverage-curve';
 import { documentMarks, mismatchIds } from './document-marks';
 import { EvaluationAccumulator } from './evaluation-accumulator';
 import type { EvaluationItem } from './evaluation-item';
 
+/** The accumulator's figures for `items`: only new results are counted (see the accumulator). */
+function snapshotOf(
+  accumulator: EvaluationAccumulator,
+  items: readonly EvaluationItem[],
+  classesShown: number | undefined,
+) {
+  // Counting is idempotent: a second call with the same items changes nothing.
+  accumulator.update(items);
+  return accumulator.snapshot(classesShown);
+}
+
+/** What the evaluation works out, each remembering its last answer (lib/last-call.ts). */
+function evaluationCaches() {
+  // The class names' order outlives a threshold: a new accumulator does not sort them again.
+  const order = new NameOrder(byName);
+  return {
+    curve: lastCall(coverageCurve),
+    accumulator: lastCall(
+      (labelMode: LabelMode, threshold: number) =>
+        new EvaluationAccumulator(labelMode, threshold, order),
+    ),
+    snapshot: lastCall(snapshotOf),
+    marks: lastCall(documentMarks),
+    mismatches: lastCall(mismatchIds),
+  };
+}
+
 /**
- * Everything the evaluation shows, memoised: the curve only when the items change, the rest when the
- * threshold does. The metrics are accumulated: new results are counted as they arrive, not the
+ * Everything the evaluation shows: the curve only when the items change, the rest when the
+ * threshold does too. The metrics are accumulated: new results are counted as they arrive, not the
  * whole run again (see evaluation-accumulator.ts); a new threshold counts afresh. The threshold is
- * deferred so the slider stays responsive on 10,000 documents. Pass a stable `items` array whose
- * unchanged documents keep their objects.
+ * deferred so the slider stays responsive on 10,000 documents. Each part remembers its last answer
+ * outside React's memos, which an interrupted render throws away. Pass a stable `items` array
+ * whose unchanged documents keep their objects.
  */
 export function useEvaluation(
   items: readonly EvaluationItem[],
@@ -19,20 +50,10 @@ export function useEvaluation(
   classesShown?: number,
 ) {
   const applied = useDeferredValue(threshold);
-  const curve = useMemo(() => coverageCurve(items, labelMode), [items, labelMode]);
-  const accumulator = useMemo(
-    () => new EvaluationAccumulator(labelMode, applied),
-    [labelMode, applied],
-  );
-  const evaluation = useMemo(() => {
-    // Counting is idempotent: a second call with the same items (Strict Mode) changes nothing.
-    accumulator.update(items);
-    return accumulator.snapshot(classesShown);
-  }, [accumulator, items, classesShown]);
-  const marks = useMemo(
-    () => documentMarks(items, labelMode, applied),
-    [items, labelMode, applied],
-  );
-  const mismatches = useMemo(() => mismatchIds(marks), [marks]);
+  const [caches] = useState(evaluationCaches);
+  const curve = caches.curve(items, labelMode);
+  const evaluation = caches.snapshot(caches.accumulator(labelMode, applied), items, classesShown);
+  const marks = caches.marks(items, labelMode, applied);
+  const mismatches = caches.mismatches(marks);
   return { threshold: applied, evaluation, curve, marks, mismatches };
 }
