@@ -149,10 +149,16 @@ function memoryStore() {
 
 function renderRegion(
   apiVersion: '2024-11-01' | 'v3.1-preview.ct.1' = '2024-11-01',
-  { steps = {}, onRerun }: Partial<SavedImprovement> & { onRerun?: (name: string) => void } = {},
+  {
+    steps = {},
+    previousProject,
+    onRerun,
+    signedOut = false,
+  }: Partial<SavedImprovement> & { onRerun?: (name: string) => void; signedOut?: boolean } = {},
 ) {
   const { store, saved } = memoryStore();
   saved.steps = steps;
+  if (previousProject) saved.previousProject = previousProject;
   renderWithProviders(
     <ImproveRegion
       run={{
@@ -165,7 +171,7 @@ function renderRegion(
         deploymentName: 'production',
       }}
       items={items}
-      credentials={credentials}
+      credentials={signedOut ? undefined : credentials}
       store={store}
       {...(onRerun ? { onRerun } : {})}
     />,
@@ -327,5 +333,27 @@ describe('Improve the model', () => {
     expect(region.textContent).toContain(
       'production now serves m2 (was m1); staging now serves m1.',
     );
+  });
+
+  it('offers the project file saved before the import after a reload, before the key is typed again', async () => {
+    const user = userEvent.setup();
+    const createObjectURL = vi
+      .spyOn(URL, 'createObjectURL')
+      .mockImplementation((_blob: Blob | MediaSource) => 'blob:previous');
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const { region } = renderRegion('2024-11-01', {
+      signedOut: true,
+      steps: { import: { state: 'succeeded', jobUrl: `${P}/import/jobs/i1${V}` } },
+      previousProject: { file: project, exportedAt: Date.UTC(2026, 11, 6), projectName: 'Support' },
+    });
+    const download = await within(region).findByRole('button', {
+      name: 'Download previous project file',
+    });
+    await user.click(download);
+    const blob = createObjectURL.mock.calls[0]?.[0];
+    expect(blob).toBeInstanceOf(Blob);
+    expect(JSON.parse(blob instanceof Blob ? await blob.text() : 'null')).toEqual(project);
+    createObjectURL.mockRestore();
+    revoke.mockRestore();
   });
 });

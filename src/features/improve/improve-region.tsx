@@ -20,6 +20,7 @@ import { TrainSection } from './train-section';
 import { useImproveChoices, useImproveChoicesActions } from './improve-choices-store';
 import { summarize, trainingSet } from './training-set';
 import { useImproveFlow } from './use-improve-flow';
+import { usePreviousProject } from './use-previous-project';
 
 /** One document of the open run, with its gold label(s) and a reviewer's correction. */
 export interface ImproveItem {
@@ -116,6 +117,8 @@ export function ImproveRegion({
       ? { credentials, target, store, origin: window.location.origin }
       : undefined,
   );
+
+  const previousProject = usePreviousProject(store, state.previousProject);
 
   const merge = useMemo(
     () => (state.exported ? mergeProject(state.exported, set.documents) : undefined),
@@ -217,8 +220,9 @@ export function ImproveRegion({
                   openSasContainer(url),
                 );
               }}
+              previousProject={previousProject}
               onDownloadPrevious={() => {
-                const previous = state.previousProject;
+                const previous = previousProject;
                 if (previous)
                   download(
                     `${previous.projectName}-before-${new Date(previous.exportedAt).toISOString().slice(0, 10)}.json`,
