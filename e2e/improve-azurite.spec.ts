@@ -44,6 +44,21 @@ test('improve the model against the HTTP service and Azurite: 5 corrections reac
   });
   const sent = (method: string, path: RegExp) =>
     exchanges.filter((exchange) => exchange.method === method && path.test(exchange.url)).length;
+  /** After a reload, the job the one write was given is read again, from where it was saved. */
+  const followedAgain = (method: string, path: RegExp, reloadedAt: number) => {
+    const [write] = exchanges.filter(
+      (exchange) => exchange.method === method && path.test(exchange.url),
+    );
+    const job = write?.operationLocation ? new URL(write.operationLocation) : undefined;
+    return exchanges
+      .slice(reloadedAt)
+      .some(
+        (exchange) =>
+          exchange.method === 'GET' &&
+          job !== undefined &&
+          exchange.url === job.pathname + job.search,
+      );
+  };
   try {
     const project = () => {
       const found = service.state.authoring.project('SupportTickets');
@@ -92,6 +107,7 @@ test('improve the model against the HTTP service and Azurite: 5 corrections reac
     await expect(region.getByText(/^Import: (notStarted|running)…$/)).toBeVisible({
       timeout: 30_000,
     });
+    const importReloadedAt = exchanges.length;
     await page.reload();
     // The export taken before the import is kept with the run: offered before the key is back.
     const previous = region.getByRole('button', { name: 'Download previous project file' });
@@ -101,6 +117,7 @@ test('improve the model against the HTTP service and Azurite: 5 corrections reac
       { timeout: 30_000 },
     );
     expect(sent('POST', /\/:import\?/)).toBe(1);
+    expect(followedAgain('POST', /\/:import\?/, importReloadedAt)).toBe(true);
 
     // Every document the project held stays with its label; the five corrected ones are added
     // with their corrected labels; nothing else changed.
@@ -169,12 +186,17 @@ test('improve the model against the HTTP service and Azurite: 5 corrections reac
     await expect(region.getByText(/^Deploying to staging: (notStarted|running)…$/)).toBeVisible({
       timeout: 30_000,
     });
+    const deployReloadedAt = exchanges.length;
     await page.reload();
     await app.fill({ Key: DEMO_KEY });
     await expect(region.getByText(`staging now serves ${trained}.`, { exact: false })).toBeVisible({
       timeout: 30_000,
     });
     expect(sent('PUT', /\/deployments\/staging\?/)).toBe(1);
+    expect(followedAgain('PUT', /\/deployments\/staging\?/, deployReloadedAt)).toBe(true);
+
+    if (process.env.IMPROVE_SCREENSHOT)
+      await region.screenshot({ path: process.env.IMPROVE_SCREENSHOT });
 
     // Rerun on staging: the new model on these very documents, then Compare with the first run.
     await region.getByRole('button', { name: 'Rerun on staging' }).click();
@@ -183,11 +205,22 @@ test('improve the model against the HTTP service and Azurite: 5 corrections reac
     );
     await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 30_000 });
     for (const { id, label } of CORRECTIONS) await expect(app.row(id)).toContainText(label);
-    await page.getByRole('combobox', { name: 'Compare with' }).click();
-    // The first run (on production) is the only other run of these documents.
-    await page.getByRole('listbox', { name: 'Compare with' }).getByRole('option').first().click();
+    // The first run (on production) is the only other run of these documents. On a busy page the
+    // list may open before the rerun's results settle and close again: opened until it is chosen.
+    const compareWith = page.getByRole('combobox', { name: 'Compare with' });
     const compare = page.getByRole('region', { name: 'Compare runs' });
-    await expect(compare.getByRole('table', { name: 'Changes between runs' })).toBeVisible();
+    await expect(async () => {
+      if ((await compareWith.getAttribute('aria-expanded')) === 'true') await compareWith.click();
+      await compareWith.click();
+      await page
+        .getByRole('listbox', { name: 'Compare with' })
+        .getByRole('option')
+        .first()
+        .click({ timeout: 3_000 });
+      await expect(compare.getByRole('table', { name: 'Changes between runs' })).toBeVisible({
+        timeout: 3_000,
+      });
+    }).toPass({ timeout: 30_000 });
     await expect(compare).toContainText(/Agreement: .*of 40 documents in both runs/);
 
     await region.getByRole('button', { name: 'Swap deployments' }).click();
@@ -200,6 +233,8 @@ test('improve the model against the HTTP service and Azurite: 5 corrections reac
       { timeout: 30_000 },
     );
     expect(deployedOn(project(), 'production')).toBe(trained);
+    if (process.env.IMPROVE_SCREENSHOT)
+      await region.screenshot({ path: process.env.IMPROVE_SCREENSHOT.replace('.png', '-end.png') });
     // Through it all the project's documents are the merge: nothing lost, nothing else changed.
     expect(holds()).toEqual(after);
   } finally {
