@@ -86,4 +86,29 @@ describe('the authoring store', () => {
       DEMO_TRAINING_TICKETS.length,
     );
   });
+
+  it('fails the next training when a test asks, once, and keeps the project’s models', () => {
+    const clock = { now: Date.parse('2026-03-14T09:26:53Z') };
+    const state = createServiceState({ timing, now: () => clock.now });
+    const models = () =>
+      state.authoring.project('SupportTickets')?.models.map((model) => model.label);
+    const before = models();
+    state.authoring.failNextTraining({ code: 'InternalServerError', message: 'GPU quota.' });
+    const train = (modelLabel: string) => {
+      const started = state.authoring.startTraining('SupportTickets', '2023-04-01', {
+        modelLabel,
+        trainingConfigVersion: '2023-04-15',
+        evaluationOptions: { kind: 'manual' },
+      });
+      if ('conflict' in started) throw new Error('conflict');
+      clock.now += 2_000;
+      return started;
+    };
+    const failed = train('v4');
+    expect(state.authoring.progress(failed).status).toBe('failed');
+    expect(failed.errors?.[0]?.message).toBe('GPU quota.');
+    expect(models()).toEqual(before);
+    expect(state.authoring.progress(train('v5')).status).toBe('succeeded');
+    expect(models()).toEqual([...(before ?? []), 'v5']);
+  });
 });

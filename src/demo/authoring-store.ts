@@ -258,6 +258,7 @@ export function createAuthoringStore(options: AuthoringStoreOptions) {
     jobs: [],
   });
   let snapshot = load();
+  let nextTrainingFailure: { code: string; message: string } | undefined;
   let recentPosts: number[] = [];
 
   function load(): Snapshot {
@@ -665,9 +666,13 @@ export function createAuthoringStore(options: AuthoringStoreOptions) {
       train: NonNullable<AuthoringJob['train']>,
     ) {
       const project = findProject(projectName);
-      const problem = project
-        ? trainingProblem(project.documents, project.classes, train.evaluationOptions)
-        : undefined;
+      const forced = nextTrainingFailure;
+      nextTrainingFailure = undefined;
+      const problem =
+        forced ??
+        (project
+          ? trainingProblem(project.documents, project.classes, train.evaluationOptions)
+          : undefined);
       return addJob(projectName, 'train', apiVersion, {
         train,
         ...(problem ? { errors: [problem] } : {}),
@@ -689,6 +694,14 @@ export function createAuthoringStore(options: AuthoringStoreOptions) {
       if (!isRunning(job) || job.cancelRequestedAt !== undefined) return;
       job.cancelRequestedAt = now();
       save();
+    },
+
+    /**
+     * Tests only (never reachable from the demo's UI or over HTTP): the next training job ends
+     * `failed` with this error, as a real one does when the service cannot train, and adds no model.
+     */
+    failNextTraining(error: { code: string; message: string }): void {
+      nextTrainingFailure = error;
     },
 
     /** Undefined for unknown, expired or other projects' jobs. */

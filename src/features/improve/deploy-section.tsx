@@ -27,6 +27,18 @@ interface DeploySectionProps {
 
 const busy = (phase: string) => phase === 'sending' || phase === 'running';
 
+/** After a swap: what each deployment served before it, as saved when it was sent. */
+function swappedWords(
+  swapped: [string, string] | undefined,
+  before: [string, string] | undefined,
+): string {
+  const [first = '', second = ''] = swapped ?? [];
+  const done = `Swapped: ${first} and ${second} exchanged their models.`;
+  return before
+    ? `${done} ${first} now serves ${before[1]} (was ${before[0]}); ${second} now serves ${before[0]}.`
+    : done;
+}
+
 /** Deploy the trained model, then (never automatically) swap it into production. */
 export function DeploySection(props: DeploySectionProps) {
   const { state, modelLabel, projectName } = props;
@@ -92,7 +104,7 @@ export function DeploySection(props: DeploySectionProps) {
       {swap.phase !== 'idle' && swap.phase !== 'failed' ? (
         <Text size="sm" role="status">
           {swap.phase === 'succeeded'
-            ? `Swapped: ${swap.record?.swapped?.[0] ?? ''} and ${swap.record?.swapped?.[1] ?? ''} exchanged their models.`
+            ? swappedWords(swap.record?.swapped, swap.record?.swappedModels)
             : `Swapping: ${swap.job?.status ?? swap.phase}…`}
         </Text>
       ) : null}

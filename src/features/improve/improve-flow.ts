@@ -19,6 +19,7 @@ import {
 import { uploadBlobs, type BlobContainerPort } from '../../service/blob-upload';
 import type { Credentials, ServiceRequest } from '../../service/http';
 import type { ProjectFile } from '../../service/project-file';
+import type { ServedModel } from './compared-model';
 import { describeFailure, describeJobEnd, type FailureWords, type StepName } from './failure-words';
 import type { TrainingDocument } from './training-set';
 
@@ -36,6 +37,10 @@ export interface StepRecord {
   modelLabel?: string;
   deploymentName?: string;
   swapped?: [string, string];
+  /** Train: what the run's deployment served when training was sent (compared-model.ts). */
+  baseline?: ServedModel;
+  /** Swap: the models the two deployments served before it, in `swapped`'s order. */
+  swappedModels?: [string, string];
   error?: string;
   uploaded?: string[];
 }
@@ -322,10 +327,11 @@ export class ImproveFlow {
     }
   }
 
-  async train(options: TrainOptions): Promise<void> {
+  async train(options: TrainOptions, baseline?: ServedModel): Promise<void> {
     try {
       await this.start('train', trainRequest(this.deps.target, options), {
         modelLabel: options.modelLabel,
+        ...(baseline ? { baseline } : {}),
       });
     } catch (error) {
       this.fail('train', error);
@@ -358,10 +364,11 @@ export class ImproveFlow {
     }
   }
 
-  async swap(first: string, second: string): Promise<void> {
+  async swap(first: string, second: string, servedBefore?: [string, string]): Promise<void> {
     try {
       await this.start('swap', swapRequest(this.deps.target, first, second), {
         swapped: [first, second],
+        ...(servedBefore ? { swappedModels: servedBefore } : {}),
       });
     } catch (error) {
       this.fail('swap', error);

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import evaluationSingle from '../../service/fixtures/authoring-evaluation-single.json';
 import { renderWithProviders } from '../../test/render';
 import { forgetImproveChoices } from './improve-choices-store';
 import type { SavedImprovement } from './improve-flow';
@@ -148,10 +149,16 @@ function memoryStore() {
 
 function renderRegion(
   apiVersion: '2024-11-01' | 'v3.1-preview.ct.1' = '2024-11-01',
-  { steps = {}, onRerun }: Partial<SavedImprovement> & { onRerun?: (name: string) => void } = {},
+  {
+    steps = {},
+    previousProject,
+    onRerun,
+    signedOut = false,
+  }: Partial<SavedImprovement> & { onRerun?: (name: string) => void; signedOut?: boolean } = {},
 ) {
   const { store, saved } = memoryStore();
   saved.steps = steps;
+  if (previousProject) saved.previousProject = previousProject;
   renderWithProviders(
     <ImproveRegion
       run={{
@@ -164,7 +171,7 @@ function renderRegion(
         deploymentName: 'production',
       }}
       items={items}
-      credentials={credentials}
+      credentials={signedOut ? undefined : credentials}
       store={store}
       {...(onRerun ? { onRerun } : {})}
     />,
@@ -280,5 +287,73 @@ describe('Improve the model', () => {
     expect(region.textContent).toContain('staging now serves m3.');
     await user.click(rerun);
     expect(onRerun).toHaveBeenCalledWith('staging');
+  });
+
+  it('after a swap, compares the new model with what production served before, not with itself', async () => {
+    // production now serves m2, the model this run trained and swapped in.
+    server.use(
+      http.get(`${P}/deployments`, () =>
+        HttpResponse.json({
+          value: [
+            { deploymentName: 'production', modelId: 'm2-id' },
+            { deploymentName: 'staging', modelId: 'm1-id' },
+          ].map((deployment) => ({
+            ...deployment,
+            lastTrainedDateTime: '2026-01-01T00:00:00Z',
+            lastDeployedDateTime: '2026-01-01T00:00:00Z',
+            deploymentExpirationDate: '2027-10-01',
+            modelTrainingConfigVersion: '2022-05-01',
+          })),
+        }),
+      ),
+      http.get(`${P}/models/:label/evaluation/summary-result`, () =>
+        HttpResponse.json(evaluationSingle),
+      ),
+    );
+    const { region } = renderRegion('2024-11-01', {
+      steps: {
+        train: {
+          state: 'succeeded',
+          modelLabel: 'm2',
+          baseline: { deploymentName: 'production', modelLabel: 'm1' },
+        },
+        swap: {
+          state: 'succeeded',
+          swapped: ['production', 'staging'],
+          swappedModels: ['m1', 'm2'],
+        },
+      },
+    });
+    const table = await within(region).findByRole('table', { name: 'Evaluation from training' });
+    const names = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.firstElementChild?.textContent);
+    expect(names).toEqual(['New: m2', 'Before, on production: m1']);
+    expect(region.textContent).toContain(
+      'production now serves m2 (was m1); staging now serves m1.',
+    );
+  });
+
+  it('offers the project file saved before the import after a reload, before the key is typed again', async () => {
+    const user = userEvent.setup();
+    const createObjectURL = vi
+      .spyOn(URL, 'createObjectURL')
+      .mockImplementation((_blob: Blob | MediaSource) => 'blob:previous');
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const { region } = renderRegion('2024-11-01', {
+      signedOut: true,
+      steps: { import: { state: 'succeeded', jobUrl: `${P}/import/jobs/i1${V}` } },
+      previousProject: { file: project, exportedAt: Date.UTC(2026, 11, 6), projectName: 'Support' },
+    });
+    const download = await within(region).findByRole('button', {
+      name: 'Download previous project file',
+    });
+    await user.click(download);
+    const blob = createObjectURL.mock.calls[0]?.[0];
+    expect(blob).toBeInstanceOf(Blob);
+    expect(JSON.parse(blob instanceof Blob ? await blob.text() : 'null')).toEqual(project);
+    createObjectURL.mockRestore();
+    revoke.mockRestore();
   });
 });

@@ -8,6 +8,7 @@ import { openSasContainer } from '../../service/blob-upload';
 import type { Credentials } from '../../service/http';
 import type { LabelMode } from '../../service/model';
 import { readSasUrl } from '../../service/storage-sas';
+import { comparedModel } from './compared-model';
 import { DeploySection } from './deploy-section';
 import { DocumentsSection } from './documents-section';
 import type { StepName } from './failure-words';
@@ -19,6 +20,7 @@ import { TrainSection } from './train-section';
 import { useImproveChoices, useImproveChoicesActions } from './improve-choices-store';
 import { summarize, trainingSet } from './training-set';
 import { useImproveFlow } from './use-improve-flow';
+import { usePreviousProject } from './use-previous-project';
 
 /** One document of the open run, with its gold label(s) and a reviewer's correction. */
 export interface ImproveItem {
@@ -115,6 +117,8 @@ export function ImproveRegion({
       ? { credentials, target, store, origin: window.location.origin }
       : undefined,
   );
+
+  const previousProject = usePreviousProject(store, state.previousProject);
 
   const merge = useMemo(
     () => (state.exported ? mergeProject(state.exported, set.documents) : undefined),
@@ -216,8 +220,9 @@ export function ImproveRegion({
                   openSasContainer(url),
                 );
               }}
+              previousProject={previousProject}
               onDownloadPrevious={() => {
-                const previous = state.previousProject;
+                const previous = previousProject;
                 if (previous)
                   download(
                     `${previous.projectName}-before-${new Date(previous.exportedAt).toISOString().slice(0, 10)}.json`,
@@ -232,9 +237,19 @@ export function ImproveRegion({
               projectName={run.projectName}
               projectKind={PROJECT_KINDS[run.labelMode]}
               authoringVersion={target.authoringVersion}
-              deployedModelLabel={modelOf(run.deploymentName)}
-              deploymentName={run.deploymentName}
-              onTrain={(options) => void flow?.train(options)}
+              compared={comparedModel(
+                state.steps.train.record,
+                run.deploymentName,
+                modelOf(run.deploymentName),
+              )}
+              onTrain={(options) => {
+                // What the run's deployment serves now is what the new model is compared with.
+                const served = modelOf(run.deploymentName);
+                void flow?.train(
+                  options,
+                  served ? { deploymentName: run.deploymentName, modelLabel: served } : undefined,
+                );
+              }}
               onCancel={() => void flow?.cancelTraining()}
             />
             <Divider />
@@ -246,7 +261,10 @@ export function ImproveRegion({
               deployments={deployments.data ?? []}
               modelOf={modelOf}
               onDeploy={(name, label) => void flow?.deploy(name, label)}
-              onSwap={(first, second) => void flow?.swap(first, second)}
+              onSwap={(first, second) => {
+                const [one, other] = [modelOf(first), modelOf(second)];
+                void flow?.swap(first, second, one && other ? [one, other] : undefined);
+              }}
               rerunHint={(name) =>
                 onRerun
                   ? `Rerun on ${name} sends these documents to it as a new run; Compare with there shows what the new model changes.`

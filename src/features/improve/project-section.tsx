@@ -3,7 +3,7 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import type { SasFacts } from '../../service/storage-sas';
 import { ChangesTable } from './changes-table';
-import type { FlowState } from './improve-flow';
+import type { FlowState, SavedImprovement } from './improve-flow';
 import type { ProjectMerge } from './merge-project';
 import { StepStatus } from './step-status';
 
@@ -16,6 +16,8 @@ interface ProjectSectionProps {
   /** Why the SAS URL's container is not the project's, once both are known. */
   containerMismatch: string | undefined;
   merge: ProjectMerge | undefined;
+  /** The project file exported before this run's import, when there is one. */
+  previousProject: SavedImprovement['previousProject'];
   onReadProject: () => void;
   onImport: () => void;
   onDownloadPrevious: () => void;
@@ -70,7 +72,7 @@ export function ProjectSection(props: ProjectSectionProps) {
         <Button onClick={() => setConfirming(true)} disabled={importBlocked}>
           Add to training data
         </Button>
-        {state.previousProject ? (
+        {props.previousProject ? (
           <Button variant="subtle" onClick={props.onDownloadPrevious}>
             Download previous project file
           </Button>

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import type { ClassificationProjectKind, EvaluationSummary } from '../../service/authoring';
 import type { TrainOptions } from '../../service/authoring-writes';
 import type { Credentials } from '../../service/http';
+import type { ServedModel } from './compared-model';
 import type { FlowState } from './improve-flow';
 import { evaluationQuery, trainingConfigVersionsQuery } from './improve-queries';
 import { nameProblem } from './naming-rules';
@@ -25,9 +26,8 @@ interface TrainSectionProps {
   projectName: string;
   projectKind: ClassificationProjectKind;
   authoringVersion: string;
-  /** The label of the model the run's deployment serves, to compare with. */
-  deployedModelLabel: string | undefined;
-  deploymentName: string;
+  /** The model the new one is compared with (compared-model.ts), once there is one. */
+  compared: ServedModel | undefined;
   onTrain: (options: TrainOptions) => void;
   onCancel: () => void;
 }
@@ -110,9 +110,9 @@ export function TrainSection(props: TrainSectionProps) {
     ...evaluationQuery(
       credentials ?? { endpoint: '', key: '' },
       props.projectName,
-      props.deployedModelLabel ?? '',
+      props.compared?.modelLabel ?? '',
     ),
-    enabled: succeeded && credentials !== undefined && props.deployedModelLabel !== undefined,
+    enabled: succeeded && credentials !== undefined && props.compared !== undefined,
   });
 
   return (
@@ -203,10 +203,10 @@ export function TrainSection(props: TrainSectionProps) {
         <EvaluationColumns
           rows={[
             { name: `New: ${trainedLabel}`, summary: newEvaluation.data },
-            ...(props.deployedModelLabel
+            ...(props.compared
               ? [
                   {
-                    name: `Deployed on ${props.deploymentName}: ${props.deployedModelLabel}`,
+                    name: `Before, on ${props.compared.deploymentName}: ${props.compared.modelLabel}`,
                     summary: deployedEvaluation.data,
                   },
                 ]

@@ -170,6 +170,10 @@ export interface ImproveStepRecord {
   modelLabel?: string;
   deploymentName?: string;
   swapped?: [string, string];
+  /** Train only: what the run's deployment served when training was sent, to compare with. */
+  baseline?: { deploymentName: string; modelLabel: string };
+  /** Swap only: the models the two deployments served before it, in `swapped`'s order. */
+  swappedModels?: [string, string];
   /** Why it failed, in words (with the service's code). */
   error?: string;
   /** Upload only: the blobs already in the container, never sent again. */
