@@ -130,6 +130,36 @@ describe('EvaluationAccumulator', () => {
     },
   );
 
+  it.each([
+    ['single', singleItems],
+    ['multi', multiItems],
+    ['single', manyClasses()],
+  ] as const)(
+    'a threshold moved up and down (%s label) equals the evaluation at that threshold',
+    (labelMode, items) => {
+      const accumulator = new EvaluationAccumulator(labelMode, 0);
+      accumulator.update(items.slice(0, Math.ceil(items.length / 2)));
+      for (const threshold of [0.5, 0.9, 0.3, 1, 0, 0.7, 0.7, 0.65]) {
+        accumulator.moveTo(threshold);
+        expect(accumulator.threshold).toBe(threshold);
+        accumulator.update(items);
+        expect(facts(accumulator.snapshot(10))).toEqual(
+          facts(evaluate(items, labelMode, threshold, 10)),
+        );
+        // The matrix's cells list the documents placed at the new threshold.
+        const moved = accumulator.snapshot(10);
+        const fresh = evaluate(items, labelMode, threshold, 10);
+        if (moved.mode === 'single' && fresh.mode === 'single') {
+          for (const row of moved.confusion.rows)
+            for (const column of moved.confusion.columns)
+              expect(moved.confusion.ids(row, column).sort()).toEqual(
+                fresh.confusion.ids(row, column).sort(),
+              );
+        }
+      }
+    },
+  );
+
   it('takes back documents that are gone or replaced (a correction, a job sent again)', () => {
     const accumulator = new EvaluationAccumulator('single', 0);
     accumulator.update(singleItems);

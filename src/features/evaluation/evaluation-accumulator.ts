@@ -15,6 +15,24 @@ import { foldClasses } from './fold-classes';
 import { noClassName } from './no-class-name';
 import { keptClasses } from './threshold';
 
+/** A confidence one of the counted documents has (multi label: one per class). */
+interface ConfidenceMark {
+  confidence: number;
+  item: EvaluationItem;
+}
+
+/** The first mark with a confidence of at least `value` (marks ascending). */
+function firstAtLeast(marks: readonly ConfidenceMark[], value: number): number {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((marks[middle]?.confidence ?? Infinity) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Where an item was counted: the update that last saw it, and its confusion cell (single label). */
 interface Placement {
   seen: number;
@@ -40,6 +58,9 @@ export class EvaluationAccumulator {
   private exactMatches = 0;
   private wrongDecisions = 0;
   private readonly keptCounts = { tp: 0, fp: 0, fn: 0 };
+  /** Every counted confidence, ascending, for threshold moves; undefined when items changed. */
+  private byConfidence: ConfidenceMark[] | undefined;
+  private threshold_: number;
 
   /**
    * @param order class names in order, learnt as they come; pass the same one to the accumulator of
@@ -47,9 +68,51 @@ export class EvaluationAccumulator {
    */
   constructor(
     readonly labelMode: LabelMode,
-    readonly threshold: number,
+    threshold: number,
     private readonly order = new NameOrder(byName),
-  ) {}
+  ) {
+    this.threshold_ = threshold;
+  }
+
+  get threshold(): number {
+    return this.threshold_;
+  }
+
+  /**
+   * Moves the threshold, counting again only the documents whose kept classes it changes: those
+   * with a confidence in [lower, higher) of the two thresholds. Counting 10,000 documents afresh
+   * for each step of the slider was one long task per step.
+   */
+  moveTo(threshold: number): void {
+    if (threshold === this.threshold_) return;
+    const low = Math.min(threshold, this.threshold_);
+    const high = Math.max(threshold, this.threshold_);
+    const marks = this.confidenceMarks();
+    const moved = new Set<EvaluationItem>();
+    for (let index = firstAtLeast(marks, low); index < marks.length; index += 1) {
+      const mark = marks[index];
+      if (!mark || mark.confidence >= high) break;
+      moved.add(mark.item);
+    }
+    for (const item of moved) this.count(item, -1);
+    this.threshold_ = threshold;
+    for (const item of moved) {
+      const placement = this.placed.get(item);
+      if (placement) Object.assign(placement, this.count(item, 1));
+    }
+  }
+
+  /** The counted documents' confidences (single label: the top class's), ascending. */
+  private confidenceMarks(): ConfidenceMark[] {
+    if (this.byConfidence) return this.byConfidence;
+    const marks: ConfidenceMark[] = [];
+    for (const item of this.placed.keys()) {
+      const scores = this.labelMode === 'single' ? item.predicted.slice(0, 1) : item.predicted;
+      for (const { confidence } of scores) marks.push({ confidence, item });
+    }
+    this.byConfidence = marks.sort((a, b) => a.confidence - b.confidence);
+    return marks;
+  }
 
   /** Brings the counts to `items`: new ones added, missing ones taken back. */
   update(items: readonly EvaluationItem[]): void {
@@ -57,13 +120,17 @@ export class EvaluationAccumulator {
     for (const item of items) {
       const placement = this.placed.get(item);
       if (placement) placement.seen = now;
-      else this.placed.set(item, { seen: now, ...this.count(item, 1) });
+      else {
+        this.placed.set(item, { seen: now, ...this.count(item, 1) });
+        this.byConfidence = undefined;
+      }
     }
     if (this.placed.size === items.length) return;
     for (const [item, placement] of this.placed) {
       if (placement.seen === now) continue;
       this.count(item, -1);
       this.placed.delete(item);
+      this.byConfidence = undefined;
     }
   }
 
@@ -76,7 +143,7 @@ export class EvaluationAccumulator {
 
   private countSingle(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
     const [label = ''] = goldClasses(item, 'single');
-    const [predicted] = keptClasses(item.predicted, 'single', this.threshold);
+    const [predicted] = keptClasses(item.predicted, 'single', this.threshold_);
     addCount(this.confusion, label, predicted ?? null, sign);
     if (predicted === undefined) {
       this.tally.add(label, 'fn', sign);
@@ -95,7 +162,7 @@ export class EvaluationAccumulator {
 
   private countMulti(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
     const gold = new Set(goldClasses(item, 'multi'));
-    const predicted = keptClasses(item.predicted, 'multi', this.threshold);
+    const predicted = keptClasses(item.predicted, 'multi', this.threshold_);
     let tp = 0;
     for (const category of predicted) {
       const hit = gold.has(category);
@@ -155,7 +222,7 @@ export class EvaluationAccumulator {
       folded,
       // A cell's ids are read when asked for (a click), from the placements as they are then.
       confusion: foldCounts(this.confusion, () => this.entries(), {
-        noClassName: noClassName(this.threshold),
+        noClassName: noClassName(this.threshold_),
         // Every class is a column, so each label has its diagonal cell even when never predicted.
         columnsInclude: table.classes.map((row) => row.category),
         limit: classesShown,
