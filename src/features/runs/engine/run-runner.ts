@@ -36,10 +36,7 @@ export interface RunRunnerDeps {
   locks?: RunLockManager | undefined;
   /** Whether the page is unloading: no POST starts then. */
   page?: PageLeaving;
-  /**
-   * A run just made: its jobs and documents, so that the first POST need not read them. With
-   * `store`, the run is not stored yet: the runner stores it (RunWrites), its first marks included.
-   */
+  /** A run just made, so its first POST reads nothing; with `store`, stored by the runner (RunWrites). */
   initial?: {
     jobs: RunJob[];
     documents: RunDocument[];
