@@ -5,9 +5,10 @@ import { DEMO_KEY } from '../src/demo/demo-settings';
 
 /**
  * Where the scripts build the app: not dist/, which the Playwright suite builds and serves, so a
- * bench and the suite can run side by side.
+ * bench and the suite can run side by side. BENCH_OUT_DIR moves it (worktrees that share one
+ * node_modules would otherwise build over each other's bench).
  */
-const OUT_DIR = 'node_modules/.classify-console/dist';
+const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'node_modules/.classify-console/dist';
 
 /** The production build, served by `vite preview` on a free loopback port, for the scripts. */
 export async function startApp() {

@@ -5,6 +5,8 @@ import { RunsProvider } from '../features/runs/ui/runs-context';
 import { whenIdle } from '../lib/when-idle';
 
 const loaded = new WeakMap<QueryClient, Promise<RunCoordinator>>();
+/** The coordinators already loaded: a submit then reaches its own without a turn of the event loop. */
+const ready = new WeakMap<QueryClient, RunCoordinator>();
 
 /**
  * The page's runs (IndexedDB, runners, their polling), loaded after the first paint: the form does
@@ -13,7 +15,11 @@ const loaded = new WeakMap<QueryClient, Promise<RunCoordinator>>();
 function loadRuns(queryClient: QueryClient): Promise<RunCoordinator> {
   let runs = loaded.get(queryClient);
   if (!runs) {
-    runs = import('./runs').then(({ createRuns }) => createRuns(queryClient));
+    runs = import('./runs').then(({ createRuns }) => {
+      const coordinator = createRuns(queryClient);
+      ready.set(queryClient, coordinator);
+      return coordinator;
+    });
     loaded.set(queryClient, runs);
   }
   return runs;
@@ -46,7 +52,11 @@ export function useRunCoordinator(): StartingCoordinator {
   return useMemo(() => {
     const runs = () => loadRuns(queryClient);
     return {
-      startRun: async (input) => (await runs()).startRun(input),
+      // Called in the click itself: with the coordinator loaded, the run's first write starts
+      // before React renders the click (an await here would put that render first).
+      startRun: (input) =>
+        ready.get(queryClient)?.startRun(input) ??
+        runs().then((coordinator) => coordinator.startRun(input)),
       rerun: async (runId, settings) => (await runs()).rerun(runId, settings),
       remove: async (runId) => (await runs()).remove(runId),
       wake: async (runId) => (await runs()).wake(runId),

@@ -1,13 +1,14 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useEffect, useId, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
 import { ServiceErrorAlert } from '../components/service-error-alert';
 import { ShareViewButton } from '../features/connection/share-view-button';
 import { CopyRequest } from '../features/request/deferred-copy-request';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { DocumentsEditor } from '../features/documents/documents-editor';
+import { delay } from '../lib/delay';
 import { ImportSaving } from '../features/documents/import-saving';
 import { markImportUsedByRun, readDocuments } from '../features/documents/documents-store';
 import { DeleteProject } from '../features/project/deferred-delete-project';
@@ -20,6 +21,9 @@ import { forgetResourceReads } from './resource-after-deletion';
 import { useRevealActions } from './reveal-run';
 import { useDemoRunActions, useDemoRunRequest } from './demo-run-request';
 import { useJobDraft } from './use-job-draft';
+
+/** The longest a started run keeps the page from answering the click (see submitJob). */
+const CLICK_ANSWER_WAIT_MS = 250;
 
 /** A dialog over the page (Delete project, …) owns the keyboard while it is open. */
 function dialogIsOpen(): boolean {
@@ -74,7 +78,14 @@ export function Workspace() {
       });
       // The mutation reports a failure; this only keeps it from counting as unhandled meanwhile.
       started.catch(() => undefined);
-      start.mutate({ started, documents: ready.documents });
+      // The page answers the click once the first POST has left (or after a moment, for a big
+      // run): rendering the form now would hold the run's first write and its POST behind it.
+      const answer = () => {
+        start.mutate({ started, documents: ready.documents });
+        startTransition(() => setAttempted(true));
+      };
+      void Promise.race([started, delay(CLICK_ANSWER_WAIT_MS)]).then(answer, answer);
+      return;
     }
     setAttempted(true);
   };

@@ -11,6 +11,7 @@ import type {
   ResultsRunSettings,
 } from './result-item';
 import { resultNotices } from './result-problems';
+import { rendersAtOnce } from './results-render';
 import { ResultsFilters } from './results-filters';
 import { ResultsNotices, type ResultsCut } from './results-notices';
 import { ResultsTable, VIRTUALISE_ABOVE } from './results-table';
@@ -71,8 +72,10 @@ export function ResultsView({
   onCorrect,
   resultsCut,
 }: ResultsViewProps) {
-  // New results render in the background, in slices, so the page stays responsive as they come in.
-  const shownItems = useDeferredValue(items);
+  // New results render in the background, in slices, so the page stays responsive as they come
+  // in; a few render at once, so that a job's rows show the moment they arrive (results-render.ts).
+  const deferredItems = useDeferredValue(items);
+  const shownItems = rendersAtOnce(items.length) ? items : deferredItems;
   // The rows are in but their first render is deferred, or the feed has yet to bring them.
   const rowsOnTheirWay = arriving || (shownItems.length === 0 && items.length > 0);
   const [sort, setSort] = useState<ResultsSort>();

@@ -12,9 +12,13 @@ export class HeldDocuments {
 
   /** The job's documents: from memory while they are held, else from storage. */
   async of(job: RunJob): Promise<RunDocument[]> {
+    return this.inMemory(job) ?? this.stored(job.documentIndexes);
+  }
+
+  /** The job's documents when memory holds them all, at once (no turn of the event loop). */
+  inMemory(job: RunJob): RunDocument[] | undefined {
     const held = job.documentIndexes.map((index) => this.held[index]);
-    if (held.every((document) => document !== undefined)) return held;
-    return this.stored(job.documentIndexes);
+    return held.every((document) => document !== undefined) ? held : undefined;
   }
 
   /** A finished job's documents: memory holds only what is still to be sent. */

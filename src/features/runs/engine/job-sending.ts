@@ -88,10 +88,12 @@ export class JobSending {
     // Claimed in memory only while it waits for pacing: a reload then finds it queued, not unsure.
     host.jobs.patch(index, { state: 'sending' });
     try {
-      const documents = await host.documents.of(job);
+      // Without a wait when nothing needs one: a new run's first jobs then reach their "sending"
+      // mark in pump()'s own turn, and are stored with the run in one write (RunWrites).
+      const documents = host.documents.inMemory(job) ?? (await host.documents.of(job));
       // The run was deleted (in another tab, say): nothing of it is sent any more.
       if (documents.length === 0 && job.documentIndexes.length > 0) return host.stop();
-      await host.gate.pass(host.isStopped);
+      if (!host.gate.passNow()) await host.gate.pass(host.isStopped);
       if (host.isStopped()) return;
       const { intent, settings } = host.run();
       if (intent !== 'run') {

@@ -22,6 +22,14 @@ export class RequestGate {
     return isPaced(this.pacing);
   }
 
+  /** Lets one request leave now if pacing allows it (pass() is then not needed). */
+  passNow(): boolean {
+    const { pacing, waitMs } = takeRequest(this.pacing, this.clock.now());
+    if (waitMs !== 0) return false;
+    this.pacing = pacing;
+    return true;
+  }
+
   /** Resolves when one request may leave, or at once once `stopped()` says so. */
   async pass(stopped: () => boolean): Promise<void> {
     for (;;) {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { planBatch } from '../../../service/batching';
 import type { Credentials } from '../../../service/http';
 import type { JobPoll } from '../../../service/jobs';
@@ -9,6 +9,10 @@ import { liveEvery, RunCoordinator } from './run-coordinator';
 import type { RunSettings } from '../store/run-model';
 import type { Clock } from './clock';
 import type { RunService } from './run-service';
+import type { RunLockManager } from './run-lock';
+import { runLockName } from './run-lock';
+import { FakeLocks } from './test-locks';
+import { StorageFullError } from '../store/runs-repository';
 import { RunsDatabase } from '../store/runs-db';
 import { createRunsRepository, type RunsRepository } from '../store/runs-repository';
 import { testRunSettings } from '../store/test-runs';
@@ -69,7 +73,7 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-function setup(): {
+function setup(locks?: RunLockManager): {
   repository: RunsRepository;
   service: RecordingService;
   coordinator: RunCoordinator;
@@ -84,6 +88,7 @@ function setup(): {
     secretFor: (endpoint) => (endpoint === settings.endpoint ? { key: KEY } : undefined),
     service,
     clock: stillClock,
+    ...(locks ? { locks } : {}),
   });
   coordinators.push(coordinator);
   return { repository, service, coordinator };
@@ -114,6 +119,64 @@ describe('RunCoordinator', () => {
     expect(await repository.get(run.id)).toBeDefined();
     expect(coordinator.runner(run.id)).toBeDefined();
     await until(() => service.submitted.length === 2);
+  });
+
+  it('stores a new run in one write with its first jobs marked as possibly sent, before any POST leaves', async () => {
+    const { repository, service, coordinator } = setup();
+    let storeRun: () => void = () => undefined;
+    const insert = repository.insert;
+    const inserts: string[][] = [];
+    repository.insert = async (rows) => {
+      inserts.push(rows.jobs.map((job) => job.state));
+      await new Promise<void>((resolve) => (storeRun = resolve));
+      return insert(rows);
+    };
+    const updates = vi.spyOn(repository, 'updateJob');
+    const started = coordinator.startRun(newRun(makeDocuments(60)));
+    // 60 documents: three jobs, each sent at once (within the starting concurrency).
+    await until(() => inserts.length === 1);
+    expect(inserts).toEqual([['sending', 'sending', 'sending']]);
+    expect(updates).not.toHaveBeenCalled();
+    for (let round = 0; round < 50; round++) await new Promise((resolve) => setImmediate(resolve));
+    expect(service.submitted).toHaveLength(0);
+
+    storeRun();
+    const run = await started;
+    await until(() => service.submitted.length === 3);
+    expect(inserts).toHaveLength(1);
+    const jobs = await repository.jobs(run.id);
+    await until(async () => (await repository.jobs(run.id)).every((job) => job.state === 'sent'));
+    expect(jobs).toHaveLength(3);
+  });
+
+  it('a new run the browser cannot store sends nothing, is not kept, and startRun says why', async () => {
+    const { repository, service, coordinator } = setup();
+    repository.insert = () => Promise.reject(new StorageFullError(new Error('QuotaExceededError')));
+    await expect(coordinator.startRun(newRun(makeDocuments(30)))).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    for (let round = 0; round < 50; round++) await new Promise((resolve) => setImmediate(resolve));
+    expect(service.submitted).toHaveLength(0);
+    expect(await repository.list()).toHaveLength(0);
+    expect(coordinator.getLive().size).toBe(0);
+  });
+
+  it("a new run's first POST does not wait for its lock, which this tab holds from then on", async () => {
+    const locks = new FakeLocks();
+    let grant: () => void = () => undefined;
+    // A lock manager slow to answer (a round trip to the browser, behind the page's own work).
+    const slow: RunLockManager = {
+      request: (name, options, callback) =>
+        new Promise<void>((resolve) => (grant = resolve)).then(() =>
+          locks.request(name, options, callback),
+        ),
+    };
+    const { service, coordinator } = setup(slow);
+    const run = await coordinator.startRun(newRun(makeDocuments(30)));
+    await until(() => service.submitted.length === 2);
+    expect(locks.isHeld(runLockName(run.id))).toBe(false);
+    grant();
+    await until(() => locks.isHeld(runLockName(run.id)));
   });
 
   it('resumeAll starts a runner only for the runs with work left', async () => {

@@ -156,16 +156,21 @@ export class RunCoordinator {
     return true;
   }
 
-  private ensure(run: Run, initial?: { jobs: RunJob[]; documents: RunDocument[] }): RunRunner {
+  private ensure(
+    run: Run,
+    initial?: {
+      jobs: RunJob[];
+      documents: RunDocument[];
+      store?: (jobs: RunJob[]) => Promise<void>;
+    },
+  ): RunRunner {
     let runner = this.runners.get(run.id);
     if (!runner) {
       const endpoint = run.settings.endpoint;
       let durations = this.durations.get(endpoint);
-      if (!durations) {
-        durations = new DurationBook();
-        this.durations.set(endpoint, durations);
-        void durations.seed(this.deps.repository, endpoint).catch(() => undefined);
-      }
+      const seeding = !durations;
+      durations ??= new DurationBook();
+      this.durations.set(endpoint, durations);
       runner = new RunRunner({
         durations,
         run,
@@ -178,6 +183,15 @@ export class RunCoordinator {
         ...(this.deps.page ? { page: this.deps.page } : {}),
         ...(initial ? { initial } : {}),
       });
+      if (seeding) {
+        // Read once the first POSTs have left: these reads would otherwise queue the first job's
+        // "sending" mark behind them. The first poll comes later.
+        const book = durations;
+        void runner
+          .firstSent()
+          .then(() => book.seed(this.deps.repository, endpoint))
+          .catch(() => undefined);
+      }
       runner.subscribe(this.liveChanged);
       runner.onFinished((finished) => {
         for (const listener of this.finishedListeners.get(run.id) ?? []) listener(finished);
@@ -189,18 +203,33 @@ export class RunCoordinator {
   }
 
   /**
-   * Every submit lands here: the run is stored first, then sent; its runner starts from the rows
-   * it was stored as, so the first POST waits for one write only (and its own small mark).
+   * Every submit lands here. The runner starts from the rows in memory and stores the run itself,
+   * in one write with its first jobs' "sending" marks (RunWrites): so the first POST waits for
+   * that one write only, and no POST leaves before the run and its mark are stored.
    */
   async startRun(input: NewRun): Promise<Run> {
     const rows = newRunRows(input);
-    await this.deps.repository.insert(rows);
-    const runner = this.ensure(rows.run, { jobs: rows.jobs, documents: rows.documents });
+    const runner = this.ensure(rows.run, {
+      jobs: rows.jobs,
+      documents: rows.documents,
+      store: (jobs) => this.deps.repository.insert({ ...rows, jobs }),
+    });
     // The screen takes the new run once its first POSTs have left: rendering it costs the page
     // long tasks, which would otherwise stand between each step of the send and hold it back.
     const sent = Promise.race([runner.firstSent(), delay(FIRST_SEND_WAIT_MS)]);
     this.holdLive(sent);
-    await runner.start();
+    const started = runner.start();
+    try {
+      await runner.stored();
+    } catch (error) {
+      // Not stored (storage full): nothing was sent, and the run is not kept in memory either.
+      runner.stop();
+      this.runners.delete(rows.run.id);
+      this.liveChanged();
+      for (const listener of this.listeners) listener();
+      throw error;
+    }
+    await started;
     await sent;
     return rows.run;
   }

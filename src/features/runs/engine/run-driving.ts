@@ -13,6 +13,11 @@ export interface RunDrivingHooks {
   isStopped: () => boolean;
   /** Something is left to send, poll or store. */
   busy: () => boolean;
+  /**
+   * A run made in this page a moment ago: no other tab can know of it yet, so its first start
+   * drives it at once and takes its lock meanwhile (see begin()).
+   */
+  fresh?: boolean;
 }
 
 /**
@@ -27,8 +32,11 @@ export class RunDriving {
   /** User actions under way that may need the run driven (see acquire()). */
   private acting = 0;
   private started: Promise<void> | undefined;
+  private fresh: boolean;
 
-  constructor(private readonly hooks: RunDrivingHooks) {}
+  constructor(private readonly hooks: RunDrivingHooks) {
+    this.fresh = hooks.fresh ?? false;
+  }
 
   start(): Promise<void> {
     this.started ??= this.begin();
@@ -48,6 +56,22 @@ export class RunDriving {
   private async begin(): Promise<void> {
     const { locks, runId } = this.hooks;
     if (!locks) return this.drive(false);
+    if (this.fresh) {
+      this.fresh = false;
+      // Its first POST need not wait for the lock manager (a round trip to the browser, behind
+      // whatever the page is rendering): the lock is asked for now, before any other tab can learn
+      // of the run from storage and ask for it, so it is this tab's.
+      void leaseRun(locks, runId, () => undefined).then(
+        (lease) => {
+          if (this.hooks.isStopped() || !this.driving) return lease.release();
+          this.lease = lease;
+          // Everything may have been done before the lock came.
+          this.settle();
+        },
+        () => undefined,
+      );
+      return this.drive(false);
+    }
     // A lock this runner let go a moment ago may not be free yet: asked for now, it would seem taken.
     await this.leaseGone;
     const lease = await leaseRun(locks, runId, this.hooks.watching);

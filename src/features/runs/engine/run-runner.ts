@@ -36,8 +36,12 @@ export interface RunRunnerDeps {
   locks?: RunLockManager | undefined;
   /** Whether the page is unloading: no POST starts then. */
   page?: PageLeaving;
-  /** A run just made: its jobs and documents as stored, so that the first POST need not read them. */
-  initial?: { jobs: RunJob[]; documents: RunDocument[] };
+  /** A run just made, so its first POST reads nothing; with `store`, stored by the runner (RunWrites). */
+  initial?: {
+    jobs: RunJob[];
+    documents: RunDocument[];
+    store?: (jobs: RunJob[]) => Promise<void>;
+  };
 }
 
 /**
@@ -91,6 +95,8 @@ export class RunRunner {
     this.driving = new RunDriving({
       runId: run.id,
       locks: deps.locks,
+      // A run given with its rows was just made here (RunCoordinator.startRun).
+      fresh: initial !== undefined,
       drive: (takenOver) => (takenOver ? this.takeOver() : this.load()),
       watching: () => this.feed.set({ elsewhere: true }),
       letGo: () => {
@@ -111,6 +117,7 @@ export class RunRunner {
       storageFull: (message) => this.feed.set({ storageError: message }),
       idle: () => this.driving.settle(),
       defer: (callback) => void this.deps.clock.setTimeout(callback, 0),
+      unstored: initial?.store && { jobs: initial.jobs, store: initial.store },
     });
   }
 
@@ -220,6 +227,11 @@ export class RunRunner {
    */
   firstSent(): Promise<void> {
     return this.sending.firstSent();
+  }
+
+  /** Resolves once a run given unstored (`initial.store`) is stored; rejects if it could not be. */
+  stored(): Promise<void> {
+    return this.writes.inserted ?? Promise.resolve();
   }
 
   /** Resolves once every finished job this runner has shown is stored. */

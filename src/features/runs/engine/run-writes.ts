@@ -17,6 +17,12 @@ export interface RunWritesDeps {
   /** Nothing left to write. */
   idle: () => void;
   defer: (callback: () => void) => void;
+  /**
+   * A run made in this page and not stored yet (RunCoordinator.startRun): `store` stores it with
+   * `jobs` as changed until the next microtask, so its first jobs' "sending" marks go in the same
+   * write as the run itself; every later write waits for it.
+   */
+  unstored?: { jobs: readonly RunJob[]; store: (jobs: RunJob[]) => Promise<void> } | undefined;
 }
 
 /**
@@ -28,17 +34,42 @@ export class RunWrites {
   /** The one finished job whose answer stays in the query cache (see dropCachedPolls). */
   private lastCachedUrl: string | undefined;
 
+  /** A new run's first write (see `unstored`), under way; undefined for a stored run. */
+  readonly inserted: Promise<void> | undefined;
+  /** Job changes made before that write began: it stores them with the run. */
+  private unstoredPatches: Map<number, Partial<RunJob>> | undefined;
+
   constructor(private readonly deps: RunWritesDeps) {
     this.finished = new FinishedWriter(
       (entries) => this.writeFinished(entries),
       deps.idle,
       deps.defer,
     );
+    const { unstored } = deps;
+    if (unstored) {
+      const patches = new Map<number, Partial<RunJob>>();
+      this.unstoredPatches = patches;
+      // The runner starts in the same task and marks its first jobs synchronously (JobSending):
+      // one write for the run and those marks, where two would wait on each other.
+      this.inserted = new Promise<void>((resolve, reject) => {
+        queueMicrotask(() => {
+          this.unstoredPatches = undefined;
+          const jobs = unstored.jobs.map((job) => ({ ...job, ...patches.get(job.index) }));
+          unstored.store(jobs).then(resolve, reject);
+        });
+      });
+    }
   }
 
   /** Changes a job: in memory, then in storage. */
   job(index: number, patch: Partial<RunJob>): Promise<Stored> {
     this.deps.jobs.patch(index, patch);
+    const patches = this.unstoredPatches;
+    if (patches && this.inserted) {
+      patches.set(index, { ...patches.get(index), ...patch });
+      const inserted = this.inserted;
+      return this.stored(() => inserted);
+    }
     return this.stored(() => this.deps.repository.updateJob(this.deps.runId, index, patch));
   }
 
@@ -73,6 +104,8 @@ export class RunWrites {
    */
   private async stored(write: () => Promise<unknown>): Promise<Stored> {
     try {
+      // A new run's own write comes first: nothing of it can be changed before it is stored.
+      await this.inserted;
       return (await write()) === false ? 'gone' : 'stored';
     } catch (error) {
       if (!(error instanceof StorageFullError)) throw error;
