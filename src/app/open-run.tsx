@@ -129,6 +129,10 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     );
   }, [workbench.evaluation, sameModel]);
 
+  // The Improve region comes with a finished run, below the results: it mounts in a deferred
+  // render of its own, so the run's last rows reach the screen without waiting for its ~100 ms
+  // of inputs and popovers.
+  const improveShown = useDeferredValue(finished && results !== undefined && results.length > 0);
   const jobIds = jobs.flatMap((job) => (job.jobId ? [job.jobId] : []));
   const resultsCut = jobs.find((job) => job.resultsCut)?.resultsCut;
   const indexById = (id: string) => results?.find((item) => item.result.id === id)?.index;
@@ -203,7 +207,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
           </PanelErrorBoundary>
         </div>
       ) : null}
-      {finished && results && results.length > 0 ? (
+      {improveShown && results ? (
         <PanelErrorBoundary panel="Improve the model" resetKeys={[run.id]}>
           <ImprovePanel run={run} results={results} corrections={corrections} />
         </PanelErrorBoundary>
