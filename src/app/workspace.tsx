@@ -143,9 +143,10 @@ export function Workspace() {
               <PanelErrorBoundary panel="Documents" kept="Your documents are kept.">
                 <DocumentsEditor size={draft.size} plan={draft.plan} error={draft.documentsError} />
               </PanelErrorBoundary>
-              <Group justify="space-between" align="center" wrap="nowrap">
+              {/* On a phone the buttons go under the hints rather than squeezing them. */}
+              <Group justify="space-between" align="center" wrap="wrap" gap="xs">
                 {/* Always in the page, so a reason that appears is announced. */}
-                <Stack gap={2} style={{ minWidth: 0 }}>
+                <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                   <Text
                     size="sm"
                     c="var(--mantine-color-red-text)"
@@ -161,7 +162,7 @@ export function Workspace() {
                   )}
                   <ImportSaving />
                 </Stack>
-                <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                <Group gap="xs" justify="flex-end" style={{ marginLeft: 'auto', minWidth: 0 }}>
                   <CopyRequest
                     input={
                       draft.ready && draft.runSettings

@@ -160,6 +160,24 @@ describe('EvaluationAccumulator', () => {
     },
   );
 
+  it("keeps a snapshot's cell ids to the documents it counted, whatever is counted after", () => {
+    // React keeps two renders' snapshots (the shown one and the deferred one): a cell clicked in
+    // one must list its own documents even after the accumulator counted other items.
+    const accumulator = new EvaluationAccumulator('single', 0);
+    accumulator.update(singleItems);
+    const shown = accumulator.snapshot();
+    accumulator.update([]);
+    accumulator.moveTo(0.9);
+    const fresh = evaluate(singleItems, 'single', 0);
+    if (shown.mode !== 'single' || fresh.mode !== 'single') throw new Error('single label');
+    for (const row of shown.confusion.rows)
+      for (const column of shown.confusion.columns)
+        expect(shown.confusion.ids(row, column).sort()).toEqual(
+          fresh.confusion.ids(row, column).sort(),
+        );
+    expect(shown.confusion.ids('A', 'A').length).toBeGreaterThan(0);
+  });
+
   it('takes back documents that are gone or replaced (a correction, a job sent again)', () => {
     const accumulator = new EvaluationAccumulator('single', 0);
     accumulator.update(singleItems);

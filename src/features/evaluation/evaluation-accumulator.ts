@@ -5,7 +5,6 @@ import {
   addCount,
   DEFAULT_CLASSES_SHOWN,
   foldCounts,
-  type ClassBucket,
   type MatrixEntry,
   type SparseCounts,
 } from './count-matrix';
@@ -33,11 +32,17 @@ function firstAtLeast(marks: readonly ConfidenceMark[], value: number): number {
   return low;
 }
 
-/** Where an item was counted: the update that last saw it, and its confusion cell (single label). */
-interface Placement {
-  seen: number;
-  row?: string;
-  column?: ClassBucket;
+/** The confusion cells of `items` at `threshold` (single label), for a cell's document ids. */
+function* confusionEntries(
+  items: readonly EvaluationItem[],
+  threshold: number,
+): Generator<MatrixEntry> {
+  for (const item of items) {
+    if (!isEvaluated(item)) continue;
+    const [label = ''] = goldClasses(item, 'single');
+    const [predicted] = keptClasses(item.predicted, 'single', threshold);
+    yield { id: item.id, row: label, column: predicted ?? null };
+  }
 }
 
 /**
@@ -49,7 +54,8 @@ interface Placement {
  */
 export class EvaluationAccumulator {
   private update_ = 0;
-  private readonly placed = new Map<EvaluationItem, Placement>();
+  /** Each counted item, with the update that last saw it. */
+  private readonly placed = new Map<EvaluationItem, number>();
   private readonly tally = new ClassTally();
   private readonly confusion: SparseCounts = new Map();
   private evaluated = 0;
@@ -96,10 +102,7 @@ export class EvaluationAccumulator {
     }
     for (const item of moved) this.count(item, -1);
     this.threshold_ = threshold;
-    for (const item of moved) {
-      const placement = this.placed.get(item);
-      if (placement) Object.assign(placement, this.count(item, 1));
-    }
+    for (const item of moved) this.count(item, 1);
   }
 
   /** The counted documents' confidences (single label: the top class's), ascending. */
@@ -118,30 +121,31 @@ export class EvaluationAccumulator {
   update(items: readonly EvaluationItem[]): void {
     const now = ++this.update_;
     for (const item of items) {
-      const placement = this.placed.get(item);
-      if (placement) placement.seen = now;
-      else {
-        this.placed.set(item, { seen: now, ...this.count(item, 1) });
+      const counted = this.placed.has(item);
+      this.placed.set(item, now);
+      if (!counted) {
+        this.count(item, 1);
         this.byConfidence = undefined;
       }
     }
     if (this.placed.size === items.length) return;
-    for (const [item, placement] of this.placed) {
-      if (placement.seen === now) continue;
+    for (const [item, seen] of this.placed) {
+      if (seen === now) continue;
       this.count(item, -1);
       this.placed.delete(item);
       this.byConfidence = undefined;
     }
   }
 
-  /** Adds (`sign` 1) or takes back (-1) one item's counts; returns its confusion cell. */
-  private count(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
-    if (!isEvaluated(item)) return {};
+  /** Adds (`sign` 1) or takes back (-1) one item's counts. */
+  private count(item: EvaluationItem, sign: 1 | -1): void {
+    if (!isEvaluated(item)) return;
     this.evaluated += sign;
-    return this.labelMode === 'single' ? this.countSingle(item, sign) : this.countMulti(item, sign);
+    if (this.labelMode === 'single') this.countSingle(item, sign);
+    else this.countMulti(item, sign);
   }
 
-  private countSingle(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
+  private countSingle(item: EvaluationItem, sign: 1 | -1): void {
     const [label = ''] = goldClasses(item, 'single');
     const [predicted] = keptClasses(item.predicted, 'single', this.threshold_);
     addCount(this.confusion, label, predicted ?? null, sign);
@@ -157,10 +161,9 @@ export class EvaluationAccumulator {
         this.tally.add(predicted, 'fp', sign);
       }
     }
-    return { row: label, column: predicted ?? null };
   }
 
-  private countMulti(item: EvaluationItem, sign: 1 | -1): Omit<Placement, 'seen'> {
+  private countMulti(item: EvaluationItem, sign: 1 | -1): void {
     const gold = new Set(goldClasses(item, 'multi'));
     const predicted = keptClasses(item.predicted, 'multi', this.threshold_);
     let tp = 0;
@@ -182,12 +185,6 @@ export class EvaluationAccumulator {
       this.keptCounts.fp += sign * fp;
       this.keptCounts.fn += sign * fn;
     }
-    return {};
-  }
-
-  private *entries(): Generator<MatrixEntry> {
-    for (const [item, { row, column }] of this.placed)
-      if (row !== undefined && column !== undefined) yield { id: item.id, row, column };
   }
 
   /** The figures as they stand, the tables folded to the `classesShown` most frequent classes. */
@@ -210,6 +207,8 @@ export class EvaluationAccumulator {
         folded,
       };
     }
+    const counted = [...this.placed.keys()];
+    const threshold = this.threshold_;
     return {
       mode: 'single',
       evaluated,
@@ -220,9 +219,11 @@ export class EvaluationAccumulator {
       coverage: ratio(kept, evaluated),
       ...table,
       folded,
-      // A cell's ids are read when asked for (a click), from the placements as they are then.
-      confusion: foldCounts(this.confusion, () => this.entries(), {
-        noClassName: noClassName(this.threshold_),
+      // A cell's ids are worked out when asked for (a click), from the documents this snapshot
+      // counted: the accumulator may since have counted others (a deferred render and an urgent
+      // one each keep a snapshot of their own).
+      confusion: foldCounts(this.confusion, () => confusionEntries(counted, threshold), {
+        noClassName: noClassName(threshold),
         // Every class is a column, so each label has its diagonal cell even when never predicted.
         columnsInclude: table.classes.map((row) => row.category),
         limit: classesShown,
