@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { evaluationFigures } from './evaluation-shown';
+import { cli, serviceArgs } from '../src/cli/test-cli';
 import { expect, labelledTicketsCsv, test } from './fixtures';
 
 /**
@@ -21,16 +21,6 @@ async function evaluationShown(page: Page) {
   };
 }
 
-function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, LANGUAGE_KEY: 'demo-key-0000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
-}
-
 test('the CLI’s run file imports with the browser’s classes and evaluation, and no request', async ({
   app,
   page,
@@ -46,23 +36,18 @@ test('the CLI’s run file imports with the browser’s classes and evaluation, 
   const input = `${folder}/${labelledTicketsCsv.name}`;
   await writeFile(input, labelledTicketsCsv.buffer);
   const out = `${folder}/out`;
-  const run = await runCli([
+  const run = cli([
     'run',
     '--input',
     input,
-    '--endpoint',
-    service.origin,
-    '--project',
-    'SupportTickets',
-    '--deployment',
-    'production',
+    ...serviceArgs(service.origin),
     '--job-name',
     'nightly CLI',
     '--out',
     out,
   ]);
-  expect(run.code, run.stderr).toBe(0);
-  expect(run.stderr).toContain('columns: text “text”, id “id”, label “label”');
+  expect(await run.exited, run.stderr()).toBe(0);
+  expect(run.stderr()).toContain('columns: text “text”, id “id”, label “label”');
   const lines = (await readFile(`${out}/results.jsonl`, 'utf8')).trim().split('\n');
   expect(lines).toHaveLength(40);
 

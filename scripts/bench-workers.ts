@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { cli, startRedis, startWatchedService, tempDir, writeDocuments } from '../src/cli/test-cli';
+import {
+  cli,
+  serviceArgs,
+  startRedis,
+  startWatchedService,
+  tempDir,
+  writeDocuments,
+} from '../src/cli/test-cli';
 
 /**
  * 10,000 documents through 1, 2 and 4 workers on Redis (BullMQ) against the simulated service over
@@ -27,12 +34,7 @@ async function oneCase(workers: number): Promise<void> {
       redis.url,
       '--input',
       input,
-      '--endpoint',
-      service.origin,
-      '--project',
-      'SupportTickets',
-      '--deployment',
-      'production',
+      ...serviceArgs(service.origin),
     ]);
     if ((await enqueue.exited) !== 0) throw new Error(enqueue.stderr());
     const runId = enqueue.stdout().trim();

@@ -35,6 +35,11 @@ export function cli(args: string[], env: Record<string, string> = DEMO_KEY_ENV):
   return { process: child, exited, stdout: () => out, stderr: () => err };
 }
 
+/** The arguments that aim the CLI at the simulated service's SupportTickets/production model. */
+export function serviceArgs(origin: string): string[] {
+  return ['--endpoint', origin, '--project', 'SupportTickets', '--deployment', 'production'];
+}
+
 export interface TestRedis {
   url: string;
   stop: () => Promise<void>;

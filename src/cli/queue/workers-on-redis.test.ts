@@ -4,6 +4,7 @@ import {
   busiestWindow,
   cli,
   readResultLines,
+  serviceArgs,
   startRedis,
   startWatchedService,
   tempDir,
@@ -43,12 +44,7 @@ async function setUp() {
     redis.url,
     '--input',
     input,
-    '--endpoint',
-    watched.service.origin,
-    '--project',
-    'SupportTickets',
-    '--deployment',
-    'production',
+    ...serviceArgs(watched.service.origin),
   ]);
   expect(await enqueue.exited, enqueue.stderr()).toBe(0);
   const runId = enqueue.stdout().trim();
