@@ -65,10 +65,20 @@ test.describe('on the demo service', () => {
     await expect(confirm).toBeDisabled();
     await typed.fill('SupportTickets');
     await expect(confirm).toBeEnabled();
+    // The job's status shows while it runs, which on the demo can be shorter than an assertion's
+    // poll on a busy machine: watched from before the click, in every frame.
+    const statusShown = page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[aria-label^="Deletion status: "]')].some((element) =>
+          element.checkVisibility(),
+        ),
+      undefined,
+      { polling: 'raf', timeout: 15_000 },
+    );
     await confirm.click();
 
     await expect(dialog).toBeHidden();
-    await expect(page.getByLabel(/^Deletion status: /)).toBeVisible();
+    await statusShown;
     await expect(deleted(page, 'SupportTickets')).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Deletion progress' })).toHaveCount(0);
     expect(deletes).toEqual([
