@@ -36,7 +36,12 @@ beforeEach(() => {
   applyConnectionSettings(EMPTY_CONNECTION);
   setDocumentsDraft('');
 });
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  // An imported set is saved to IndexedDB in the background; a save still finishing when the file's
+  // environment is torn down would write the settled draft to a localStorage that is gone.
+  await waitFor(() => expect(readDocuments().saving).toBe(false));
+});
 
 describe('ownValues', () => {
   const noDocuments = { draft: '', imported: undefined, sourceName: undefined };

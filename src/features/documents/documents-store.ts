@@ -265,10 +265,10 @@ export const useDocumentsActions = () => useDocumentsStore((state) => state.acti
 /** The document set as it stands, for a decision taken on a click (Try the demo asks first). */
 export function readDocuments(): Pick<
   DocumentsState,
-  'draft' | 'imported' | 'sourceName' | 'refused'
+  'draft' | 'imported' | 'sourceName' | 'refused' | 'saving'
 > {
-  const { draft, imported, sourceName, refused } = useDocumentsStore.getState();
-  return { draft, imported, sourceName, refused };
+  const { draft, imported, sourceName, refused, saving } = useDocumentsStore.getState();
+  return { draft, imported, sourceName, refused, saving };
 }
 
 /** For start-up code outside React. */
