@@ -1,11 +1,12 @@
 import type { AuthoringJob } from '../../service/authoring-jobs';
 import { StorageError } from '../../service/blob-upload';
 import { hintFor, ServiceError } from '../../service/errors';
+import type { ImproveStep } from '../../service/improvement-steps';
 import type { ServiceProblem } from '../../service/model';
 import { corsRuleFor, type CorsRule } from '../../service/storage-sas';
 
 /** Each step of improving the model, as the region names it. */
-export type StepName = 'export' | 'upload' | 'import' | 'train' | 'deploy' | 'swap';
+export type StepName = ImproveStep;
 
 export interface FailureWords {
   /** What did not happen, and what stayed as it was. */

@@ -18,6 +18,7 @@ import {
 } from '../../service/authoring-writes';
 import { uploadBlobs, type BlobContainerPort } from '../../service/blob-upload';
 import type { Credentials, ServiceRequest } from '../../service/http';
+import type { ImproveStepRecord } from '../../service/improvement-steps';
 import type { ProjectFile } from '../../service/project-file';
 import type { ServedModel } from './compared-model';
 import { describeFailure, describeJobEnd, type FailureWords, type StepName } from './failure-words';
@@ -30,20 +31,8 @@ import type { TrainingDocument } from './training-set';
  * through its store before following it, so a reload follows the same job and sends nothing twice.
  */
 
-export interface StepRecord {
-  state: 'sending' | 'accepted' | 'succeeded' | 'failed' | 'cancelled';
-  jobUrl?: string;
-  acceptedAt?: number;
-  modelLabel?: string;
-  deploymentName?: string;
-  swapped?: [string, string];
-  /** Train: what the run's deployment served when training was sent (compared-model.ts). */
-  baseline?: ServedModel;
-  /** Swap: the models the two deployments served before it, in `swapped`'s order. */
-  swappedModels?: [string, string];
-  error?: string;
-  uploaded?: string[];
-}
+/** What each step leaves behind, as the run keeps it (one shape, owned by the run's record). */
+export type StepRecord = ImproveStepRecord;
 
 export interface SavedImprovement {
   previousProject?: { file: unknown; exportedAt: number; projectName: string };
