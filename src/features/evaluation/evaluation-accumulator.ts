@@ -38,11 +38,15 @@ function* confusionEntries(
   threshold: number,
 ): Generator<MatrixEntry> {
   for (const item of items) {
-    if (!isEvaluated(item)) continue;
-    const [label = ''] = goldClasses(item, 'single');
-    const [predicted] = keptClasses(item.predicted, 'single', threshold);
-    yield { id: item.id, row: label, column: predicted ?? null };
+    if (isEvaluated(item)) yield { id: item.id, ...singleCell(item, threshold) };
   }
+}
+
+/** Where a single-label item falls at `threshold`: its gold label, and the class kept (or none). */
+function singleCell(item: EvaluationItem, threshold: number) {
+  const [label = ''] = goldClasses(item, 'single');
+  const [predicted] = keptClasses(item.predicted, 'single', threshold);
+  return { row: label, column: predicted ?? null };
 }
 
 /**
@@ -146,10 +150,9 @@ export class EvaluationAccumulator {
   }
 
   private countSingle(item: EvaluationItem, sign: 1 | -1): void {
-    const [label = ''] = goldClasses(item, 'single');
-    const [predicted] = keptClasses(item.predicted, 'single', this.threshold_);
-    addCount(this.confusion, label, predicted ?? null, sign);
-    if (predicted === undefined) {
+    const { row: label, column: predicted } = singleCell(item, this.threshold_);
+    addCount(this.confusion, label, predicted, sign);
+    if (predicted === null) {
       this.tally.add(label, 'fn', sign);
     } else {
       this.kept += sign;
