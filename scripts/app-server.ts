@@ -12,7 +12,9 @@ const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'node_modules/.classify-console/dis
 
 /** The production build, served by `vite preview` on a free loopback port, for the scripts. */
 export async function startApp() {
-  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  // BENCH_MINIFY=0 keeps the code readable, for a profile's function names.
+  const minify = process.env.BENCH_MINIFY !== '0';
+  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, minify } });
   // Its own process: the render needs a React of its own, not the one these scripts have loaded.
   execFileSync('npx', ['tsx', 'scripts/prerender.ts', OUT_DIR], { stdio: 'inherit' });
   const server = await preview({

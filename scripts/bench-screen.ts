@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { AzureKeyCredential, TextAnalysisClient } from '@azure/ai-language-text';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { z } from 'zod';
@@ -32,6 +34,18 @@ const RUNS = 3;
 const LEARNING_JOBS = 5;
 /** Quiet time before Submit (the page's own first reads) and after the row (late requests). */
 const SETTLE_MS = 1_000;
+/** A folder: each app job's Chromium trace is written there (open it in DevTools' Performance tab). */
+const PROFILE_DIR = process.env.BENCH_SCREEN_PROFILE;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'loading',
+  'netlog',
+];
 
 const texts = Array.from({ length: DOCUMENTS }, (_, index) =>
   index % 3 === 0
@@ -77,8 +91,10 @@ const OBSERVER = `(() => {
   bench.check = () => {
     if (bench.domAt !== undefined || !rowShown()) return;
     bench.domAt = Date.now();
+    performance.mark('bench: row in the DOM');
     requestAnimationFrame(() => {
       bench.frameAt = Date.now();
+      performance.mark('bench: frame');
       // A task queued in the frame runs after its paint.
       const channel = new MessageChannel();
       channel.port1.onmessage = () => { bench.paintAt = Date.now(); };
@@ -219,6 +235,9 @@ function createBench(appUrl: string) {
       await page.getByText(`Using ${DOCUMENTS} documents from`).waitFor();
       await page.waitForTimeout(SETTLE_MS);
       await page.evaluate('window.__bench.armed = true');
+      const browser = context.browser();
+      if (PROFILE_DIR && browser)
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       const since = exchanges.length;
       await page.getByRole('button', { name: 'Submit job', exact: true }).click();
       const { post, jobId } = await accepted(since);
@@ -236,6 +255,9 @@ function createBench(appUrl: string) {
           polling: 50,
         },
       );
+      if (PROFILE_DIR && browser) {
+        writeFileSync(join(PROFILE_DIR, `${tag}.trace.json`), await browser.stopTracing());
+      }
       await page.waitForTimeout(SETTLE_MS);
       const stamps = pageStampsSchema.parse(await page.evaluate('window.__bench'));
       const endedAt = facts.endedAt();

@@ -1,11 +1,15 @@
+import { memo } from 'react';
 import { useConnectionSettings } from '../features/connection/connection-store';
 import { checkCredentials } from '../features/connection/validate-connection';
 import { ModelPanel, type ModelPanelProps } from '../features/resource/model-panel';
 import { modelPanelWaitsFor } from '../features/resource/model-panel-wait';
 import { useResourceCredentials } from './resource-credentials';
 
-/** The Model panel for the deployment the connection form names. */
-export function FormModelPanel({
+/**
+ * The Model panel for the deployment the connection form names. Memoised: an open run re-renders
+ * with every job it finishes, and the panel (its facts, pickers and figures) changes with none.
+ */
+export const FormModelPanel = memo(function FormModelPanel({
   live,
   runThreshold,
   onUseThreshold,
@@ -26,4 +30,4 @@ export function FormModelPanel({
       onUseThreshold={onUseThreshold}
     />
   );
-}
+});

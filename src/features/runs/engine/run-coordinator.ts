@@ -61,6 +61,7 @@ export class RunCoordinator {
   private readonly liveListeners = new Set<() => void>();
   private liveSnapshot: ReadonlyMap<string, LiveRun> = new Map();
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveScheduled = false;
   private liveAt = -Infinity;
 
   constructor(private readonly deps: RunCoordinatorDeps) {}
@@ -110,30 +111,42 @@ export class RunCoordinator {
     });
   }
 
+  /**
+   * After a quiet spell the picture goes out in a microtask, not a timer: in the task that changed
+   * it, so that React renders it together with the results the same poll brought (one render, not
+   * one per source), and still once for all the changes that task made.
+   */
   private liveChanged = (): void => {
-    if (this.liveTimer !== undefined || this.holding.size > 0) return;
+    if (this.liveScheduled || this.holding.size > 0) return;
     const clock = this.deps.clock ?? systemClock;
     const jobs = [...this.liveSnapshot.values()].reduce((sum, live) => sum + live.jobs.length, 0);
     const wait = Math.max(0, this.liveAt + liveEvery(jobs) - clock.now());
-    this.liveTimer = clock.setTimeout(() => {
-      this.liveTimer = undefined;
-      this.liveAt = clock.now();
-      const next = new Map<string, LiveRun>();
-      for (const [runId, runner] of this.runners) {
-        const jobs = runner.getJobs();
-        const known = this.liveSnapshot.get(runId);
-        if (!jobs) {
-          // Let go of: the last picture stays until the stored rows have caught up with it.
-          if (known && this.catchUp(runId)) next.set(runId, known);
-          continue;
-        }
-        this.caughtUp.delete(runId);
-        const run = runner.getRun();
-        next.set(runId, known?.jobs === jobs && known.run === run ? known : { run, jobs });
+    this.liveScheduled = true;
+    if (wait === 0) queueMicrotask(this.publishLive);
+    else this.liveTimer = clock.setTimeout(this.publishLive, wait);
+  };
+
+  private publishLive = (): void => {
+    if (!this.liveScheduled) return;
+    const clock = this.deps.clock ?? systemClock;
+    this.liveScheduled = false;
+    this.liveTimer = undefined;
+    this.liveAt = clock.now();
+    const next = new Map<string, LiveRun>();
+    for (const [runId, runner] of this.runners) {
+      const jobs = runner.getJobs();
+      const known = this.liveSnapshot.get(runId);
+      if (!jobs) {
+        // Let go of: the last picture stays until the stored rows have caught up with it.
+        if (known && this.catchUp(runId)) next.set(runId, known);
+        continue;
       }
-      this.liveSnapshot = next;
-      for (const listener of this.liveListeners) listener();
-    }, wait);
+      this.caughtUp.delete(runId);
+      const run = runner.getRun();
+      next.set(runId, known?.jobs === jobs && known.run === run ? known : { run, jobs });
+    }
+    this.liveSnapshot = next;
+    for (const listener of this.liveListeners) listener();
   };
 
   /** Runs whose stored rows are being read again after their runner let go (see liveChanged). */
@@ -335,5 +348,6 @@ export class RunCoordinator {
     for (const runner of this.runners.values()) runner.stop();
     this.runners.clear();
     if (this.liveTimer !== undefined) (this.deps.clock ?? systemClock).clearTimeout(this.liveTimer);
+    this.liveScheduled = false;
   }
 }

@@ -86,7 +86,10 @@ export function createRunResultsFeed(
   let seenJobs: RunJob[] | undefined;
   let reading = Promise.resolve();
 
+  let scheduled = false;
   const emit = () => {
+    if (!scheduled) return;
+    scheduled = false;
     timer = undefined;
     emittedAt = Date.now();
     const list: RunResultItem[] = [];
@@ -95,11 +98,17 @@ export function createRunResultsFeed(
     for (const listener of listeners) listener();
   };
 
+  /**
+   * A list after a quiet spell goes out in a microtask: in the task its results came in, so React
+   * renders them with the job's new state (one render), and once for all that task placed.
+   */
   const scheduleEmit = () => {
-    if (timer) return;
+    if (scheduled) return;
+    scheduled = true;
     const wait =
       snapshot === undefined ? 0 : Math.max(0, emittedAt + emitEvery(everyMs, held) - Date.now());
-    timer = setTimeout(emit, wait);
+    if (wait === 0) queueMicrotask(emit);
+    else timer = setTimeout(emit, wait);
   };
 
   const place = (index: number, item: RunResultItem | undefined) => {
@@ -174,6 +183,7 @@ export function createRunResultsFeed(
           seenJobs = undefined;
           if (timer) clearTimeout(timer);
           timer = undefined;
+          scheduled = false;
           read.clear();
           byIndex.length = 0;
           held = 0;
