@@ -1,6 +1,8 @@
 import { Card, Stack } from '@mantine/core';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { PanelErrorBoundary } from '../components/panel-error-boundary';
+import type { ChangeCell } from '../features/evaluation/compare-runs-panel';
+import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
 import { FormModelPanel } from './form-model-panel';
 import { ImprovePanel } from './improve-panel';
 import type { LiveFigures } from '../features/resource/model-facts';
@@ -112,6 +114,25 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   }, [filter, revealsResults]);
 
   const focus = useMemo(() => resultsFocus(filter, workbench), [filter, workbench]);
+  // Stable, so that the memoised Workbench skips the renders that only bring new results.
+  const toggleCell = useCallback(
+    (next: ConfusionCell) => setFilter((current) => toggledCell(current, next)),
+    [],
+  );
+  const showChangeCell = useCallback(
+    (next: ChangeCell) => setFilter({ kind: 'change', cell: next }),
+    [],
+  );
+  const showMismatchesOnly = useCallback(
+    (checked: boolean) => setFilter(checked ? { kind: 'mismatches' } : undefined),
+    [],
+  );
+  const reviewLabelErrorsFirst = useCallback(() => {
+    setFilter({ kind: 'label-errors' });
+    document
+      .getElementById('results-heading')
+      ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, []);
 
   // The Model panel shows the form's deployment; what it says applies to this run only if the same.
   const sameModel =
@@ -121,7 +142,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const liveFigures = useMemo<LiveFigures | undefined>(() => {
     const evaluation = workbench.evaluation;
     if (!evaluation || !sameModel) return undefined;
-    return Object.fromEntries(
+    return new Map(
       evaluation.classes.map(({ category, precision, recall, f1 }) => [
         category,
         { precision, recall, f1 },
@@ -155,19 +176,12 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
                 threshold={shownThreshold}
                 onThreshold={setThreshold}
                 cell={filter?.kind === 'cell' ? filter.cell : undefined}
-                onCell={(next) => setFilter(toggledCell(filter, next))}
+                onCell={toggleCell}
                 changeCell={filter?.kind === 'change' ? filter.cell : undefined}
-                onChangeCell={(next) => setFilter({ kind: 'change', cell: next })}
+                onChangeCell={showChangeCell}
                 mismatchesOnly={filter?.kind === 'mismatches'}
-                onMismatchesOnly={(checked) =>
-                  setFilter(checked ? { kind: 'mismatches' } : undefined)
-                }
-                onReviewLabelErrorsFirst={() => {
-                  setFilter({ kind: 'label-errors' });
-                  document
-                    .getElementById('results-heading')
-                    ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-                }}
+                onMismatchesOnly={showMismatchesOnly}
+                onReviewLabelErrorsFirst={reviewLabelErrorsFirst}
               />
             </Stack>
           </Card>

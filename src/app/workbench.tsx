@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { compareRuns, type RunComparison } from '../features/evaluation/compare-runs';
 import { CompareRuns, type ChangeCell } from '../features/evaluation/compare-runs-panel';
 import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
@@ -171,7 +171,9 @@ export function useWorkbench({
   const [caches] = useState(workbenchCaches);
   const labels = caches.labels(items);
   const own = others.find((row) => row.run.id === run?.id);
-  const compareOptions = useMemo(() => sharingRuns(run, others, own), [run, others, own]);
+  const compareOptions = useSameOptions(
+    useMemo(() => sharingRuns(run, others, own), [run, others, own]),
+  );
   const [compareId, setCompareId] = useState<string | null>(null);
   const chosen = compareOptions.some((option) => option.value === compareId) ? compareId : null;
   // Only a labelled run is evaluated, and only a compared one needs items to compare: a big
@@ -233,10 +235,10 @@ export function useWorkbench({
   const fields = caches.fields(labels.size > 0, items, runLanguage);
   const names = caches.sliceNames(fields);
   const fieldsOf = useCallback((id: string) => fields?.get(id), [fields]);
-  let paired: PairedTestProps | undefined;
-  if (outcomes && run && otherRun) {
+  const paired = useMemo<PairedTestProps | undefined>(() => {
+    if (!outcomes || !run || !otherRun) return undefined;
     const names = { thisRun: deploymentOf(run), otherRun: deploymentOf(otherRun) };
-    paired = {
+    return {
       counts: outcomes,
       difference: statistics?.difference,
       names:
@@ -244,25 +246,62 @@ export function useWorkbench({
           ? { thisRun: 'this run', otherRun: compareName ?? 'the other run' }
           : names,
     };
-  }
-  return {
-    statistics: labelled ? statistics : undefined,
-    paired,
-    evaluation: labelled ? evaluation : undefined,
-    curve,
-    marks: labelled ? marks : undefined,
-    mismatches: labelled ? mismatches : undefined,
-    classNames,
-    compareOptions,
-    compareId: chosen,
-    setCompareId,
-    comparison,
-    compare,
-    compareName,
-    evaluationItems,
-    sliceNames: names,
-    fieldsOf,
-  };
+  }, [outcomes, run, otherRun, statistics, compareName]);
+  // One object while nothing in it changes: new results re-render the open run at once, and the
+  // Workbench (its matrix, tables and charts) skips those renders until its deferred items move.
+  return useMemo(
+    () => ({
+      statistics: labelled ? statistics : undefined,
+      paired,
+      evaluation: labelled ? evaluation : undefined,
+      curve,
+      marks: labelled ? marks : undefined,
+      mismatches: labelled ? mismatches : undefined,
+      classNames,
+      compareOptions,
+      compareId: chosen,
+      setCompareId,
+      comparison,
+      compare,
+      compareName,
+      evaluationItems,
+      sliceNames: names,
+      fieldsOf,
+    }),
+    [
+      labelled,
+      statistics,
+      paired,
+      evaluation,
+      curve,
+      marks,
+      mismatches,
+      classNames,
+      compareOptions,
+      chosen,
+      comparison,
+      compare,
+      compareName,
+      evaluationItems,
+      names,
+      fieldsOf,
+      setCompareId,
+    ],
+  );
+}
+
+type CompareOption = WorkbenchState['compareOptions'][number];
+
+/** The previous options while they say the same (the runs list is a new array on every update). */
+function useSameOptions(options: CompareOption[]): CompareOption[] {
+  const [kept, setKept] = useState(options);
+  const same =
+    kept.length === options.length &&
+    kept.every(
+      (option, i) => option.value === options[i]?.value && option.label === options[i].label,
+    );
+  if (!same) setKept(options);
+  return same ? kept : options;
 }
 
 interface WorkbenchProps {
@@ -325,8 +364,11 @@ function downloadReport(
   downloadFile(new Blob([html], { type: 'text/html' }), `${safeName}-evaluation.html`);
 }
 
-/** The evaluation against gold labels, the threshold, and the comparison with another run. */
-export function Workbench({
+/**
+ * The evaluation against gold labels, the threshold, and the comparison with another run.
+ * Memoised: it changes with its (deferred) state, not with every result the open run receives.
+ */
+export const Workbench = memo(function Workbench({
   run,
   state,
   threshold,
@@ -404,4 +446,4 @@ export function Workbench({
       ) : null}
     </>
   );
-}
+});

@@ -35,7 +35,10 @@ describe('formatDelta', () => {
 describe('classRows and matrixLabels', () => {
   it('keep the training order and put the live figures beside', () => {
     const training = { precision: 1, recall: 1, f1: 1, tp: 1, tn: 1, fp: 0, fn: 0 };
-    const rows = classRows({ B: training, A: training }, { A: { precision: 0, recall: 0, f1: 0 } });
+    const rows = classRows(
+      { B: training, A: training },
+      new Map([['A', { precision: 0, recall: 0, f1: 0 }]]),
+    );
     expect(rows.map((row) => [row.name, row.live?.f1])).toEqual([
       ['B', undefined],
       ['A', 0],

@@ -9,7 +9,8 @@ export interface ClassFigures {
   f1: number;
 }
 
-export type LiveFigures = Readonly<Record<string, ClassFigures>>;
+/** By class name: a Map, since a run may hold thousands of classes and a new one comes often. */
+export type LiveFigures = ReadonlyMap<string, ClassFigures>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -69,7 +70,7 @@ export function classRows(
   return Object.entries(classes).map(([name, training]) => ({
     name,
     training,
-    live: live?.[name],
+    live: live?.get(name),
   }));
 }
 

@@ -58,7 +58,7 @@ describe('Model panel', () => {
         projectName="SupportTickets"
         deploymentName="staging"
         now={NOW}
-        live={{ Billing: { precision: 0.5, recall: 0.5, f1: 0.5 } }}
+        live={new Map([['Billing', { precision: 0.5, recall: 0.5, f1: 0.5 }]])}
       />,
     );
     const perClass = await within(region()).findByRole('table', {
