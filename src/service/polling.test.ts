@@ -17,6 +17,20 @@ describe('poll schedule', () => {
     expect(pollTimes(6_000).slice(0, 4)).toEqual([FIRST_POLL_MS, 1_850, 2_450, 3_050]);
   });
 
+  it('keeps to its grid however late each answer comes and is handled', () => {
+    const times: number[] = [];
+    let now = nextPollDelay(0);
+    while (now < 6_000) {
+      times.push(now);
+      const answered = now + 35; // round trip and the answer's handling
+      now = answered + nextPollDelay(answered);
+    }
+    expect(times.slice(0, 6)).toEqual([FIRST_POLL_MS, 1_850, 2_450, 3_050, 3_650, 4_250]);
+    // Never two polls closer than half a step, even when an answer comes very late.
+    expect(nextPollDelay(1_800)).toBe(650);
+    expect(nextPollDelay(1_500)).toBe(350);
+  });
+
   it('backs off for long jobs but never waits more than 5 s', () => {
     const gaps = pollTimes(120_000).map((time, index, all) => time - (all[index - 1] ?? 0));
     const later = gaps.slice(1);
@@ -27,7 +41,7 @@ describe('poll schedule', () => {
 
   it('never polls sooner than Retry-After asks', () => {
     expect(nextPollDelay(3_000, 7_000)).toBe(7_000);
-    expect(nextPollDelay(3_000, 100)).toBe(600);
+    expect(nextPollDelay(3_050, 100)).toBe(600);
   });
 
   /** Requests and latency for a job that ends at `jobMs`: ours, and a fixed 2 s poller like the SDK's. */

@@ -11,13 +11,31 @@ import { ServiceError } from './errors';
  */
 export const FIRST_POLL_MS = 1_250;
 
+/** The wait after a poll at `elapsedMs`, by how long the job has been running. */
+function pollStep(elapsedMs: number): number {
+  if (elapsedMs < 4_000) return 600;
+  if (elapsedMs < 8_000) return 800;
+  if (elapsedMs < 30_000) return 2_000;
+  return Math.min(5_000, 2_000 * 1.25 ** Math.floor((elapsedMs - 30_000) / 10_000));
+}
+
+/** Within this time the polls keep to a grid counted from submission (see nextPollDelay). */
+const GRID_UNTIL_MS = 30_000;
+
+/**
+ * While a typical job is finishing, the polls keep to a grid counted from submission (1.25 s,
+ * 1.85 s, 2.45 s, …): a wait counted from each answer would add every round trip and every answer's
+ * handling to the next poll, and four polls in, land 60–120 ms later than planned. The next poll is
+ * the first grid point at least half a step away.
+ */
 export function nextPollDelay(elapsedMs: number, retryAfterMs = 0): number {
   let scheduled: number;
   if (elapsedMs < FIRST_POLL_MS) scheduled = FIRST_POLL_MS - elapsedMs;
-  else if (elapsedMs < 4_000) scheduled = 600;
-  else if (elapsedMs < 8_000) scheduled = 800;
-  else if (elapsedMs < 30_000) scheduled = 2_000;
-  else scheduled = Math.min(5_000, 2_000 * 1.25 ** Math.floor((elapsedMs - 30_000) / 10_000));
+  else if (elapsedMs < GRID_UNTIL_MS) {
+    let at = FIRST_POLL_MS;
+    while (at - elapsedMs < pollStep(elapsedMs) / 2) at += pollStep(at);
+    scheduled = at - elapsedMs;
+  } else scheduled = pollStep(elapsedMs);
   return Math.max(scheduled, retryAfterMs);
 }
 

@@ -109,7 +109,7 @@ describe('after a failed poll', () => {
 
 describe('nextPollIn', () => {
   it('follows the app’s poll schedule and a longer Retry-After', () => {
-    const sent = job({ state: 'sent', jobUrl: 'u', submittedAt: NOW - 2_000 });
+    const sent = job({ state: 'sent', jobUrl: 'u', submittedAt: NOW - 1_850 });
     expect(nextPollIn(sent, NOW)).toBe(600);
     expect(nextPollIn(sent, NOW, 5_000)).toBe(5_000);
   });
