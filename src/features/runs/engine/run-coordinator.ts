@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Dexie } from 'dexie';
+import { coalescedFlush, type CoalescedFlush } from '../../../lib/coalesced-flush';
 import { delay } from '../../../lib/delay';
 import { planBatch } from '../../../service/batching';
 import { systemClock, type Clock } from './clock';
@@ -60,11 +61,13 @@ export class RunCoordinator {
   private readonly durations = new Map<string, DurationBook>();
   private readonly liveListeners = new Set<() => void>();
   private liveSnapshot: ReadonlyMap<string, LiveRun> = new Map();
-  private liveTimer: ReturnType<typeof setTimeout> | undefined;
-  private liveScheduled = false;
+  /** The live runs' next picture: at most one pending (see liveChanged). */
+  private readonly live: CoalescedFlush;
   private liveAt = -Infinity;
 
-  constructor(private readonly deps: RunCoordinatorDeps) {}
+  constructor(private readonly deps: RunCoordinatorDeps) {
+    this.live = coalescedFlush(this.publishLive, deps.clock ?? systemClock);
+  }
 
   get repository(): RunsRepository {
     return this.deps.repository;
@@ -117,21 +120,14 @@ export class RunCoordinator {
    * one per source), and still once for all the changes that task made.
    */
   private liveChanged = (): void => {
-    if (this.liveScheduled || this.holding.size > 0) return;
+    if (this.live.pending || this.holding.size > 0) return;
     const clock = this.deps.clock ?? systemClock;
     const jobs = [...this.liveSnapshot.values()].reduce((sum, live) => sum + live.jobs.length, 0);
-    const wait = Math.max(0, this.liveAt + liveEvery(jobs) - clock.now());
-    this.liveScheduled = true;
-    if (wait === 0) queueMicrotask(this.publishLive);
-    else this.liveTimer = clock.setTimeout(this.publishLive, wait);
+    this.live.schedule(this.liveAt + liveEvery(jobs) - clock.now());
   };
 
   private publishLive = (): void => {
-    if (!this.liveScheduled) return;
-    const clock = this.deps.clock ?? systemClock;
-    this.liveScheduled = false;
-    this.liveTimer = undefined;
-    this.liveAt = clock.now();
+    this.liveAt = (this.deps.clock ?? systemClock).now();
     const next = new Map<string, LiveRun>();
     for (const [runId, runner] of this.runners) {
       const jobs = runner.getJobs();
@@ -347,7 +343,6 @@ export class RunCoordinator {
   stopAll(): void {
     for (const runner of this.runners.values()) runner.stop();
     this.runners.clear();
-    if (this.liveTimer !== undefined) (this.deps.clock ?? systemClock).clearTimeout(this.liveTimer);
-    this.liveScheduled = false;
+    this.live.cancel();
   }
 }

@@ -1,3 +1,4 @@
+import { coalescedFlush } from '../../../lib/coalesced-flush';
 import type { DocumentResult } from '../../../service/model';
 import type { FinishedResults } from '../engine/run-live';
 import type { RunDocument, RunJob, RunResult } from '../store/run-model';
@@ -81,34 +82,27 @@ export function createRunResultsFeed(
   const read = new Map<number, number | undefined>();
   let snapshot: RunResultItem[] | undefined;
   let emittedAt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribeRuns: (() => void) | undefined;
   let seenJobs: RunJob[] | undefined;
   let reading = Promise.resolve();
 
-  let scheduled = false;
-  const emit = () => {
-    if (!scheduled) return;
-    scheduled = false;
-    timer = undefined;
+  const emission = coalescedFlush(() => {
     emittedAt = Date.now();
     const list: RunResultItem[] = [];
     for (const item of byIndex) if (item) list.push(item);
     snapshot = list;
     for (const listener of listeners) listener();
-  };
+  });
 
   /**
    * A list after a quiet spell goes out in a microtask: in the task its results came in, so React
    * renders them with the job's new state (one render), and once for all that task placed.
    */
   const scheduleEmit = () => {
-    if (scheduled) return;
-    scheduled = true;
-    const wait =
-      snapshot === undefined ? 0 : Math.max(0, emittedAt + emitEvery(everyMs, held) - Date.now());
-    if (wait === 0) queueMicrotask(emit);
-    else timer = setTimeout(emit, wait);
+    if (emission.pending) return;
+    emission.schedule(
+      snapshot === undefined ? 0 : emittedAt + emitEvery(everyMs, held) - Date.now(),
+    );
   };
 
   const place = (index: number, item: RunResultItem | undefined) => {
@@ -181,9 +175,7 @@ export function createRunResultsFeed(
           unsubscribeLive?.();
           unsubscribeLive = undefined;
           seenJobs = undefined;
-          if (timer) clearTimeout(timer);
-          timer = undefined;
-          scheduled = false;
+          emission.cancel();
           read.clear();
           byIndex.length = 0;
           held = 0;
