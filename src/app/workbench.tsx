@@ -31,7 +31,7 @@ import {
 import { downloadFile } from '../features/results/export/download-file';
 import type { ResultItem, ResultsCompare } from '../features/results/result-item';
 import { runLabel } from '../features/runs/ui/run-label';
-import { lastCall } from '../lib/last-call';
+import { keptWhileSame, lastCall } from '../lib/last-call';
 import { cachedClassNames } from './class-names';
 import { cachedSliceFields } from './slice-fields';
 import type { Run } from '../features/runs/store/run-model';
@@ -64,6 +64,9 @@ function workbenchCaches() {
           : NO_ITEMS,
     ),
     classNames: lastCall(cachedClassNames()),
+    // The runs list is a new array on every update: the options stay the same object while they
+    // say the same, so the compare control and what depends on it do not render again.
+    compareOptions: keptWhileSame(sameOptions),
     fields: lastCall((labelled: boolean, items: readonly ResultItem[], runLanguage: string) =>
       labelled ? toSliceFields(items, runLanguage) : undefined,
     ),
@@ -171,8 +174,9 @@ export function useWorkbench({
   const [caches] = useState(workbenchCaches);
   const labels = caches.labels(items);
   const own = others.find((row) => row.run.id === run?.id);
-  const compareOptions = useSameOptions(
-    useMemo(() => sharingRuns(run, others, own), [run, others, own]),
+  const compareOptions = useMemo(
+    () => caches.compareOptions(sharingRuns(run, others, own)),
+    [caches, run, others, own],
   );
   const [compareId, setCompareId] = useState<string | null>(null);
   const chosen = compareOptions.some((option) => option.value === compareId) ? compareId : null;
@@ -292,16 +296,14 @@ export function useWorkbench({
 
 type CompareOption = WorkbenchState['compareOptions'][number];
 
-/** The previous options while they say the same (the runs list is a new array on every update). */
-function useSameOptions(options: CompareOption[]): CompareOption[] {
-  const [kept, setKept] = useState(options);
-  const same =
+/** Two lists of compare options that say the same: the same runs under the same names. */
+function sameOptions(kept: CompareOption[], options: CompareOption[]): boolean {
+  return (
     kept.length === options.length &&
     kept.every(
       (option, i) => option.value === options[i]?.value && option.label === options[i].label,
-    );
-  if (!same) setKept(options);
-  return same ? kept : options;
+    )
+  );
 }
 
 interface WorkbenchProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lastCall } from './last-call';
+import { keptWhileSame, lastCall } from './last-call';
 
 describe('lastCall', () => {
   it('answers the same arguments from its memory, and works out new ones', () => {
@@ -31,5 +31,19 @@ describe('lastCall', () => {
     expect(compute).toHaveBeenCalledTimes(3);
     cached(shown);
     expect(compute).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('keptWhileSame', () => {
+  const sameNames = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((name, i) => name === b[i]);
+
+  it('gives back the kept list while a new one reads the same, and takes one that differs', () => {
+    const keep = keptWhileSame(sameNames);
+    const first = keep(['Run A', 'Run B']);
+    expect(keep(['Run A', 'Run B'])).toBe(first);
+    const renamed = ['Run A', 'Run C'];
+    expect(keep(renamed)).toBe(renamed);
+    expect(keep(['Run A', 'Run C'])).toBe(renamed);
   });
 });

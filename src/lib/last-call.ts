@@ -20,3 +20,16 @@ export function lastCall<Args extends readonly unknown[], Answer>(
     return answer;
   };
 }
+
+/**
+ * The value last given while each new one reads the same (`same`), else the new one: a list that
+ * is rebuilt on every update keeps its identity, so memos and memoised components downstream hold.
+ * Kept outside React's state, for the reason above: no render is spent to remember it.
+ */
+export function keptWhileSame<T>(same: (kept: T, value: T) => boolean): (value: T) => T {
+  let kept: { value: T } | undefined;
+  return (value) => {
+    if (!kept || !same(kept.value, value)) kept = { value };
+    return kept.value;
+  };
+}

@@ -10,12 +10,6 @@ import type {
 } from '../../../service/model';
 import type { ImproveStep, ImproveStepRecord } from '../../../service/improvement-steps';
 
-export {
-  IMPROVE_STEPS,
-  type ImproveStep,
-  type ImproveStepRecord,
-} from '../../../service/improvement-steps';
-
 /**
  * A run: one set of documents classified once with one model. It is the unit the app is built
  * on, and it lives in IndexedDB (see runs-db.ts): the settings it was sent with, its documents,

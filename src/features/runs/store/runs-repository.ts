@@ -1,8 +1,7 @@
 import { Dexie } from 'dexie';
+import type { ImproveStep, ImproveStepRecord } from '../../../service/improvement-steps';
 import type {
   Run,
-  ImproveStep,
-  ImproveStepRecord,
   RunCorrection,
   RunImprovement,
   RunDocument,
