@@ -74,6 +74,9 @@ describe('a deferred component', () => {
     );
     expect(container.querySelector('button')).toBe(painted);
     expect(onRecoverableError).not.toHaveBeenCalled();
+    // The chunk is asked for once the page is idle, not in the hydrating commit.
+    expect(load).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     await act(async () => {
       arrive();
       await load.mock.results[0]?.value;
@@ -81,6 +84,24 @@ describe('a deferred component', () => {
     expect(
       screen.getByRole('button', { name: 'Hello Ada' }).getAttribute('aria-disabled'),
     ).toBeNull();
+    act(() => root.unmount());
+    container.remove();
+  });
+
+  it('renders its stand-in once when hydrating, not again to match the browser', async () => {
+    const { load } = chunk();
+    const rendered = vi.fn();
+    const StandIn = ({ name }: { name: string }) => {
+      rendered();
+      return <span>Soon {name}</span>;
+    };
+    const Deferred = deferred(load, StandIn);
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Deferred name="Ada" />);
+    document.body.append(container);
+    rendered.mockClear();
+    const root = await act(() => hydrateRoot(container, <Deferred name="Ada" />));
+    expect(rendered).toHaveBeenCalledTimes(1);
     act(() => root.unmount());
     container.remove();
   });
