@@ -74,7 +74,7 @@ describe('a deferred component', () => {
     );
     expect(container.querySelector('button')).toBe(painted);
     expect(onRecoverableError).not.toHaveBeenCalled();
-    // The chunk is asked for once the page is idle, not in the hydrating commit.
+    // The chunk is asked for in a task of its own, not in the hydrating commit.
     expect(load).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     await act(async () => {

@@ -1,5 +1,4 @@
 import { useEffect, useSyncExternalStore, type ComponentType } from 'react';
-import { whenIdle } from '../lib/when-idle';
 
 interface Deferred<P extends object> {
   (props: P): React.JSX.Element;
@@ -51,9 +50,13 @@ export function deferred<P extends object>(
       () => chunk,
       () => notLoaded,
     );
-    // Fetched once the page is idle, not in the commit that puts the stand-in on screen: adding
-    // a chunk's modulepreload links took ~20 ms of the first screen's hydration.
-    useEffect(() => whenIdle(() => void preload()), []);
+    // Fetched in a task of its own, just after the commit that puts the stand-in on screen:
+    // adding a chunk's modulepreload links took ~20 ms of the first screen's hydrating commit.
+    // Not when idle: a part shown later (an import's preview) would wait for a busy page.
+    useEffect(() => {
+      const soon = setTimeout(() => void preload(), 0);
+      return () => clearTimeout(soon);
+    }, []);
     // A chunk that cannot be fetched (the app was redeployed, the network dropped) is an error
     // for the nearest error boundary, as it was with React.lazy.
     if (current.state === 'failed') throw current.error;
