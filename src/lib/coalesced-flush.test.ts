@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { coalescedFlush, type FlushTimer } from './coalesced-flush';
 
+/** The page's timers, which the fake timers below stand in for. */
+const pageTimer: FlushTimer = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (timer) => clearTimeout(timer),
+};
+
 describe('a coalesced flush', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
   afterEach(() => vi.useRealTimers());
@@ -13,7 +19,7 @@ describe('a coalesced flush', () => {
     'flushes $when, once for every change asked for meanwhile',
     async ({ wait, flushedAfterMs }) => {
       const flush = vi.fn();
-      const flusher = coalescedFlush(flush);
+      const flusher = coalescedFlush(flush, pageTimer);
       flusher.schedule(wait);
       flusher.schedule(0);
       flusher.schedule(wait);
@@ -36,7 +42,7 @@ describe('a coalesced flush', () => {
     const flusher = coalescedFlush(() => {
       flush();
       if (flush.mock.calls.length < 2) flusher.schedule(0);
-    });
+    }, pageTimer);
     flusher.schedule(0);
     await Promise.resolve();
     await Promise.resolve();
@@ -46,7 +52,7 @@ describe('a coalesced flush', () => {
 
   it.each([0, 100])('does not flush once cancelled (wait %i ms)', async (wait) => {
     const flush = vi.fn();
-    const flusher = coalescedFlush(flush);
+    const flusher = coalescedFlush(flush, pageTimer);
     flusher.schedule(wait);
     flusher.cancel();
     vi.advanceTimersByTime(wait);

@@ -1,13 +1,8 @@
-/** Where the waits come from: the runs engine's clock (its tests move it by hand), or the page's. */
+/** Where the waits come from: the runs engine's clock (`systemClock`; its tests move it by hand). */
 export interface FlushTimer {
   setTimeout: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimeout: (timer: ReturnType<typeof setTimeout>) => void;
 }
-
-const pageTimer: FlushTimer = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (timer) => clearTimeout(timer),
-};
 
 export interface CoalescedFlush {
   /** A flush is asked for and has not run yet. */
@@ -26,7 +21,7 @@ export interface CoalescedFlush {
  * Many changes, one flush: what a live picture uses to go out at most so often (the run
  * coordinator's live runs, a run's results feed).
  */
-export function coalescedFlush(flush: () => void, timer: FlushTimer = pageTimer): CoalescedFlush {
+export function coalescedFlush(flush: () => void, timer: FlushTimer): CoalescedFlush {
   let pending = false;
   let handle: ReturnType<typeof setTimeout> | undefined;
   const run = () => {

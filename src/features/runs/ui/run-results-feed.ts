@@ -1,5 +1,6 @@
 import { coalescedFlush } from '../../../lib/coalesced-flush';
 import type { DocumentResult } from '../../../service/model';
+import { systemClock } from '../engine/clock';
 import type { FinishedResults } from '../engine/run-live';
 import type { RunDocument, RunJob, RunResult } from '../store/run-model';
 import { EMIT_EVERY_MS, emitEvery } from './run-results-pace';
@@ -92,18 +93,16 @@ export function createRunResultsFeed(
     for (const item of byIndex) if (item) list.push(item);
     snapshot = list;
     for (const listener of listeners) listener();
-  });
+  }, systemClock);
 
   /**
    * A list after a quiet spell goes out in a microtask: in the task its results came in, so React
    * renders them with the job's new state (one render), and once for all that task placed.
    */
-  const scheduleEmit = () => {
-    if (emission.pending) return;
+  const scheduleEmit = () =>
     emission.schedule(
       snapshot === undefined ? 0 : emittedAt + emitEvery(everyMs, held) - Date.now(),
     );
-  };
 
   const place = (index: number, item: RunResultItem | undefined) => {
     if (byIndex[index] !== undefined) held -= 1;
