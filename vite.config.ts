@@ -78,6 +78,24 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * @mantine/hooks' `useId` is replaced by src/components/stable-id.ts, which keeps React's id instead of
+ * swapping it for a random one on mount (a synchronous second render of every field; see the file).
+ * A `load` hook, because Mantine imports the module by a relative path from its own index. The dev
+ * server's dependency pre-bundling runs it too (optimizeDeps below).
+ */
+const MANTINE_USE_ID = /[\\/]@mantine[\\/]hooks[\\/]esm[\\/]use-id[\\/]use-id\.mjs$/;
+function mantineStableIds() {
+  const stableId = resolve(import.meta.dirname, 'src/components/stable-id.ts');
+  return {
+    name: 'classify-console:mantine-stable-ids',
+    load: (id: string) =>
+      MANTINE_USE_ID.test(id)
+        ? `export { useStableId as useId } from ${JSON.stringify(stableId)};`
+        : undefined,
+  } satisfies Plugin;
+}
+
 /** `ANALYZE=1 npm run build` writes dist/stats.html: what each chunk holds, gzip sizes included. */
 function bundleReport(): PluginOption {
   if (!process.env.ANALYZE) return undefined;
@@ -90,7 +108,8 @@ function bundleReport(): PluginOption {
 }
 
 export default defineConfig({
-  plugins: [react(), localProxy(), contentSecurityPolicy(), bundleReport()],
+  plugins: [react(), mantineStableIds(), localProxy(), contentSecurityPolicy(), bundleReport()],
+  optimizeDeps: { rolldownOptions: { plugins: [mantineStableIds()] } },
   resolve: {
     // MSW's cookie store needs no public-suffix list for the demo (see the file).
     alias: [

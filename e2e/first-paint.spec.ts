@@ -58,6 +58,7 @@ test.describe('the first paint', () => {
     await page.goto('/', { waitUntil: 'commit' });
     const painted = page.locator(`#root input[value="${DEMO_ENDPOINT}"]`);
     const endpointBefore = await painted.elementHandle();
+    const endpointId = await painted.getAttribute('id');
     const submitBefore = await page
       .locator('#root button', { hasText: 'Submit job' })
       .elementHandle();
@@ -76,6 +77,10 @@ test.describe('the first paint', () => {
     expect(await submit.evaluate((node, before) => node === before, submitBefore)).toBe(true);
     await expect(page.locator('#root')).not.toHaveAttribute('inert');
     await expect(page.locator('#root')).not.toHaveAttribute('aria-hidden');
+    // With their ids: a field whose id changed after hydrating was rendered a second time, at once
+    // (Mantine's useId did that to every field; vite.config.ts, mantineStableIds).
+    expect(endpointId).toMatch(/^mantine-/);
+    await expect(endpoint).toHaveAttribute('id', endpointId ?? '');
 
     // And they are live: what is typed is the app's.
     await endpoint.fill(CONTOSO);

@@ -68,6 +68,8 @@ export function DeploySection(props: DeploySectionProps) {
           value={target}
           onChange={setTarget}
           error={problem}
+          // Mounted only while open, as the resource's name fields (resource-pickers.tsx).
+          comboboxProps={{ keepMounted: false }}
         />
         <Button
           disabled={!props.canWrite || !modelLabel || problem !== undefined || busy(deploy.phase)}

@@ -106,7 +106,9 @@ function SuggestingField({
       renderOption={({ option }) => (
         <Suggestion name={option.value} detail={suggestions?.get(option.value) ?? ''} />
       )}
-      comboboxProps={{ hideDetached: false }}
+      // The list is mounted only while open: Mantine keeps a closed one in the page (display:
+      // none), and positioning it forced a layout of the page as each field mounted.
+      comboboxProps={{ hideDetached: false, keepMounted: false }}
     />
   );
 }
