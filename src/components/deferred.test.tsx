@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { flushSync } from 'react-dom';
-import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from './deferred';
@@ -38,35 +37,6 @@ describe('a deferred component', () => {
         screen.getByRole('button', { name: 'Hello Ada' }).getAttribute('aria-disabled'),
       ).toBeNull(),
     );
-  });
-
-  it('puts its component in as a transition when the chunk arrives, not in one blocking render', async () => {
-    const { load, arrive } = chunk();
-    const Deferred = deferred(load, ({ name }: { name: string }) => (
-      <button type="button" aria-disabled>
-        Hello {name}
-      </button>
-    ));
-    const container = document.body.appendChild(document.createElement('div'));
-    const button = () => container.querySelector('button');
-    // React's own scheduling, as in the page, not act()'s.
-    const actEnvironment: unknown = Reflect.get(globalThis, 'IS_REACT_ACT_ENVIRONMENT');
-    Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', false);
-    const root = createRoot(container);
-    try {
-      flushSync(() => root.render(<Deferred name="Ada" />));
-      void Deferred.preload();
-      arrive();
-      // A store's change is rendered in the microtasks that follow it, as one blocking task; a
-      // transition is rendered in tasks of its own, after them.
-      for (let tick = 0; tick < 20; tick++) await Promise.resolve();
-      expect(button()).toHaveAttribute('aria-disabled');
-      await vi.waitFor(() => expect(button()).not.toHaveAttribute('aria-disabled'));
-    } finally {
-      root.unmount();
-      container.remove();
-      Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', actEnvironment);
-    }
   });
 
   it('shows nothing before without a stand-in, and loads its chunk once', async () => {

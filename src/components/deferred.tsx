@@ -1,10 +1,4 @@
-import {
-  startTransition,
-  useEffect,
-  useReducer,
-  useSyncExternalStore,
-  type ComponentType,
-} from 'react';
+import { useEffect, useSyncExternalStore, type ComponentType } from 'react';
 
 interface Deferred<P extends object> {
   (props: P): React.JSX.Element;
@@ -27,9 +21,6 @@ type Chunk<P> =
  * throw its markup away and report an error. Both render the stand-in (the server snapshot below
  * says the chunk is not in), and the page swaps in the component once its chunk has arrived.
  */
-const subscribeToNothing = () => () => undefined;
-const increment = (count: number) => count + 1;
-
 export function deferred<P extends object>(
   load: () => Promise<ComponentType<P>>,
   Fallback?: ComponentType<P>,
@@ -49,25 +40,16 @@ export function deferred<P extends object>(
       (Component) => settle({ state: 'in', Component }),
       (error: unknown) => settle({ state: 'failed', error }),
     ));
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
   function DeferredComponent(props: P) {
-    // While hydrating, the server's snapshot; otherwise the chunk as it stands at this render.
-    // React is told of the chunk's arrival below, not through this store's subscription.
     const current = useSyncExternalStore(
-      subscribeToNothing,
+      subscribe,
       () => chunk,
       () => notLoaded,
     );
-    const [, renderAgain] = useReducer(increment, 0);
-    // The chunk's arrival renders the part as a transition: in slices, with the page answering
-    // input between them. Through the store's subscription it was one synchronous task (React
-    // renders an external store's change at once), 30-70 ms for a menu or the resource pickers.
-    useEffect(() => {
-      const show = () => startTransition(renderAgain);
-      listeners.add(show);
-      // Settled between this render and the subscription.
-      if (chunk !== current) show();
-      return () => void listeners.delete(show);
-    }, [current]);
     // Fetched in a task of its own, just after the commit that puts the stand-in on screen:
     // adding a chunk's modulepreload links took ~20 ms of the first screen's hydrating commit.
     // Not when idle: a part shown later (an import's preview) would wait for a busy page.
