@@ -88,7 +88,7 @@ export function createRunResultsFeed(
   let reading = Promise.resolve();
 
   const emission = coalescedFlush(() => {
-    emittedAt = Date.now();
+    emittedAt = systemClock.now();
     const list: RunResultItem[] = [];
     for (const item of byIndex) if (item) list.push(item);
     snapshot = list;
@@ -101,7 +101,7 @@ export function createRunResultsFeed(
    */
   const scheduleEmit = () =>
     emission.schedule(
-      snapshot === undefined ? 0 : emittedAt + emitEvery(everyMs, held) - Date.now(),
+      snapshot === undefined ? 0 : emittedAt + emitEvery(everyMs, held) - systemClock.now(),
     );
 
   const place = (index: number, item: RunResultItem | undefined) => {
