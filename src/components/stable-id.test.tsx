@@ -28,12 +28,14 @@ describe('useStableId', () => {
     const container = document.body.appendChild(document.createElement('div'));
     container.innerHTML = server;
     const prerendered = [...container.querySelectorAll('input')];
+    const serverIds = prerendered.map((input) => input.id);
     render(page, { container, hydrate: true });
-    const ids = [...container.querySelectorAll('input')].map((input) => input.id);
+    const hydrated = [...container.querySelectorAll('input')];
+    const ids = hydrated.map((input) => input.id);
     expect(new Set(ids).size).toBe(2);
     expect(ids.every((id) => id.startsWith('mantine-'))).toBe(true);
-    // Hydration adopted the server's nodes and kept their ids.
-    expect([...container.querySelectorAll('input')]).toEqual(prerendered);
-    expect(prerendered.map((input) => input.getAttribute('id'))).toEqual(ids);
+    // Hydration adopted the server's nodes (the same objects) and kept their ids.
+    hydrated.forEach((input, index) => expect(input).toBe(prerendered[index]));
+    expect(ids).toEqual(serverIds);
   });
 });
