@@ -124,9 +124,12 @@ export class JobPolling {
       return this.schedule(index, host.gate.waitLeft());
     }
     host.inFlight.delete(index);
-    // Parked like a job without a key (an expired token, say): a new one picks it up again.
-    if (outcome.kind === 'auth-refused' && error instanceof ServiceError)
-      return host.keys.refused(error, key);
+    // Parked like a job without a key (an expired token, say): a new one picks it up again, or the
+    // one the form already holds.
+    if (outcome.kind === 'auth-refused' && error instanceof ServiceError) {
+      if (host.keys.refused(error, key)) this.schedule(index, 0);
+      return;
+    }
     if (outcome.kind === 'expired') {
       await host.save(index, { state: 'expired', failure: outcome.failure, error: outcome.error });
       return host.pump();

@@ -140,6 +140,7 @@ export class JobSending {
     });
     switch (outcome.kind) {
       case 'auth-refused':
+        // Queued again: sent by the next pump with the form's key, unless the run now waits for one.
         if (error instanceof ServiceError) host.keys.refused(error, key);
         await host.save(index, { state: 'queued' });
         return;

@@ -30,7 +30,7 @@ describe('KeyWait', () => {
 
   it('after a 401 the run waits, and the same key typed again does not lift the wait', () => {
     const { keys, feed, type } = setUp(key('a'));
-    keys.refused(refusal, key('a'));
+    expect(keys.refused(refusal, key('a'))).toBe(false);
     expect(feed.get()).toMatchObject({ waitingForKey: true, authRefused: refusal });
     expect(keys.usable()).toBeUndefined();
     type(key('a'));
@@ -45,6 +45,16 @@ describe('KeyWait', () => {
     expect(keys.changed()).toBe(true);
     expect(feed.get()).toMatchObject({ waitingForKey: false, authRefused: undefined });
     expect(keys.usable()).toEqual(key('b'));
+  });
+
+  it('a 401 for a key the form no longer holds: no wait, and the new key may be used', () => {
+    const { keys, feed, type } = setUp(undefined);
+    // It waited while the form had no key, and a key is being typed.
+    keys.wait();
+    type(key('demo-key'));
+    expect(keys.refused(refusal, key('d'))).toBe(true);
+    expect(feed.get()).toMatchObject({ waitingForKey: false, authRefused: undefined });
+    expect(keys.usable()).toEqual(key('demo-key'));
   });
 
   it('a key cleared from the form leaves the run waiting', () => {

@@ -38,10 +38,17 @@ export class KeyWait {
     this.feed.set({ waitingForKey: true });
   }
 
-  /** The service answered 401: every job stays as it is, and the run waits for another secret. */
-  refused(error: ServiceError, secret: RunSecret): void {
+  /**
+   * The service answered 401 to `secret`: every job stays as it is, and the run waits for another
+   * secret. Unless the form holds another one already, typed while the request was out (a key typed
+   * keystroke by keystroke is sent as its first characters): the refusal is then of a key no longer
+   * in use, no key change will come to lift a wait, and the run goes on with the new one. True then.
+   */
+  refused(error: ServiceError, secret: RunSecret): boolean {
     this.refusedKey = secret.key;
+    if (this.changed()) return true;
     this.feed.set({ authRefused: error, waitingForKey: true });
+    return false;
   }
 
   /** The form's key changed: true, and the wait is over, when the new one may be used. */
