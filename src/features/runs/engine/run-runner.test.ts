@@ -492,50 +492,40 @@ describe('RunRunner', () => {
     expect(service.pollCalls.at(-1)?.credentials.key).toBe('a-new-token');
   });
 
-  it('a 401 on submit for a key the form no longer holds sends with the new key, and does not say the key was refused', async () => {
-    const { clock, service, repository, run, key, makeRunner } = await setup(25);
-    const refusal = new ServiceError({ kind: 'http', status: 401, message: 'Access denied.' });
-    let answerRefusal: (() => void) | undefined;
-    service.onSubmit = () =>
-      new Promise<string>((_, reject) => (answerRefusal = () => reject(refusal)));
-    const runner = makeRunner();
-    await runner.start();
-    await clock.advance(1_000);
-    expect(answerRefusal).toBeDefined();
-    service.onSubmit = undefined;
-    service.expectedKey = 'the-whole-key';
-    key.value = 'the-whole-key';
-    runner.keyChanged();
-    answerRefusal?.();
-    await clock.advance(30_000);
-    expect(runner.getLive().waitingForKey).toBe(false);
-    expect(runner.getLive().authRefused).toBeUndefined();
-    expect(await states(repository, run.id)).toEqual(['finished']);
-  });
-
-  it('a 401 for a key the form no longer holds (typed on while the poll was out) goes on with the new key', async () => {
-    const { clock, service, repository, run, key, makeRunner } = await setup(25);
-    const refusal = new ServiceError({ kind: 'http', status: 401, message: 'Access denied.' });
-    let answerRefusal: (() => void) | undefined;
-    // The poll that carries the first key is answered 401 when the test says so.
-    service.onPoll = () =>
-      service.pollCalls.at(-1)?.credentials.key === KEY
-        ? new Promise<JobPoll>((_, reject) => (answerRefusal = () => reject(refusal)))
-        : undefined;
-    const runner = makeRunner();
-    await runner.start();
-    await clock.advance(10_000);
-    expect(answerRefusal).toBeDefined();
-    // The user typed on: the form holds the whole key before the refusal of the first comes back.
-    key.value = 'the-whole-key';
-    runner.keyChanged();
-    answerRefusal?.();
-    await clock.advance(30_000);
-    expect(runner.getLive().waitingForKey).toBe(false);
-    expect(runner.getLive().authRefused).toBeUndefined();
-    expect(await states(repository, run.id)).toEqual(['finished']);
-    expect(service.pollCalls.at(-1)?.credentials.key).toBe('the-whole-key');
-  });
+  it.each(['submit', 'poll'] as const)(
+    'a 401 on %s for a key the form no longer holds (typed on while the request was out) goes on with the new key',
+    async (request) => {
+      const { clock, service, repository, run, key, makeRunner } = await setup(25);
+      const refusal = new ServiceError({ kind: 'http', status: 401, message: 'Access denied.' });
+      let answerRefusal: (() => void) | undefined;
+      // The request that carries the first key is answered 401 when the test says so.
+      if (request === 'submit')
+        service.onSubmit = () =>
+          new Promise<string>((_, reject) => (answerRefusal = () => reject(refusal)));
+      else
+        service.onPoll = () =>
+          service.pollCalls.at(-1)?.credentials.key === KEY
+            ? new Promise<JobPoll>((_, reject) => (answerRefusal = () => reject(refusal)))
+            : undefined;
+      const runner = makeRunner();
+      await runner.start();
+      await clock.advance(10_000);
+      expect(answerRefusal).toBeDefined();
+      // The user typed on: the form holds the whole key before the refusal of the first comes back.
+      service.onSubmit = undefined;
+      service.expectedKey = 'the-whole-key';
+      key.value = 'the-whole-key';
+      runner.keyChanged();
+      answerRefusal?.();
+      await clock.advance(30_000);
+      expect(runner.getLive().waitingForKey).toBe(false);
+      expect(runner.getLive().authRefused).toBeUndefined();
+      expect(await states(repository, run.id)).toEqual(['finished']);
+      // The new key went out (a submit checks it against expectedKey itself).
+      if (request === 'poll')
+        expect(service.pollCalls.at(-1)?.credentials.key).toBe('the-whole-key');
+    },
+  );
 
   it('sendAgain sends an unsure job again, once the user says so', async () => {
     const { clock, service, repository, run, makeRunner } = await setup(30);
