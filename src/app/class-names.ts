@@ -1,7 +1,8 @@
 import type { ResultItem } from '../features/results/result-item';
 import { NameOrder } from '../lib/name-order';
+import { onFirstUse } from '../lib/on-first-use';
 
-const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const natural = onFirstUse(() => new Intl.Collator('en', { numeric: true, sensitivity: 'base' }));
 
 /**
  * Every class seen in results or labels, in natural order, kept between calls: while a run fills,
@@ -11,7 +12,7 @@ const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
  */
 export function cachedClassNames() {
   let known = new Set<string>();
-  let order = new NameOrder(natural.compare);
+  let order = new NameOrder(natural().compare);
   return (items: readonly ResultItem[]): readonly string[] => {
     const names = new Set<string>();
     for (const item of items) {
@@ -22,7 +23,7 @@ export function cachedClassNames() {
     for (const name of names) if (!known.has(name)) added += 1;
     if (added === 0 && names.size === known.size) return order.names;
     // A name went (another run, a relabelled document): start again.
-    if (names.size !== known.size + added) order = new NameOrder(natural.compare);
+    if (names.size !== known.size + added) order = new NameOrder(natural().compare);
     order.learn(names);
     known = names;
     return order.names;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './format';
+import { formatBytes, formatCount } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -16,4 +16,13 @@ describe('formatBytes', () => {
   ])('%d bytes → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });
+});
+
+describe('formatCount', () => {
+  it.each([0, 7, -7, 999, 1000, -1000, 12_345, 125_000, 1_234_567, -98_765_432, 2 ** 53 - 1, 1.5])(
+    '%d reads as en-US groups it',
+    (value) => {
+      expect(formatCount(value)).toBe(new Intl.NumberFormat('en-US').format(value));
+    },
+  );
 });

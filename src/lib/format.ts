@@ -1,18 +1,28 @@
-const percent = new Intl.NumberFormat('en-US', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+import { onFirstUse } from './on-first-use';
+
+const percent = onFirstUse(
+  () =>
+    new Intl.NumberFormat('en-US', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }),
+);
 
 /** 0.7647 → "76.5%". */
 export function formatConfidence(confidence: number): string {
-  return percent.format(confidence);
+  return percent().format(confidence);
 }
 
-const count = new Intl.NumberFormat('en-US');
+const count = onFirstUse(() => new Intl.NumberFormat('en-US'));
 
+/**
+ * 125000 → "125,000". A whole number is grouped here, as en-US does, without Intl: the first
+ * screen shows counts, and its first Intl object would cost the page its ICU data (onFirstUse).
+ */
 export function formatCount(value: number): string {
-  return count.format(value);
+  if (!Number.isSafeInteger(value)) return count().format(value);
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 const KIB = 1024;
@@ -32,10 +42,12 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / GIB).toFixed(1)} GB`;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const dateTime = onFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }),
+);
 
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTime().format(date);
 }

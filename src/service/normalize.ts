@@ -11,6 +11,7 @@ import {
   type ServiceProblem,
 } from './model';
 import { jobSchema, type WireDocument, type WireJob, type WireTask } from './schemas';
+import { onFirstUse } from '../lib/on-first-use';
 
 // A Map: a status of `__proto__` or `toString` must be unknown, not an Object.prototype member.
 const PHASES = new Map<string, JobPhase>([
@@ -82,8 +83,8 @@ function tasksOf(job: WireJob): WireTask[] {
 }
 
 // One shared collator: `localeCompare` with options builds one per call, 10x slower on big jobs.
-const ids = new Intl.Collator(undefined, { numeric: true });
-const byId = (a: DocumentResult, b: DocumentResult) => ids.compare(a.id, b.id);
+const ids = onFirstUse(() => new Intl.Collator(undefined, { numeric: true }));
+const byId = (a: DocumentResult, b: DocumentResult) => ids().compare(a.id, b.id);
 
 export function documentsOf(job: WireJob): DocumentResult[] {
   const documents: DocumentResult[] = [];

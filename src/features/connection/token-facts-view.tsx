@@ -1,6 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { tokenFacts, relativeTime } from './token-facts';
+import { onFirstUse } from '../../lib/on-first-use';
 
 /** The time, updated every `intervalMs` while mounted, so an expiry warning appears on its own. */
 function useNow(intervalMs: number): number {
@@ -12,7 +13,9 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const timeFormat = onFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+);
 
 /** Who a pasted token is for and when it expires, as its claims say (unverified), with warnings. */
 export function TokenFactsView({ token }: { token: string }) {
@@ -26,7 +29,7 @@ export function TokenFactsView({ token }: { token: string }) {
       <Text size="xs" c="dimmed">
         For {who ?? 'an unnamed account'}
         {expiresAt
-          ? `, expires ${timeFormat.format(expiresAt)} (${relativeTime(expiresAt, now)})`
+          ? `, expires ${timeFormat().format(expiresAt)} (${relativeTime(expiresAt, now)})`
           : timeProblem
             ? ', expiry unknown'
             : ', with no expiry time'}

@@ -1,4 +1,5 @@
 import type { NameOrder } from '../../lib/name-order';
+import { onFirstUse } from '../../lib/on-first-use';
 /** Division where 0 / 0 (no documents, a class never predicted or never labelled) counts as 0. */
 export function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
@@ -64,7 +65,8 @@ export interface ClassTable {
 }
 
 /** Class names in order. One collator for every sort: localeCompare makes one per call. */
-export const byName: (a: string, b: string) => number = new Intl.Collator().compare;
+const collator = onFirstUse(() => new Intl.Collator());
+export const byName = (a: string, b: string): number => collator().compare(a, b);
 
 /** A tally of TP/FP/FN per class, filled in as documents are read. */
 export class ClassTally {

@@ -1,4 +1,5 @@
 import { nameCheck } from '../../service/authoring';
+import { onFirstUse } from '../../lib/on-first-use';
 
 /**
  * Why a typed name is not one the resource has, in a few words, or undefined when it is (or when
@@ -20,18 +21,22 @@ export function unknownNameWarning(
   return `Not on this resource, which has ${some}${known.length > 3 ? ', …' : ''}.`;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTime = onFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+const dateOnly = onFirstUse(
+  () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }),
+);
 
 /** A service timestamp for people, or `never` when there is none. */
 export function formatWhen(value: string | undefined): string {
   if (!value) return 'never';
   const at = Date.parse(value);
-  return Number.isNaN(at) ? value : dateTime.format(at);
+  return Number.isNaN(at) ? value : dateTime().format(at);
 }
 
 /** A service date (`2027-09-25`) for people, without shifting it into another day. */
 export function formatDay(value: string): string {
   const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(at) ? value : dateOnly.format(at);
+  return Number.isNaN(at) ? value : dateOnly().format(at);
 }

@@ -1,6 +1,7 @@
 import type { DocumentResult } from '../../service/model';
 import { describeError } from './describe-error';
 import type { ResultItem } from './result-item';
+import { onFirstUse } from '../../lib/on-first-use';
 
 /** `margin`: top confidence minus the second's (the review queue's "Smallest margin first"). */
 export type SortColumn = 'id' | 'class' | 'confidence' | 'margin';
@@ -48,10 +49,10 @@ export interface IndexedResult {
   margin: number | undefined;
 }
 
-const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const natural = onFirstUse(() => new Intl.Collator('en', { numeric: true, sensitivity: 'base' }));
 
 function ranks(values: Iterable<string>): Map<string, number> {
-  const sorted = [...new Set(values)].sort(natural.compare);
+  const sorted = [...new Set(values)].sort(natural().compare);
   return new Map(sorted.map((value, rank) => [value, rank]));
 }
 
@@ -130,7 +131,7 @@ export function classCounts(rows: IndexedResult[]): {
   }
   const classes = [...counts]
     .map(([category, documents]) => ({ category, documents }))
-    .sort((a, b) => natural.compare(a.category, b.category));
+    .sort((a, b) => natural().compare(a.category, b.category));
   return { classes, noClass, errors };
 }
 

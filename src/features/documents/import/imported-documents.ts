@@ -1,5 +1,6 @@
 import { formatCount } from '../../../lib/format';
 import { countTextElements, firstTextElements } from '../../../lib/text-elements';
+import { onFirstUse } from '../../../lib/on-first-use';
 import { MAX_CHARACTERS_PER_JOB } from '../../../service/limits';
 import type { InputDocument } from '../../../service/model';
 
@@ -85,7 +86,7 @@ export function exceedsTextElements(text: string, limit: number): boolean {
     if (end === text.length) return counted + countTextElements(window, limit) > limit;
     let last = 0;
     let inWindow = 0;
-    for (const { index } of segmenter.segment(window)) {
+    for (const { index } of segmenter().segment(window)) {
       last = index;
       inWindow += 1;
     }
@@ -97,7 +98,7 @@ export function exceedsTextElements(text: string, limit: number): boolean {
   return counted > limit;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenter = onFirstUse(() => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 function isTooLong(text: string): boolean {
   return exceedsTextElements(text, MAX_DOCUMENT_CHARACTERS);

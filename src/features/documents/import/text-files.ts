@@ -1,4 +1,5 @@
 import { validateImport, type ImportEntries, type ImportedDocuments } from './imported-documents';
+import { onFirstUse } from '../../../lib/on-first-use';
 
 interface NamedText {
   name: string;
@@ -12,11 +13,11 @@ export function idFromFileName(name: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).trim();
 }
 
-const natural = new Intl.Collator('en', { numeric: true });
+const natural = onFirstUse(() => new Intl.Collator('en', { numeric: true }));
 
 /** In natural name order (t2 before t10), since a file dialog hands files over in any order. */
 export function textFileEntries(files: NamedText[]): ImportEntries {
-  const sorted = [...files].sort((a, b) => natural.compare(a.name, b.name));
+  const sorted = [...files].sort((a, b) => natural().compare(a.name, b.name));
   return {
     entries: sorted.map((file) => ({
       document: { id: idFromFileName(file.name), text: file.text.trim() },
