@@ -10,7 +10,7 @@ import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/store/run-model';
 import { ResultsView } from '../features/results/results-view';
 import { usePacedItems } from './evaluation-pace';
-import { resultsOnTheirWay } from './results-arrival';
+import { resultsComplete, resultsOnTheirWay } from './results-arrival';
 import { useCachedJobPoll } from '../features/runs/ui/use-cached-job-poll';
 import { RunPanel } from '../features/runs/ui/run-panel';
 import { useRunCoordinator } from '../features/runs/ui/runs-context';
@@ -194,6 +194,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
               items={items}
               raw={lastPoll?.raw}
               finished={finished}
+              complete={resultsComplete(jobs, resultsCut !== undefined)}
               arriving={finished && resultsOnTheirWay(jobs, results.length)}
               settings={{
                 runName: run.name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunJob } from '../features/runs/store/run-model';
-import { resultsOnTheirWay } from './results-arrival';
+import { resultsComplete, resultsOnTheirWay } from './results-arrival';
 
 const job = (patch: Partial<RunJob>): RunJob => ({
   runId: 'r',
@@ -28,5 +28,24 @@ describe('resultsOnTheirWay', () => {
     ['the job is still out', [job({ state: 'sent', outcome: undefined })], 0, false],
   ])('%s', (_, jobs, shown, expected) => {
     expect(resultsOnTheirWay(jobs, shown)).toBe(expected);
+  });
+});
+
+describe('resultsComplete', () => {
+  it.each([
+    ['every job done', [job({}), job({ index: 1 })], false, true],
+    [
+      'a job maybe sent (the page closed while sending)',
+      [job({}), job({ state: 'unsure', outcome: undefined })],
+      false,
+      false,
+    ],
+    ['a job refused', [job({ state: 'refused', outcome: undefined })], false, false],
+    ['a job failed as a whole', [job({ outcome: 'failed' })], false, false],
+    ['a job expired', [job({ state: 'expired', outcome: undefined })], false, false],
+    ['a job still out', [job({ state: 'sent', outcome: undefined })], false, false],
+    ['paging stopped before the last page', [job({})], true, false],
+  ])('%s', (_, jobs, cut, expected) => {
+    expect(resultsComplete(jobs, cut)).toBe(expected);
   });
 });

@@ -17,3 +17,12 @@ export function resultsOnTheirWay(jobs: readonly RunJob[], shown: number): boole
     )
   );
 }
+
+/**
+ * Whether the results hold every job's answer: each job done and every page of its results read.
+ * A run can stop with nothing in flight and still miss documents (a job maybe sent, refused,
+ * failed, cancelled or expired): its export must not say it is complete.
+ */
+export function resultsComplete(jobs: readonly RunJob[], cut: boolean): boolean {
+  return !cut && jobs.every((job) => job.state === 'finished' && job.outcome === 'done');
+}

@@ -284,4 +284,14 @@ describe('ResultsView with no rows', () => {
     );
     expect(screen.getByText('The job returned no documents.')).toBeVisible();
   });
+
+  it('does not say so when the run stopped with jobs that never answered', () => {
+    renderView({ items: [], finished: true, complete: false });
+    expect(screen.queryByText('The job returned no documents.')).toBeNull();
+    expect(
+      screen.getByText(
+        'No documents have come back: the run above says which jobs did not finish.',
+      ),
+    ).toBeVisible();
+  });
 });

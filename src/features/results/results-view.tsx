@@ -39,6 +39,8 @@ export interface ResultsViewProps {
   raw: unknown;
   /** Whether no more results will come. */
   finished: boolean;
+  /** Whether they are every document's: finished with each job done (the export says so). */
+  complete?: boolean;
   /** The run is done and its classified documents are on their way from storage. */
   arriving?: boolean;
   /** What the run was sent with and its threshold, for the exports and the threshold marks. */
@@ -62,6 +64,7 @@ export function ResultsView({
   items,
   raw,
   finished,
+  complete = finished,
   arriving = false,
   settings,
   classNames,
@@ -173,7 +176,7 @@ export function ResultsView({
           </Title>
           <Group gap="xs">
             <ShortcutsButton onOpen={() => setShortcutsOpen(true)} />
-            <ExportButtons items={items} settings={settings} marks={marks} complete={finished} />
+            <ExportButtons items={items} settings={settings} marks={marks} complete={complete} />
           </Group>
         </Group>
         <ShortcutsModal opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
@@ -182,9 +185,11 @@ export function ResultsView({
           <Text c="dimmed">
             {rowsOnTheirWay
               ? 'Reading the results…'
-              : finished
-                ? 'The job returned no documents.'
-                : 'Results appear here when the job is done.'}
+              : finished && !complete
+                ? 'No documents have come back: the run above says which jobs did not finish.'
+                : finished
+                  ? 'The job returned no documents.'
+                  : 'Results appear here when the job is done.'}
           </Text>
         ) : (
           <>
