@@ -54,6 +54,18 @@ test('Submit, Open and Delete each show what they changed and put the focus ther
   await expect(page.locator('body')).not.toBeFocused();
 });
 
+test('a submit the form refuses takes the focus to the field that says why', async ({
+  app,
+  page,
+}) => {
+  const endpoint = app.field('Endpoint');
+  await endpoint.fill('https://myres.cognitiveservices.azure.com/language');
+  await page.getByRole('button', { name: 'Submit job' }).click();
+  await expect(endpoint).toBeFocused();
+  await expect(endpoint).toHaveAccessibleDescription(/Enter only the resource address/);
+  await expect(page.getByRole('region', { name: 'Run', exact: true })).toHaveCount(0);
+});
+
 test('on a labelled run: a matrix cell brings its documents into view; the chart and threshold are whole', async ({
   app,
   page,

@@ -33,6 +33,8 @@ function dialogIsOpen(): boolean {
 export function Workspace() {
   const reasonId = useId();
   const [attempted, setAttempted] = useState(false);
+  /** Counts the submits the form refused, each one taking the focus to a field that says why. */
+  const [refusals, setRefusals] = useState(0);
   const draft = useJobDraft(attempted);
   const coordinator = useRunCoordinator();
   const { open } = useRunsUiActions();
@@ -88,7 +90,16 @@ export function Workspace() {
       return;
     }
     setAttempted(true);
+    setRefusals((count) => count + 1);
   };
+  // A refused submit puts the focus on the first field in error, after the render that marks it:
+  // its message is its description, so it is heard, and it can be fixed at once. A click that
+  // changed nothing on screen was all there was.
+  const formRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusals === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
   // More demos → Improve the support tickets model: its documents are sent once the form holds them.
   const demoRun = useDemoRunRequest();
   const { demoRunStarted } = useDemoRunActions();
@@ -114,7 +125,7 @@ export function Workspace() {
 
   return (
     <Stack gap="lg">
-      <Grid gap="lg">
+      <Grid gap="lg" ref={formRef}>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder padding="md" component="section" aria-labelledby="connection-heading">
             <Title order={2} size="h4" id="connection-heading" mb="sm">
