@@ -43,6 +43,28 @@ function detail(classes: [string, number][]) {
 }
 
 describe('ResultDetail', () => {
+  it.each([
+    ['with a gold label', ['Billing'], 'none (the gold label stands)'],
+    ['without one', undefined, 'none'],
+  ])('says what stands when nothing is corrected, %s', (_, labels, said) => {
+    const result: DocumentResult = {
+      id: 'doc1',
+      classes: [{ category: 'Billing', confidence: 0.9 }],
+      warnings: [],
+    };
+    renderWithProviders(
+      <ResultDetail
+        item={{ result, text: 'My invoice is wrong', ...(labels ? { labels } : {}) }}
+        mark={undefined}
+        classNames={['Billing', 'Account']}
+        onCorrect={() => undefined}
+        multiLabel={false}
+        onClose={() => undefined}
+      />,
+    );
+    expect(screen.getByText(/^Corrected label:/).querySelector('strong')?.textContent).toBe(said);
+  });
+
   it('draws one class as a plain bar, without loading the chart library', () => {
     renderWithProviders(detail([['Billing', 0.971]]));
     const bars = screen.getByRole('img', { name: 'Confidence chart for doc1: Billing 97.1%' });

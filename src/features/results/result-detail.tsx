@@ -130,7 +130,13 @@ function Correction({
     <Stack gap={4}>
       <Text size="sm">
         Corrected label:{' '}
-        <strong>{correction ? joinLabels(correction) : 'none (the gold label stands)'}</strong>
+        <strong>
+          {correction
+            ? joinLabels(correction)
+            : item.labels?.length
+              ? 'none (the gold label stands)'
+              : 'none'}
+        </strong>
       </Text>
       <Group gap={6}>
         {classNames.slice(0, 9).map((name, index) => (
