@@ -44,6 +44,12 @@ describe('classRows and matrixLabels', () => {
       ['A', 0],
     ]);
     expect(matrixLabels({ A: { A: 1, C: 2 }, B: { A: 0 } })).toEqual(['A', 'C', 'B']);
+    // In the per-class table's order where it has the class, the others after.
+    expect(matrixLabels({ A: { A: 1, C: 2 }, B: { A: 0 } }, ['B', 'X', 'A'])).toEqual([
+      'B',
+      'A',
+      'C',
+    ]);
   });
 });
 

@@ -74,16 +74,21 @@ export function classRows(
   }));
 }
 
-/** The classes of a confusion matrix, actual and predicted alike, in first-seen order. */
+/** The classes of a confusion matrix, actual and predicted alike: `order` first, then as first seen. */
 export function matrixLabels(
   matrix: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  order: readonly string[] = [],
 ): string[] {
   const labels = new Set<string>();
   for (const [actual, row] of Object.entries(matrix)) {
     labels.add(actual);
     for (const predicted of Object.keys(row)) labels.add(predicted);
   }
-  return [...labels];
+  // The service writes the matrix's classes in an order of its own: the per-class table's comes
+  // first, so a class is in the same place in both.
+  const first = order.filter((name) => labels.has(name));
+  const placed = new Set(first);
+  return [...first, ...[...labels].filter((name) => !placed.has(name))];
 }
 
 /** Microsoft's notices; the app will outlive Language Studio, so both are said. */

@@ -234,8 +234,15 @@ function ClassTable({
   );
 }
 
-function TrainingConfusionMatrix({ matrix }: { matrix: Record<string, Record<string, number>> }) {
-  const labels = matrixLabels(matrix);
+function TrainingConfusionMatrix({
+  matrix,
+  order,
+}: {
+  matrix: Record<string, Record<string, number>>;
+  /** The per-class table's classes, in its order. */
+  order: readonly string[];
+}) {
+  const labels = matrixLabels(matrix, order);
   return (
     <Table.ScrollContainer minWidth={420}>
       <Table withTableBorder withColumnBorders aria-label="Confusion matrix from training">
@@ -291,7 +298,10 @@ function Evaluation({
           <Title order={3} size="h6">
             Confusion matrix from training
           </Title>
-          <TrainingConfusionMatrix matrix={summary.confusionMatrix} />
+          <TrainingConfusionMatrix
+            matrix={summary.confusionMatrix}
+            order={Object.keys(summary.classes)}
+          />
         </>
       ) : null}
     </Stack>
