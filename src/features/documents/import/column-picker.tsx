@@ -55,8 +55,9 @@ export function ColumnPicker({ columns, choice, onChange, disabled }: ColumnPick
       />
       <NativeSelect
         label="Language column"
-        description="Optional: each row is sent with its language"
-        data={[{ value: NONE, label: 'None: the language above' }, ...options]}
+        description="Optional: each row is sent with its own language, else the form's"
+        // A short choice: a narrow select cut "None: the language above" to "None: the langu".
+        data={[{ value: NONE, label: 'None' }, ...options]}
         value={choice.languageColumn === undefined ? NONE : String(choice.languageColumn)}
         disabled={disabled}
         onChange={(event) => change('languageColumn', event.currentTarget.value)}
