@@ -5,6 +5,8 @@ import type { ChangeCell } from '../features/evaluation/compare-runs-panel';
 import type { ConfusionCell } from '../features/evaluation/confusion-matrix';
 import { FormModelPanel } from './form-model-panel';
 import { ImprovePanel } from './improve-panel';
+import { DEMO_ENDPOINT, DEMO_KEY } from '../demo/demo-settings';
+import { useConnectionActions, useConnectionField } from '../features/connection/connection-store';
 import type { LiveFigures } from '../features/resource/model-facts';
 import type { ResultItem } from '../features/results/result-item';
 import type { RunSettings } from '../features/runs/store/run-model';
@@ -47,6 +49,10 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   const { repository } = useRunCoordinator();
   const { run, jobs } = row;
   const runId = run.id;
+  // A demo run waiting for its key, with the form on the demo too: one click gives the key back.
+  const formEndpoint = useConnectionField('endpoint');
+  const { setField } = useConnectionActions();
+  const onDemo = run.settings.resourceEndpoint === DEMO_ENDPOINT && formEndpoint === DEMO_ENDPOINT;
   const live = useRunLive(runId);
   const results = useRunResults(runId);
   const corrections = useRunCorrections(runId);
@@ -162,7 +168,13 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
     <>
       <div ref={runRef}>
         <PanelErrorBoundary panel="Run" resetKeys={[run.id]}>
-          <RunPanel run={run} jobs={jobs} live={live} hasKey={hasKey} />
+          <RunPanel
+            run={run}
+            jobs={jobs}
+            live={live}
+            hasKey={hasKey}
+            onUseDemoKey={onDemo ? () => setField('key', DEMO_KEY) : undefined}
+          />
           <RunVersionFallback run={run} jobs={jobs} />
         </PanelErrorBoundary>
       </div>

@@ -58,7 +58,12 @@ const live: RunLive = {
   elsewhere: false,
 };
 
-function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }) {
+function renderPanel(props: {
+  hasKey: boolean;
+  live?: RunLive;
+  jobs?: RunJob[];
+  onUseDemoKey?: () => void;
+}) {
   const coordinator = new RunCoordinator({
     repository: createRunsRepository(new RunsDatabase(`run-panel-${crypto.randomUUID()}`)),
     queryClient: new QueryClient(),
@@ -66,7 +71,13 @@ function renderPanel(props: { hasKey: boolean; live?: RunLive; jobs?: RunJob[] }
   });
   const ui = (hasKey: boolean) => (
     <RunsProvider coordinator={coordinator}>
-      <RunPanel run={run} jobs={props.jobs ?? jobs} live={props.live ?? live} hasKey={hasKey} />
+      <RunPanel
+        run={run}
+        jobs={props.jobs ?? jobs}
+        live={props.live ?? live}
+        hasKey={hasKey}
+        onUseDemoKey={props.onUseDemoKey}
+      />
     </RunsProvider>
   );
   const view = renderWithProviders(ui(props.hasKey));
@@ -85,6 +96,20 @@ describe('Run panel', () => {
     setHasKey(true);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByLabelText('Run: Running')).toHaveTextContent('Running');
+  });
+
+  it('offers the demo key while a demo run waits for it, and only then', async () => {
+    const onUseDemoKey = vi.fn();
+    const { setHasKey } = renderPanel({ hasKey: false, onUseDemoKey });
+    await userEvent.click(
+      within(screen.getByRole('alert')).getByRole('button', { name: 'Use the demo key' }),
+    );
+    expect(onUseDemoKey).toHaveBeenCalledOnce();
+    setHasKey(true);
+    expect(screen.queryByRole('button', { name: 'Use the demo key' })).toBeNull();
+    cleanup();
+    renderPanel({ hasKey: false });
+    expect(screen.queryByRole('button', { name: 'Use the demo key' })).toBeNull();
   });
 
   it('counts what is done, and shows every job as a square', () => {

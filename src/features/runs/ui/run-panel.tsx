@@ -42,10 +42,15 @@ interface RunPanelProps {
   jobs: RunJob[];
   live: RunLive;
   hasKey: boolean;
+  /**
+   * Fills the form with the demo's public key, offered while a demo run waits for its key: after a
+   * reload the key the first visit filled in is gone (keys live in memory), and was never shown.
+   */
+  onUseDemoKey?: (() => void) | undefined;
 }
 
 /** A run on screen: progress, throughput, time left, controls, and every job's status. */
-export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
+export function RunPanel({ run, jobs, live, hasKey, onUseDemoKey }: RunPanelProps) {
   const coordinator = useRunCoordinator();
   const progress = runProgress(run, jobs, hasUsableKey(live, hasKey));
   const running = progress.status === 'running';
@@ -147,6 +152,13 @@ export function RunPanel({ run, jobs, live, hasKey }: RunPanelProps) {
           <Alert color="orange" variant="light" role="alert" title="Waiting for the key">
             This run is waiting for the key of {run.settings.resourceEndpoint}. Enter it in{' '}
             <strong>Key</strong> and the run continues by itself; nothing is lost meanwhile.
+            {onUseDemoKey ? (
+              <Group mt="xs">
+                <Button size="xs" variant="light" onClick={onUseDemoKey}>
+                  Use the demo key
+                </Button>
+              </Group>
+            ) : null}
           </Alert>
         ) : null}
         {live.storageError ? (
