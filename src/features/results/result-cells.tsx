@@ -175,6 +175,7 @@ function OpenChartButton({
       ref={ref}
       className={classes.open}
       aria-pressed={selected}
+      data-document-id={id}
       title={`Show the chart for ${id}`}
       onClick={() => onSelect(id)}
     >

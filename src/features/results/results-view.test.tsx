@@ -180,6 +180,16 @@ describe('ResultsView', () => {
     expect(within(order).queryByRole('option', { name: 'Smallest margin first' })).toBeNull();
   });
 
+  it('moves on from the row the focus is on, reached with Tab', async () => {
+    const user = userEvent.setup();
+    renderView();
+    screen.getByRole('button', { name: 'doc2' }).focus();
+    await user.keyboard('j');
+    expect(document.activeElement?.textContent).toBe('doc3');
+    await user.keyboard('k');
+    expect(document.activeElement?.textContent).toBe('doc2');
+  });
+
   it('reviews with the keyboard: j / k, Enter, a number to correct, Escape', async () => {
     const user = userEvent.setup();
     const { onCorrect, rerender } = renderView();

@@ -60,6 +60,12 @@ export interface ResultsViewProps {
   resultsCut?: ResultsCut;
 }
 
+/** The document whose row button has the focus, if one has. */
+function focusedDocumentId(): string | undefined {
+  const focused = document.activeElement;
+  return focused instanceof HTMLElement ? focused.dataset.documentId : undefined;
+}
+
 export function ResultsView({
   items,
   raw,
@@ -137,7 +143,10 @@ export function ResultsView({
 
   useReviewKeys(sectionRef, {
     move: (step) => {
-      const at = cursor ? shown.findIndex((row) => row.result.id === cursor.id) : -1;
+      // From the row whose button has the focus (reached with Tab or a click), else the cursor;
+      // the cursor while a move's row has yet to take the focus (a key held down).
+      const from = (focusFor.current === undefined ? focusedDocumentId() : undefined) ?? cursor?.id;
+      const at = from === undefined ? -1 : shown.findIndex((row) => row.result.id === from);
       const next = shown[at === -1 ? 0 : Math.max(0, Math.min(shown.length - 1, at + step))];
       if (!next) return;
       const { id } = next.result;
