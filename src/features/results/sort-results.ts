@@ -129,9 +129,10 @@ export function classCounts(rows: IndexedResult[]): {
       for (const { category } of result.classes)
         counts.set(category, (counts.get(category) ?? 0) + 1);
   }
+  const { compare } = natural();
   const classes = [...counts]
     .map(([category, documents]) => ({ category, documents }))
-    .sort((a, b) => natural().compare(a.category, b.category));
+    .sort((a, b) => compare(a.category, b.category));
   return { classes, noClass, errors };
 }
 

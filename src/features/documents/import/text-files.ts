@@ -17,7 +17,8 @@ const natural = onFirstUse(() => new Intl.Collator('en', { numeric: true }));
 
 /** In natural name order (t2 before t10), since a file dialog hands files over in any order. */
 export function textFileEntries(files: NamedText[]): ImportEntries {
-  const sorted = [...files].sort((a, b) => natural().compare(a.name, b.name));
+  const { compare } = natural();
+  const sorted = [...files].sort((a, b) => compare(a.name, b.name));
   return {
     entries: sorted.map((file) => ({
       document: { id: idFromFileName(file.name), text: file.text.trim() },
