@@ -121,7 +121,10 @@ test.describe('the Runs table', () => {
     await expect(page.getByLabel('Run: Done', { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect(runs.getByRole('row')).toHaveCount(3);
 
-    // Opening a finished run reads only the browser's storage.
+    // Opening a finished run reads only the browser's storage. The form's own reads of the
+    // resource (the Model panel pages through its models, two a page) settle first: one still
+    // paging when the listener began was counted against Open on a loaded machine.
+    await page.waitForLoadState('networkidle');
     const calls: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('demo.classify-console.invalid')) calls.push(request.url());
