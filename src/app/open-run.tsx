@@ -22,6 +22,7 @@ import {
   useRunResults,
   type RunRow,
 } from '../features/runs/ui/use-runs';
+import { afterNextPaint } from '../lib/after-next-paint';
 import { reveal } from '../lib/reveal';
 import { useRevealActions, useRevealRequest } from './reveal-run';
 import { resultsFocus, toggledCell, type ResultsFilter } from './results-filter';
@@ -67,9 +68,13 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
   useEffect(() => {
     const panel = runRef.current;
     if (revealRequest?.runId !== runId || !panel) return;
-    revealed();
-    const status = panel.querySelector<HTMLElement>('[aria-label^="Run: "]');
-    reveal(panel, status ?? panel.querySelector<HTMLElement>('h2'));
+    // Once the run is painted: scrolling in the task that mounted it forced a layout of the whole
+    // page there (~40 ms of a 10,000-document run's first task), which the frame then did again.
+    return afterNextPaint(() => {
+      revealed();
+      const status = panel.querySelector<HTMLElement>('[aria-label^="Run: "]');
+      reveal(panel, status ?? panel.querySelector<HTMLElement>('h2'));
+    });
   }, [revealRequest, runId, revealed]);
 
   const [threshold, setThreshold] = useState<number>();

@@ -98,6 +98,16 @@ describe('Run panel', () => {
     expect(screen.getByLabelText('Run: Running')).toHaveTextContent('Running');
   });
 
+  it('animates nothing while the run goes: no moving stripes, no width transition', () => {
+    renderPanel({ hasKey: true });
+    expect(screen.getByLabelText('Run: Running')).toBeInTheDocument();
+    const bar = screen.getByRole('progressbar', { name: 'Documents done' });
+    // Either one re-rendered the page every frame of the run, 10,000 results included.
+    expect(bar).not.toHaveAttribute('data-animated');
+    const root = bar.parentElement;
+    expect(root?.style.getPropertyValue('--progress-transition-duration')).toBe('0ms');
+  });
+
   it('offers the demo key while a demo run waits for it, and only then', async () => {
     const onUseDemoKey = vi.fn();
     const { setHasKey } = renderPanel({ hasKey: false, onUseDemoKey });
