@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentMarks, mismatchIds } from './document-marks';
+import { documentMarks, mismatchIds, rememberingMarks } from './document-marks';
 import { multiItems, singleItems } from './test-items';
 
 describe('document marks', () => {
@@ -37,5 +37,27 @@ describe('document marks', () => {
 
   it('has no marks without documents', () => {
     expect(documentMarks([], 'single', 0).size).toBe(0);
+  });
+
+  it('remembering: the same marks, and a document already marked is not marked again', () => {
+    const marks = rememberingMarks();
+    const first = marks(singleItems.slice(0, 3), 'single', 0.5);
+    const all = marks(singleItems, 'single', 0.5);
+    expect(all).toEqual(documentMarks(singleItems, 'single', 0.5));
+    for (const [id, mark] of first) expect(all.get(id)).toBe(mark);
+  });
+
+  it('remembering: a new threshold marks again, and the two last settings are kept', () => {
+    const marks = rememberingMarks();
+    const atHalf = marks(singleItems, 'single', 0.5);
+    const atZero = marks(singleItems, 'single', 0);
+    expect(atZero).toEqual(documentMarks(singleItems, 'single', 0));
+    expect(atZero.get('d4')).not.toEqual(atHalf.get('d4'));
+    expect(marks(singleItems, 'single', 0.5).get('d1')).toBe(atHalf.get('d1'));
+    marks(singleItems, 'single', 0.9);
+    marks(singleItems, 'single', 0.5);
+    // 0 was the oldest of three: forgotten, so worked out again.
+    expect(marks(singleItems, 'single', 0).get('d1')).not.toBe(atZero.get('d1'));
+    expect(marks(multiItems, 'multi', 0.6)).toEqual(documentMarks(multiItems, 'multi', 0.6));
   });
 });

@@ -4,7 +4,7 @@ import { NameOrder } from '../../lib/name-order';
 import type { LabelMode } from '../../service/model';
 import { byName } from './class-metrics';
 import { coverageCurve } from './coverage-curve';
-import { documentMarks, mismatchIds } from './document-marks';
+import { mismatchIds, rememberingMarks } from './document-marks';
 import { EvaluationAccumulator } from './evaluation-accumulator';
 import type { EvaluationItem } from './evaluation-item';
 
@@ -32,7 +32,7 @@ function evaluationCaches() {
     curve: lastCall(coverageCurve),
     accumulator: lastCall((labelMode: LabelMode) => new EvaluationAccumulator(labelMode, 0, order)),
     snapshot: lastCall(snapshotOf),
-    marks: lastCall(documentMarks),
+    marks: lastCall(rememberingMarks()),
     mismatches: lastCall(mismatchIds),
   };
 }
