@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_ENDPOINT, DEMO_KEY } from '../../demo/demo-settings';
 import { demoAccessToken } from '../../demo/demo-token';
 import { EMPTY_CONNECTION, type ConnectionSettings } from './connection-store';
 import { checkCredentials, validateConnection, type FieldErrors } from './validate-connection';
@@ -76,6 +77,20 @@ describe('validateConnection', () => {
       key: '0123456789abcdef',
     });
     expect(checkCredentials({ ...valid, endpoint: 'http://evil.example' })).toBeUndefined();
+  });
+
+  it('keeps the demo key from an Azure resource typed over the demo, and says why', () => {
+    const overDemo = { ...valid, key: DEMO_KEY };
+    // Nothing is read from the resource with it: no request to be answered with a 401.
+    expect(checkCredentials(overDemo)).toBeUndefined();
+    expect(validateConnection(overDemo, false).errors.key).toMatch(
+      /demo’s key.*your resource’s key/,
+    );
+    // The demo itself, and the simulated service on loopback (`npm run service`), take it.
+    expect(checkCredentials({ ...overDemo, endpoint: DEMO_ENDPOINT })?.key).toBe(DEMO_KEY);
+    expect(checkCredentials({ ...overDemo, endpoint: 'http://127.0.0.1:5173' })?.key).toBe(
+      DEMO_KEY,
+    );
   });
 
   it('hands everything downstream the normalised origin, never the typed string', () => {

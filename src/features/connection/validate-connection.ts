@@ -1,4 +1,10 @@
-import { checkEndpoint, isProxyTarget, proxiedEndpoint } from '../../service/endpoint';
+import { DEMO_KEY } from '../../demo/demo-settings';
+import {
+  checkEndpoint,
+  isAzureAiHost,
+  isProxyTarget,
+  proxiedEndpoint,
+} from '../../service/endpoint';
 import { profileOf, type ModelField } from '../../service/api-profiles';
 import type { Credentials } from '../../service/http';
 import type { ModelChoice } from '../../service/model';
@@ -72,6 +78,17 @@ function checkKey(key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The demo's key is public and opens only the simulated service: aimed at an Azure resource (the
+ * user typed their endpoint over the demo's), it is refused here rather than sent there for a 401.
+ */
+function demoKeyError(key: string, endpoint: string): string | undefined {
+  if (key !== DEMO_KEY) return undefined;
+  const check = checkEndpoint(endpoint);
+  if (!check.ok || !isAzureAiHost(new URL(check.endpoint).hostname)) return undefined;
+  return 'This is the demo’s key: it opens only the demo. Enter your resource’s key (Azure portal: your Language resource, Keys and Endpoint).';
+}
+
 function checkToken(token: string): string | undefined {
   if (!token) return 'Paste an access token, or sign in.';
   if (/\s/.test(token)) return 'An access token has no spaces or line breaks.';
@@ -87,7 +104,12 @@ function checkSecret(settings: ConnectionSettings) {
     return { secret: token, keyError: undefined, tokenError: checkToken(token), bearer: true };
   }
   const key = settings.key.trim();
-  return { secret: key, keyError: checkKey(key), tokenError: undefined, bearer: false };
+  return {
+    secret: key,
+    keyError: checkKey(key) ?? demoKeyError(key, settings.endpoint),
+    tokenError: undefined,
+    bearer: false,
+  };
 }
 
 type EndpointResult =
