@@ -122,24 +122,31 @@ const GridRow = memo(
           // The other classes against the other classes is not a match.
           const diagonal = row === column && row !== OTHER;
           const className = diagonal ? `${Table.classes.td} ${classes.diagonal}` : Table.classes.td;
+          // An empty cell is its text alone, no box of its own: most cells of a big matrix are
+          // empty, and their boxes were about a quarter of its layout objects.
+          if (count === 0) {
+            return (
+              <td
+                key={bucketKey(column)}
+                className={`${className} ${classes.empty}`}
+                data-with-column-border
+              >
+                {diagonal && <span aria-hidden>✓ </span>}0
+              </td>
+            );
+          }
           return (
             <td key={bucketKey(column)} className={className} data-with-column-border>
-              {count === 0 ? (
-                <span className={`${classes.cell} ${classes.empty}`}>
-                  {diagonal && <span aria-hidden>✓ </span>}0
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className={classes.cell}
-                  aria-pressed={selectedColumn === column}
-                  aria-label={cellName(count, rowName, columnNames[columnIndex] ?? '', diagonal)}
-                  onClick={() => onSelect(row, column)}
-                >
-                  {diagonal && <span aria-hidden>✓ </span>}
-                  {count}
-                </button>
-              )}
+              <button
+                type="button"
+                className={classes.cell}
+                aria-pressed={selectedColumn === column}
+                aria-label={cellName(count, rowName, columnNames[columnIndex] ?? '', diagonal)}
+                onClick={() => onSelect(row, column)}
+              >
+                {diagonal && <span aria-hidden>✓ </span>}
+                {count}
+              </button>
             </td>
           );
         })}
