@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { AzureKeyCredential, TextAnalysisClient } from '@azure/ai-language-text';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { DEMO_KEY } from '../src/demo/demo-settings';
 import { openConnected } from './app-server';
@@ -218,6 +218,23 @@ function createBench(appUrl: string) {
     };
   }
 
+  /** The run's status, the Results table's rows and the bench's stamps, for a failure's message. */
+  async function pageState(page: Page): Promise<string> {
+    const state = await page.evaluate(() => {
+      const status = document.querySelector('[aria-label^="Run: "]')?.getAttribute('aria-label');
+      const table = document.querySelector('table[aria-label="Results"]');
+      const rows = [...(table?.querySelectorAll('tbody tr') ?? [])]
+        .slice(-3)
+        .map((row) => row.textContent.slice(0, 120));
+      const progress = /[\d,]+ \/ [\d,]+ documents · [\d,]+ \/ [\d,]+ jobs/.exec(
+        document.body.textContent,
+      )?.[0];
+      const bench: unknown = Reflect.get(window, '__bench');
+      return { status, progress, table: table !== null, rows, bench };
+    });
+    return JSON.stringify(state);
+  }
+
   /** One job through the app's UI, in a new page of `context`. */
   async function appJob(context: BrowserContext, tag: string): Promise<AppFigures> {
     const { origin } = await service();
@@ -247,14 +264,19 @@ function createBench(appUrl: string) {
         `window.__bench.watch = ${JSON.stringify(watch)}; window.__bench.check()`,
       );
       // A function, not a string: the app's CSP forbids eval, which a string predicate needs.
-      await page.waitForFunction(
-        () => Reflect.get(Reflect.get(window, '__bench'), 'paintAt') !== undefined,
-        null,
-        {
-          timeout: 60_000,
-          polling: 50,
-        },
-      );
+      await page
+        .waitForFunction(
+          () => Reflect.get(Reflect.get(window, '__bench'), 'paintAt') !== undefined,
+          null,
+          { timeout: 60_000, polling: 50 },
+        )
+        .catch(async (error: unknown) => {
+          // What the page shows when the row never comes, so a rare miss can be told apart: a
+          // row the observer did not see, or a run that never showed it.
+          throw new Error(`${tag}: the row never came on screen. ${await pageState(page)}`, {
+            cause: error,
+          });
+        });
       if (PROFILE_DIR && browser) {
         writeFileSync(join(PROFILE_DIR, `${tag}.trace.json`), await browser.stopTracing());
       }
