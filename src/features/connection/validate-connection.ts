@@ -82,10 +82,10 @@ function checkKey(key: string): string | undefined {
  * The demo's key is public and opens only the simulated service: aimed at an Azure resource (the
  * user typed their endpoint over the demo's), it is refused here rather than sent there for a 401.
  */
-function demoKeyError(key: string, endpoint: string): string | undefined {
-  if (key !== DEMO_KEY) return undefined;
-  const check = checkEndpoint(endpoint);
-  if (!check.ok || !isAzureAiHost(new URL(check.endpoint).hostname)) return undefined;
+function demoKeyError(key: string, resource: EndpointCheck): string | undefined {
+  if (key !== DEMO_KEY || !resource.ok || !isAzureAiHost(new URL(resource.endpoint).hostname)) {
+    return undefined;
+  }
   return 'This is the demo’s key: it opens only the demo. Enter your resource’s key (Azure portal: your Language resource, Keys and Endpoint).';
 }
 
@@ -96,8 +96,11 @@ function checkToken(token: string): string | undefined {
   return reading.ok ? undefined : reading.reason;
 }
 
-/** The secret the chosen method sends, trimmed, and what is wrong with it (against its own field). */
-function checkSecret(settings: ConnectionSettings) {
+/**
+ * The secret the chosen method sends, trimmed, and what is wrong with it (against its own field).
+ * `resource` is the endpoint as checked once: a key is judged by where it would go.
+ */
+function checkSecret(settings: ConnectionSettings, resource: EndpointCheck) {
   if (settings.authMethod === 'bearer') {
     // A pasted "Bearer eyJ…" is accepted as the token it carries.
     const token = settings.token.trim().replace(/^Bearer\s+/i, '');
@@ -106,24 +109,27 @@ function checkSecret(settings: ConnectionSettings) {
   const key = settings.key.trim();
   return {
     secret: key,
-    keyError: checkKey(key) ?? demoKeyError(key, settings.endpoint),
+    keyError: checkKey(key) ?? demoKeyError(key, resource),
     tokenError: undefined,
     bearer: false,
   };
 }
+
+/** The endpoint as typed, checked (service/endpoint.ts): its normalised origin, or why not. */
+type EndpointCheck = ReturnType<typeof checkEndpoint>;
 
 type EndpointResult =
   { ok: true; endpoint: string; resourceEndpoint: string } | { ok: false; error: string };
 
 /** The endpoint as the browser will call it: directly, or through the local proxy. */
 function effectiveEndpoint(
-  settings: ConnectionSettings,
+  check: EndpointCheck,
+  useProxy: boolean,
   appOrigin: string | undefined,
 ): EndpointResult {
-  const check = checkEndpoint(settings.endpoint);
   if (!check.ok) return check;
   const resourceEndpoint = check.endpoint;
-  if (!settings.useProxy) return { ok: true, endpoint: resourceEndpoint, resourceEndpoint };
+  if (!useProxy) return { ok: true, endpoint: resourceEndpoint, resourceEndpoint };
   if (!appOrigin || !isProxyTarget(new URL(check.endpoint))) {
     return {
       ok: false,
@@ -146,8 +152,9 @@ export function validateConnection(
   appOrigin = browserOrigin(),
 ): ConnectionCheck {
   const { model } = profileOf(settings.apiVersion);
-  const endpoint = effectiveEndpoint(settings, appOrigin);
-  const { secret, keyError, tokenError, bearer } = checkSecret(settings);
+  const resource = checkEndpoint(settings.endpoint);
+  const endpoint = effectiveEndpoint(resource, settings.useProxy, appOrigin);
+  const { secret, keyError, tokenError, bearer } = checkSecret(settings, resource);
   const projectName = settings.projectName.trim();
   const deploymentName = settings.deploymentName.trim();
   const modelId = settings.modelId.trim();
@@ -216,8 +223,9 @@ export function checkCredentials(
   settings: ConnectionSettings,
   appOrigin = browserOrigin(),
 ): Credentials | undefined {
-  const endpoint = effectiveEndpoint(settings, appOrigin);
-  const { secret, keyError, tokenError, bearer } = checkSecret(settings);
+  const resource = checkEndpoint(settings.endpoint);
+  const endpoint = effectiveEndpoint(resource, settings.useProxy, appOrigin);
+  const { secret, keyError, tokenError, bearer } = checkSecret(settings, resource);
   if (!endpoint.ok || keyError || tokenError) return undefined;
   return { endpoint: endpoint.endpoint, key: secret, ...(bearer ? { scheme: 'bearer' } : {}) };
 }
