@@ -7,6 +7,7 @@ import classes from './app.module.css';
 import { SettingsControl } from './header-menus';
 import { RunStatus } from './run-status';
 import { TryDemo } from './try-demo';
+import { useSharedLinkMet } from './use-shared-link-met';
 import { Workspace } from './workspace';
 
 // Only a shared link (#view=…) needs it, and its dialog.
@@ -19,6 +20,7 @@ const SharedViewPrompt = deferred(() =>
 export function App() {
   const endpoint = useConnectionField('endpoint');
   const onDemo = endpoint.trim().replace(/\/+$/, '') === DEMO_ENDPOINT;
+  const sharedLinkMet = useSharedLinkMet();
   return (
     // Plain landmarks rather than AppShell: a sticky header needs no layout code of its own.
     <>
@@ -52,11 +54,13 @@ export function App() {
           </div>
         </Container>
       </header>
-      <SharedViewPrompt
-        onApplied={(view) => {
-          if (view.endpoint === DEMO_ENDPOINT) void startDemo();
-        }}
-      />
+      {sharedLinkMet ? (
+        <SharedViewPrompt
+          onApplied={(view) => {
+            if (view.endpoint === DEMO_ENDPOINT) void startDemo();
+          }}
+        />
+      ) : null}
       <main className={classes.main}>
         <Container size="xl" px={{ base: 0, sm: 'md' }}>
           <Workspace />

@@ -1,13 +1,6 @@
-import {
-  Checkbox,
-  NativeSelect,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
+import { SegmentedChoice } from '../../components/segmented-choice';
 import { API_PROFILES, isApiVersion, profileOf, type ModelField } from '../../service/api-profiles';
 import type { LabelMode } from '../../service/model';
 import {
@@ -18,6 +11,11 @@ import {
 import { CredentialsFields } from './credentials-fields';
 import type { TokenProvider } from './token-provider';
 import type { FieldErrors } from './validate-connection';
+
+const LABEL_MODES: readonly { value: LabelMode; label: string }[] = [
+  { value: 'single', label: 'Single label' },
+  { value: 'multi', label: 'Multi label' },
+];
 
 /** Stable versions, then previews (which a resource may not offer): `<optgroup>`s in the select. */
 const VERSION_GROUPS = [
@@ -115,15 +113,12 @@ export function ConnectionForm({ errors, tokenProvider, pickers }: ConnectionFor
           <Text component="span" size="sm" fw={500} id="label-mode-label">
             Classification type
           </Text>
-          <SegmentedControl
-            aria-labelledby="label-mode-label"
+          <SegmentedChoice
+            labelledBy="label-mode-label"
             fullWidth
             value={settings.labelMode}
-            onChange={(value) => setField('labelMode', value === 'multi' ? 'multi' : 'single')}
-            data={[
-              { value: 'single', label: 'Single label' },
-              { value: 'multi', label: 'Multi label' },
-            ]}
+            onChange={(labelMode) => setField('labelMode', labelMode)}
+            data={LABEL_MODES}
           />
         </Stack>
       </SimpleGrid>

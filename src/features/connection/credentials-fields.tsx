@@ -1,16 +1,15 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  PasswordInput,
-  SegmentedControl,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import type { AuthScheme } from '../../service/model';
 import { useConnectionActions, useConnectionSettings } from './connection-store';
 import { deferred } from '../../components/deferred';
+import { SegmentedChoice } from '../../components/segmented-choice';
 import type { TokenProvider } from './token-provider';
 import type { FieldErrors } from './validate-connection';
+
+const AUTH_METHODS: readonly { value: AuthScheme; label: string }[] = [
+  { value: 'key', label: 'Key' },
+  { value: 'bearer', label: 'Access token' },
+];
 
 interface CredentialsFieldsProps {
   errors: FieldErrors;
@@ -33,14 +32,11 @@ export function CredentialsFields({ errors, tokenProvider }: CredentialsFieldsPr
         <Text component="span" size="sm" fw={500} id="auth-method-label">
           Sign in with
         </Text>
-        <SegmentedControl
-          aria-labelledby="auth-method-label"
+        <SegmentedChoice
+          labelledBy="auth-method-label"
           value={settings.authMethod}
-          onChange={(value) => setAuthMethod(value === 'bearer' ? 'bearer' : 'key')}
-          data={[
-            { value: 'key', label: 'Key' },
-            { value: 'bearer', label: 'Access token' },
-          ]}
+          onChange={setAuthMethod}
+          data={AUTH_METHODS}
         />
       </Stack>
       {settings.authMethod === 'key' ? (

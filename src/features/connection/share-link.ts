@@ -21,6 +21,11 @@ export interface SharedView {
 
 export const VIEW_PARAMETER = 'view';
 
+/** Whether a fragment (`location.hash`) carries a view, readable or not. */
+export function holdsView(hash: string): boolean {
+  return hash.replace(/^#/, '').startsWith(`${VIEW_PARAMETER}=`);
+}
+
 /** The endpoint as a link names it and views are compared by: the normalised origin when valid. */
 function endpointOf(typed: string): string {
   const check = checkEndpoint(typed);
