@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { hydrateRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from './deferred';
@@ -42,6 +43,36 @@ describe('a deferred component', () => {
         screen.getByRole('button', { name: 'Hello Ada' }).getAttribute('aria-disabled'),
       ).toBeNull(),
     );
+  });
+
+  it('puts its component in by a task of its own, not in the one its chunk arrived in', async () => {
+    const { load, arrive } = chunk();
+    const Deferred = deferred(load, ({ name }: { name: string }) => (
+      <button type="button" aria-disabled>
+        Hello {name}
+      </button>
+    ));
+    const container = document.body.appendChild(document.createElement('div'));
+    const button = () => container.querySelector('button');
+    // React's own scheduling, as in the page, not act()'s.
+    const actEnvironment: unknown = Reflect.get(globalThis, 'IS_REACT_ACT_ENVIRONMENT');
+    Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', false);
+    const root = createRoot(container);
+    try {
+      flushSync(() => root.render(<Deferred name="Ada" />));
+      const arrived = Deferred.preload();
+      arrive();
+      // Parts whose chunks arrive together would render in the microtasks that follow, as one
+      // long task; each waits for a task of its own instead.
+      for (let tick = 0; tick < 20; tick++) await Promise.resolve();
+      expect(button()).toHaveAttribute('aria-disabled');
+      await arrived;
+      await vi.waitFor(() => expect(button()).not.toHaveAttribute('aria-disabled'));
+    } finally {
+      root.unmount();
+      container.remove();
+      Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', actEnvironment);
+    }
   });
 
   it('shows nothing before without a stand-in, and loads its chunk once', async () => {
