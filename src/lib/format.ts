@@ -1,3 +1,4 @@
+import { enUsDateTime, enUsPercent } from './en-us-format';
 import { onFirstUse } from './on-first-use';
 
 const percent = onFirstUse(
@@ -9,9 +10,9 @@ const percent = onFirstUse(
     }),
 );
 
-/** 0.7647 → "76.5%". */
+/** 0.7647 → "76.5%" (en-US, written out without Intl where it can be: see en-us-format). */
 export function formatConfidence(confidence: number): string {
-  return percent().format(confidence);
+  return enUsPercent(confidence) ?? percent().format(confidence);
 }
 
 const count = onFirstUse(() => new Intl.NumberFormat('en-US'));
@@ -49,5 +50,6 @@ const dateTime = onFirstUse(
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime().format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return enUsDateTime(date, 'local', 'medium') ?? dateTime().format(date);
 }

@@ -1,4 +1,5 @@
 import { nameCheck } from '../../service/authoring';
+import { enUsDateTime } from '../../lib/en-us-format';
 import { onFirstUse } from '../../lib/on-first-use';
 
 /**
@@ -32,11 +33,13 @@ const dateOnly = onFirstUse(
 export function formatWhen(value: string | undefined): string {
   if (!value) return 'never';
   const at = Date.parse(value);
-  return Number.isNaN(at) ? value : dateTime().format(at);
+  if (Number.isNaN(at)) return value;
+  return enUsDateTime(new Date(at), 'local', 'short') ?? dateTime().format(at);
 }
 
 /** A service date (`2027-09-25`) for people, without shifting it into another day. */
 export function formatDay(value: string): string {
   const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(at) ? value : dateOnly().format(at);
+  if (Number.isNaN(at)) return value;
+  return enUsDateTime(new Date(at), 'utc') ?? dateOnly().format(at);
 }
