@@ -36,6 +36,11 @@ function partsOf(date: Date, zone: 'utc' | 'local') {
 
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
+/** A whole number grouped by threes, as en-US writes it: 125000 → "125,000", -1000 → "-1,000". */
+export function enUsGroups(whole: number): string {
+  return String(whole).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /**
  * `dateStyle: 'medium'` ("Jan 21, 2026"), with `timeStyle` 'short' ("Jan 21, 2026, 8:51 PM") or
  * 'medium' (seconds too), as `Intl.DateTimeFormat('en-US')` writes them. Undefined where Intl
@@ -72,6 +77,5 @@ export function enUsPercent(fraction: number): string | undefined {
   const padded = digits.padEnd(4, '0');
   const tenthsOfPercent =
     Number(`${whole}${padded.slice(0, 3)}`) + ((padded[3] ?? '0') >= '5' ? 1 : 0);
-  const grouped = String(Math.floor(tenthsOfPercent / 10)).replace(/\B(?=(\d{3})+$)/g, ',');
-  return `${grouped}.${tenthsOfPercent % 10}%`;
+  return `${enUsGroups(Math.floor(tenthsOfPercent / 10))}.${tenthsOfPercent % 10}%`;
 }

@@ -1,4 +1,4 @@
-import { enUsDateTime, enUsPercent } from './en-us-format';
+import { enUsDateTime, enUsGroups, enUsPercent } from './en-us-format';
 import { onFirstUse } from './on-first-use';
 
 const percent = onFirstUse(
@@ -23,7 +23,7 @@ const count = onFirstUse(() => new Intl.NumberFormat('en-US'));
  */
 export function formatCount(value: number): string {
   if (!Number.isSafeInteger(value)) return count().format(value);
-  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
+  return enUsGroups(value);
 }
 
 const KIB = 1024;
