@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { holdsView } from '../features/connection/share-link';
+import { viewPayload } from '../features/connection/share-link';
 
 /**
  * Whether this tab has met a shared link (`#view=…`), on load or since. The prompt's chunk (its
@@ -11,7 +11,7 @@ export function useSharedLinkMet(): boolean {
   useEffect(() => {
     if (met) return;
     const check = () => {
-      if (holdsView(location.hash)) setMet(true);
+      if (viewPayload(location.hash) !== undefined) setMet(true);
     };
     check();
     window.addEventListener('hashchange', check);

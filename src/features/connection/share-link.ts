@@ -21,9 +21,11 @@ export interface SharedView {
 
 export const VIEW_PARAMETER = 'view';
 
-/** Whether a fragment (`location.hash`) carries a view, readable or not. */
-export function holdsView(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(`${VIEW_PARAMETER}=`);
+/** What a fragment (`location.hash`) carries after `view=`, readable or not; undefined without one. */
+export function viewPayload(hash: string): string | undefined {
+  const fragment = hash.replace(/^#/, '');
+  const prefix = `${VIEW_PARAMETER}=`;
+  return fragment.startsWith(prefix) ? fragment.slice(prefix.length) : undefined;
 }
 
 /** The endpoint as a link names it and views are compared by: the normalised origin when valid. */

@@ -3,7 +3,7 @@ import { isApiVersion } from '../../service/api-profiles';
 import { checkEndpoint, isAzureAiHost } from '../../service/endpoint';
 import '../../lib/zod-config';
 import type { ConnectionSettings } from './connection-store';
-import { holdsView, VIEW_PARAMETER, viewOf, type SharedView } from './share-link';
+import { viewOf, viewPayload, type SharedView } from './share-link';
 
 export { shareViewUrl, VIEW_PARAMETER, viewOf, type SharedView } from './share-link';
 
@@ -27,12 +27,11 @@ export type ViewReading =
 
 /** What a fragment (`location.hash`) holds: no view, a view, or why it cannot be opened. */
 export function readViewFragment(hash: string): ViewReading {
-  if (!holdsView(hash)) return { kind: 'none' };
-  const fragment = hash.replace(/^#/, '');
-  const prefix = `${VIEW_PARAMETER}=`;
+  const payload = viewPayload(hash);
+  if (payload === undefined) return { kind: 'none' };
   let json: unknown;
   try {
-    json = JSON.parse(decodeURIComponent(fragment.slice(prefix.length)));
+    json = JSON.parse(decodeURIComponent(payload));
   } catch {
     return {
       kind: 'invalid',
