@@ -75,11 +75,13 @@ const OBSERVER = `(() => {
     if (!ids) return '';
     return ids.split(/\\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
   };
+  // The tables named "Results": the observer's and a failure's report read the same ones.
+  bench.resultsTables = () =>
+    [...document.querySelectorAll('table, [role="table"], [role="grid"]')].filter((table) => nameOf(table) === 'Results');
   const rowShown = () => {
     const watch = bench.watch;
     if (!watch) return false;
-    for (const table of document.querySelectorAll('table, [role="table"], [role="grid"]')) {
-      if (nameOf(table) !== 'Results') continue;
+    for (const table of bench.resultsTables()) {
       for (const header of table.querySelectorAll('th[scope="row"], [role="rowheader"]')) {
         if (header.textContent.trim() !== watch.documentId) continue;
         const row = header.closest('tr, [role="row"]');
@@ -222,14 +224,20 @@ function createBench(appUrl: string) {
   async function pageState(page: Page): Promise<string> {
     const state = await page.evaluate(() => {
       const status = document.querySelector('[aria-label^="Run: "]')?.getAttribute('aria-label');
-      const table = document.querySelector('table[aria-label="Results"]');
-      const rows = [...(table?.querySelectorAll('tbody tr') ?? [])]
+      // The observer's own lookup: the table is named by aria-labelledby, so a selector on
+      // aria-label found none and the report always said there was no table.
+      const bench: unknown = Reflect.get(window, '__bench');
+      const resultsTables: unknown =
+        typeof bench === 'object' && bench !== null ? Reflect.get(bench, 'resultsTables') : null;
+      const tables: unknown =
+        typeof resultsTables === 'function' ? Reflect.apply(resultsTables, bench, []) : [];
+      const table = Array.isArray(tables) && tables[0] instanceof Element ? tables[0] : null;
+      const rows = [...(table?.querySelectorAll('tr, [role="row"]') ?? [])]
         .slice(-3)
         .map((row) => row.textContent.slice(0, 120));
       const progress = /[\d,]+ \/ [\d,]+ documents · [\d,]+ \/ [\d,]+ jobs/.exec(
         document.body.textContent,
       )?.[0];
-      const bench: unknown = Reflect.get(window, '__bench');
       return { status, progress, table: table !== null, rows, bench };
     });
     return JSON.stringify(state);
