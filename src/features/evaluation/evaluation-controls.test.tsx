@@ -23,6 +23,22 @@ describe('Evaluation controls', () => {
     expect(onChange).toHaveBeenCalledWith(0.41);
   });
 
+  it('the slider shows a move at once, before its owner passes the new value back', () => {
+    const onChange = vi.fn();
+    const { rerender } = renderWithProviders(<ThresholdControl value={0.4} onChange={onChange} />);
+    const slider = screen.getByRole('slider', { name: 'Confidence threshold' });
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    fireEvent.keyDown(slider, { key: 'PageUp' });
+    // The owner's value is still 40%: the slider shows where it was moved to, and moves on from there.
+    expect(slider.getAttribute('aria-valuenow')).toBe('51');
+    screen.getByText('Confidence threshold: 51.0%');
+    expect(onChange).toHaveBeenLastCalledWith(0.51);
+    // A value set elsewhere (Use this threshold) wins over the move.
+    rerender(<ThresholdControl value={0.7} onChange={onChange} />);
+    expect(slider.getAttribute('aria-valuenow')).toBe('70');
+    screen.getByText('Confidence threshold: 70.0%');
+  });
+
   it('Page Up and Page Down move the threshold by 10%, within 0–100%', () => {
     const onChange = vi.fn();
     const { rerender } = renderWithProviders(<ThresholdControl value={0.95} onChange={onChange} />);

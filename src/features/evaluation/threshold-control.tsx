@@ -1,6 +1,6 @@
 import '../../components/data-styles';
 import { Slider, Stack, Text } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import { startTransition, useState, type KeyboardEvent } from 'react';
 import { formatPercent } from './format-metric';
 
 /** Page Up / Page Down move by this many percent, as the WAI-ARIA slider pattern suggests. */
@@ -13,7 +13,14 @@ export function pagedThreshold(percent: number, key: string): number | undefined
   return undefined;
 }
 
-/** The confidence threshold, 0 to 100% in steps of 1%; `value` and `onChange` are 0..1. */
+/**
+ * The confidence threshold, 0 to 100% in steps of 1%; `value` and `onChange` are 0..1.
+ *
+ * The slider shows a move at once; `onChange` is called in a transition, so the figures that
+ * follow (the evaluation, the results' marks, the model's figures) render in work React can split
+ * and interrupt. Called urgently, one arrow key re-rendered the whole open run in one task: up to
+ * 200 ms with 10,000 results of 10,000 classes.
+ */
 export function ThresholdControl({
   value,
   onChange,
@@ -21,14 +28,21 @@ export function ThresholdControl({
   value: number;
   onChange: (threshold: number) => void;
 }) {
-  const text = formatPercent(value);
-  const percent = Math.round(value * 100);
+  // The value moved to, while `value` is still the one it was moved from (the transition pending).
+  const [moved, setMoved] = useState<{ to: number; from: number }>();
+  const shown = moved?.from === value ? moved.to : value;
+  const move = (threshold: number) => {
+    setMoved({ to: threshold, from: value });
+    startTransition(() => onChange(threshold));
+  };
+  const text = formatPercent(shown);
+  const percent = Math.round(shown * 100);
   // Mantine's slider knows arrows, Home and End; 70 arrow presses to reach 70% are too many.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const paged = pagedThreshold(percent, event.key);
     if (paged === undefined) return;
     event.preventDefault();
-    onChange(paged / 100);
+    move(paged / 100);
   };
   return (
     <Stack gap={4} maw={360}>
@@ -40,7 +54,7 @@ export function ThresholdControl({
         max={100}
         step={1}
         value={percent}
-        onChange={(next) => onChange(next / 100)}
+        onChange={(next) => move(next / 100)}
         thumbProps={{ onKeyDown }}
         thumbLabel="Confidence threshold"
         thumbValueText={(percent) => formatPercent(percent / 100)}
