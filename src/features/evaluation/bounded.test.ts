@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countMatrix, matrixCellIds, OTHER, type CountMatrix } from './count-matrix';
+import { countMatrix, matrixCellIds, OTHER, shownClasses, type CountMatrix } from './count-matrix';
 import { evaluate } from './evaluate';
 import { EvaluationAccumulator } from './evaluation-accumulator';
 import type { EvaluationItem } from './evaluation-item';
@@ -89,6 +89,29 @@ describe('folding to the most frequent classes', () => {
       support: 1,
     });
     expect(foldClasses(classes, 4)).toEqual({ shown: classes });
+  });
+
+  it('picks the same classes as sorting them all would, ties by name, whatever their order', () => {
+    // A fixed pseudo-random sequence: frequencies with many ties, names in a shuffled order.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (const [classes, limit] of [
+      [60, 50],
+      [500, 50],
+      [2000, 7],
+      [51, 50],
+    ] as const) {
+      const frequency = new Map<string, number>();
+      for (let index = 0; index < classes; index++) {
+        frequency.set(`class ${next() % 100_000}`, next() % 5);
+      }
+      const sorted = [...frequency]
+        .sort(([a, left], [b, right]) => right - left || a.localeCompare(b))
+        .slice(0, limit)
+        .map(([name]) => name);
+      const compare = (a: string, b: string) => a.localeCompare(b);
+      expect([...(shownClasses(frequency, limit, compare) ?? [])]).toEqual(sorted);
+    }
   });
 
   it('never builds classes × classes cells: 10,000 labels make a matrix of at most 51 rows', () => {

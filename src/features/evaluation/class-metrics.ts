@@ -104,21 +104,29 @@ export class ClassTally {
    * An accumulator passes its learnt `order` (lib/name-order.ts): the collator's order, cheaper.
    */
   table(documents: number, order?: NameOrder): ClassTable {
-    order?.learn(this.counts.keys());
-    const compare = order?.compare ?? byName;
-    const classes = [...this.counts]
-      .map(([category, { tp, fp, fn }]) => ({
-        category,
-        tp,
-        fp,
-        fn,
-        tn: documents - tp - fp - fn,
-        precision: ratio(tp, tp + fp),
-        recall: ratio(tp, tp + fn),
-        f1: f1Score(tp, fp, fn),
-        support: tp + fn,
-      }))
-      .sort((a, b) => compare(a.category, b.category));
+    const row = (category: string, { tp, fp, fn }: ClassCounts): ClassMetrics => ({
+      category,
+      tp,
+      fp,
+      fn,
+      tn: documents - tp - fp - fn,
+      precision: ratio(tp, tp + fp),
+      recall: ratio(tp, tp + fn),
+      f1: f1Score(tp, fp, fn),
+      support: tp + fn,
+    });
+    const classes: ClassMetrics[] = [];
+    if (order) {
+      // The learnt names are already in order: read the counted ones off them, no sort.
+      order.learn(this.counts.keys());
+      for (const category of order.names) {
+        const counts = this.counts.get(category);
+        if (counts) classes.push(row(category, counts));
+      }
+    } else {
+      for (const [category, counts] of this.counts) classes.push(row(category, counts));
+      classes.sort((a, b) => byName(a.category, b.category));
+    }
     let tp = 0;
     let fp = 0;
     let fn = 0;
