@@ -270,8 +270,18 @@ describe('ResultsView', () => {
       result: result(`doc${index + 1}`, [['Billing', 0.5]]),
       text: `Text ${index + 1}`,
     }));
-    // happy-dom lays nothing out: give the scrolling box the height it has in a browser.
+    // happy-dom lays nothing out and never scrolls: give the scrolling box the sizes it has in a
+    // browser, and say it scrolled when it is scrolled, as a browser does.
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(560);
+    vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(250 * 40);
+    const scrollTo: unknown = Reflect.get(HTMLElement.prototype, 'scrollTo');
+    vi.spyOn(HTMLElement.prototype, 'scrollTo').mockImplementation(function (
+      this: HTMLElement,
+      ...args: unknown[]
+    ) {
+      if (typeof scrollTo === 'function') Reflect.apply(scrollTo, this, args);
+      this.dispatchEvent(new Event('scroll'));
+    });
     renderView({ items: many });
     expect(table().getAttribute('aria-rowcount')).toBe('251');
     await user.keyboard('jj');
@@ -279,8 +289,13 @@ describe('ResultsView', () => {
     expect(document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe(
       '3',
     );
+    // Row 60 is far below the rows first put in the page: it is brought in, and focused.
+    expect(screen.queryByRole('button', { name: 'doc60' })).toBeNull();
     await user.keyboard('j'.repeat(58));
     expect(document.activeElement?.textContent).toBe('doc60');
+    expect(document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe(
+      '61',
+    );
   });
 });
 

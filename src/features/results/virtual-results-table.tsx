@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { observeScrollerRect, rowHeight, SCROLLER_HEIGHT } from './measure-without-layout';
 import { rowCells, type RowProps } from './result-cells';
 import type { ResultsCursor, ResultsTableProps } from './results-table-props';
 import { rowProps } from './row-props';
@@ -98,6 +99,10 @@ export function VirtualResultsTable(props: ResultsTableProps) {
     getItemKey,
     scrollMargin: HEAD_HEIGHT,
     overscan: 8,
+    // Sizes from ResizeObserver entries, never read in a commit (measure-without-layout.ts).
+    initialRect: { width: 0, height: SCROLLER_HEIGHT },
+    observeElementRect: observeScrollerRect,
+    measureElement: rowHeight,
   });
   // The review keys moved to a row that may not be rendered: bring it in, and its button takes the focus.
   const scrolledFor = useRef<ResultsCursor>(undefined);
