@@ -1,4 +1,4 @@
-import { observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 
 /** The scroller's height in results-table.module.css: the first rows are chosen for it. */
 export const SCROLLER_HEIGHT = 560;
@@ -45,4 +45,26 @@ export function rowHeight(
     instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
     instance.options.estimateSize(index)
   );
+}
+
+/** Scrollers whose position has been written once. */
+const written = new WeakSet<Element>();
+
+/**
+ * TanStack's `elementScroll`, less the first write to a new scroller when it puts it at the top:
+ * as it starts, it scrolls the scroller to where it is, and a scroll lays the page out first, in
+ * the middle of the commit (with 10,000 results, the same 40–120 ms as reading the sizes). A
+ * scroller just put in the page is at the top already, so that write changes nothing.
+ */
+export function scrollUnlessNew(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: RowsVirtualizer,
+): void {
+  const element = instance.scrollElement;
+  if (element && !written.has(element)) {
+    written.add(element);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
 }

@@ -1,6 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
-import { observeScrollerRect, rowHeight, SCROLLER_HEIGHT } from './measure-without-layout';
+import {
+  observeScrollerRect,
+  rowHeight,
+  scrollUnlessNew,
+  SCROLLER_HEIGHT,
+} from './measure-without-layout';
 import { rowCells, type RowProps } from './result-cells';
 import type { ResultsCursor, ResultsTableProps } from './results-table-props';
 import { rowProps } from './row-props';
@@ -103,6 +108,7 @@ export function VirtualResultsTable(props: ResultsTableProps) {
     initialRect: { width: 0, height: SCROLLER_HEIGHT },
     observeElementRect: observeScrollerRect,
     measureElement: rowHeight,
+    scrollToFn: scrollUnlessNew,
   });
   // The review keys moved to a row that may not be rendered: bring it in, and its button takes the focus.
   const scrolledFor = useRef<ResultsCursor>(undefined);
