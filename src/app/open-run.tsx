@@ -211,6 +211,7 @@ export function OpenRun({ row, hasKey, others, formSettings }: OpenRunProps) {
               items={items}
               raw={lastPoll?.raw}
               finished={finished}
+              runDocuments={run.documentCount}
               complete={resultsComplete(jobs, resultsCut !== undefined)}
               arriving={finished && resultsOnTheirWay(jobs, results.length)}
               settings={{

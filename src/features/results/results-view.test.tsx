@@ -264,6 +264,17 @@ describe('ResultsView', () => {
     expect(onCorrect).toHaveBeenCalledWith('doc1', ['Account']);
   });
 
+  it('is virtual from the first result of a run too big for the plain table, never swapped', () => {
+    const { unmount } = renderView({ finished: false });
+    expect(table().tagName).toBe('TABLE');
+    unmount();
+    renderView({ finished: false, runDocuments: 10_000 });
+    // The first results of a 10,000-document run: the rows the virtual table puts in, by ARIA.
+    expect(table().tagName).toBe('DIV');
+    expect(table().getAttribute('aria-rowcount')).toBe(String(items.length + 1));
+    expect(rowHeaders()).toHaveLength(items.length);
+  });
+
   it('moves with j in the virtual table too, bringing the row in and focusing its button', async () => {
     const user = userEvent.setup();
     const many: ResultItem[] = Array.from({ length: 250 }, (_, index) => ({

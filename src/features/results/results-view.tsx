@@ -39,6 +39,11 @@ export interface ResultsViewProps {
   raw: unknown;
   /** Whether no more results will come. */
   finished: boolean;
+  /**
+   * How many documents the run has, when known: a run with more than the plain table holds is
+   * virtual from its first result, rather than built as a plain table first and then again.
+   */
+  runDocuments?: number;
   /** Whether they are every document's: finished with each job done (the export says so). */
   complete?: boolean;
   /** The run is done and its classified documents are on their way from storage. */
@@ -70,6 +75,7 @@ export function ResultsView({
   items,
   raw,
   finished,
+  runDocuments = 0,
   complete = finished,
   arriving = false,
   settings,
@@ -241,7 +247,7 @@ export function ResultsView({
               </Text>
             ) : null}
             <ResultsTable
-              virtual={shownItems.length > VIRTUALISE_ABOVE}
+              virtual={Math.max(shownItems.length, runDocuments) > VIRTUALISE_ABOVE}
               rows={shown}
               sort={sort}
               onSort={(column: SortColumn) => {
