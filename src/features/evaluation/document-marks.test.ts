@@ -56,8 +56,31 @@ describe('document marks', () => {
     expect(marks(singleItems, 'single', 0.5).get('d1')).toBe(atHalf.get('d1'));
     marks(singleItems, 'single', 0.9);
     marks(singleItems, 'single', 0.5);
-    // 0 was the oldest of three: forgotten, so worked out again.
-    expect(marks(singleItems, 'single', 0).get('d1')).not.toBe(atZero.get('d1'));
+    // 0 was the oldest of three: forgotten, so worked out again (from 0.5's marks).
+    const again = marks(singleItems, 'single', 0);
+    expect(again).toEqual(documentMarks(singleItems, 'single', 0));
+    expect(again.get('d4')).not.toBe(atZero.get('d4'));
     expect(marks(multiItems, 'multi', 0.6)).toEqual(documentMarks(multiItems, 'multi', 0.6));
+  });
+
+  it('remembering: a new threshold marks again only the documents with a confidence between', () => {
+    // Confidences on both sides of and exactly at the thresholds, single and multi label.
+    for (const [items, labelMode] of [
+      [singleItems, 'single'],
+      [multiItems, 'multi'],
+    ] as const) {
+      const marks = rememberingMarks();
+      let before = marks(items, labelMode, 0);
+      for (const threshold of [0.3, 0.5, 0.6, 0.9, 0.5, 0.95, 0, 0.7, 0.2]) {
+        const after = marks(items, labelMode, threshold);
+        expect(after).toEqual(documentMarks(items, labelMode, threshold));
+        // A document whose kept classes did not change keeps its mark object.
+        for (const [id, mark] of after) {
+          const old = before.get(id);
+          if (old && JSON.stringify(old) === JSON.stringify(mark)) expect(mark).toBe(old);
+        }
+        before = after;
+      }
+    }
   });
 });
