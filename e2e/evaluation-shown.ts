@@ -1,9 +1,19 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The figures a run's evaluation shows, to compare one browser's (or the command line's) run with
  * another's: read once the results are in and the worker's intervals and calibration have arrived.
  */
+/**
+ * A table's text as shown, once it is in view: a big table off screen is not rendered
+ * (`content-visibility: auto`), and `innerText` reads what is rendered.
+ */
+export async function textInView(table: Locator): Promise<string> {
+  await table.scrollIntoViewIfNeeded();
+  await expect.poll(() => table.innerText()).not.toBe('');
+  return table.innerText();
+}
+
 export async function evaluationFigures(page: Page) {
   const evaluation = page.getByRole('region', { name: 'Evaluation' });
   const results = page.getByRole('table', { name: 'Results' });
@@ -16,7 +26,7 @@ export async function evaluationFigures(page: Page) {
       .getByText(/^Accuracy/)
       .first()
       .innerText(),
-    perClass: await evaluation.getByRole('table', { name: 'Per-class metrics' }).innerText(),
-    matrix: await evaluation.getByRole('table', { name: 'Confusion matrix' }).innerText(),
+    perClass: await textInView(evaluation.getByRole('table', { name: 'Per-class metrics' })),
+    matrix: await textInView(evaluation.getByRole('table', { name: 'Confusion matrix' })),
   };
 }

@@ -6,7 +6,6 @@ import type { ResultsTableProps } from './results-table-props';
 import { rowProps } from './row-props';
 import classes from './results-table.module.css';
 import { ariaSort, resultsColumns, SortHeader } from './sort-header';
-import offscreen from '../../components/offscreen.module.css';
 
 const PlainRow = memo(function PlainRow(props: RowProps) {
   const [header, ...cells] = rowCells(props);
@@ -34,13 +33,7 @@ export function PlainResultsTable(props: ResultsTableProps) {
   const { rows, sort, onSort, scrollRef, compare, withLanguage } = props;
   const columns = resultsColumns(compare?.name, withLanguage);
   return (
-    <Table.ScrollContainer
-      minWidth={900}
-      maxHeight={560}
-      type="native"
-      ref={scrollRef}
-      className={offscreen.offscreenSkipped}
-    >
+    <Table.ScrollContainer minWidth={900} maxHeight={560} type="native" ref={scrollRef}>
       <Table aria-labelledby="results-heading" striped verticalSpacing="xs" stickyHeader>
         <Table.Thead>
           <Table.Tr>
