@@ -25,14 +25,19 @@ function chunk() {
   return { load, arrive };
 }
 
+/** The look-alike shown until the chunk is in: the same button, not yet usable. */
+function StandIn({ name }: { name: string }) {
+  return (
+    <button type="button" aria-disabled>
+      Hello {name}
+    </button>
+  );
+}
+
 describe('a deferred component', () => {
   it('shows its stand-in, with the same props, until its chunk is in', async () => {
     const { load, arrive } = chunk();
-    const Deferred = deferred(load, ({ name }: { name: string }) => (
-      <button type="button" aria-disabled>
-        Hello {name}
-      </button>
-    ));
+    const Deferred = deferred(load, StandIn);
     render(<Deferred name="Ada" />);
     expect(screen.getByRole('button', { name: 'Hello Ada' }).getAttribute('aria-disabled')).toBe(
       'true',
@@ -47,11 +52,7 @@ describe('a deferred component', () => {
 
   it('puts its component in by a task of its own, not in the one its chunk arrived in', async () => {
     const { load, arrive } = chunk();
-    const Deferred = deferred(load, ({ name }: { name: string }) => (
-      <button type="button" aria-disabled>
-        Hello {name}
-      </button>
-    ));
+    const Deferred = deferred(load, StandIn);
     const container = document.body.appendChild(document.createElement('div'));
     const button = () => container.querySelector('button');
     // React's own scheduling, as in the page, not act()'s.

@@ -1,6 +1,9 @@
 import { elementScroll, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 
-/** The scroller's height in results-table.module.css: the first rows are chosen for it. */
+/**
+ * The results table's height, one value for both tables (the CSS reads `--results-scroller-height`):
+ * the virtual table's first rows are chosen for it.
+ */
 export const SCROLLER_HEIGHT = 560;
 
 type RowsVirtualizer = Virtualizer<HTMLDivElement, HTMLDivElement>;

@@ -3,6 +3,7 @@ import { Table } from '@mantine/core';
 import { memo } from 'react';
 import { rowCells, type RowProps } from './result-cells';
 import type { ResultsTableProps } from './results-table-props';
+import { SCROLLER_HEIGHT } from './measure-without-layout';
 import { rowProps } from './row-props';
 import classes from './results-table.module.css';
 import { ariaSort, resultsColumns, SortHeader } from './sort-header';
@@ -33,7 +34,7 @@ export function PlainResultsTable(props: ResultsTableProps) {
   const { rows, sort, onSort, scrollRef, compare, withLanguage } = props;
   const columns = resultsColumns(compare?.name, withLanguage);
   return (
-    <Table.ScrollContainer minWidth={900} maxHeight={560} type="native" ref={scrollRef}>
+    <Table.ScrollContainer minWidth={900} maxHeight={SCROLLER_HEIGHT} type="native" ref={scrollRef}>
       <Table aria-labelledby="results-heading" striped verticalSpacing="xs" stickyHeader>
         <Table.Thead>
           <Table.Tr>

@@ -119,8 +119,10 @@ export function VirtualResultsTable(props: ResultsTableProps) {
     const index = rows.findIndex((row) => row.result.id === cursor.id);
     if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [cursor, rows, virtualizer]);
-  const style: CSSProperties & Record<'--results-head-height' | '--results-columns', string> = {
+  const style: CSSProperties &
+    Record<'--results-head-height' | '--results-scroller-height' | '--results-columns', string> = {
     '--results-head-height': `${HEAD_HEIGHT}px`,
+    '--results-scroller-height': `${SCROLLER_HEIGHT}px`,
     '--results-columns': columns.map((column) => column.width).join(' '),
   };
   return (
