@@ -4,10 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * The figures a run's evaluation shows, to compare one browser's (or the command line's) run with
  * another's: read once the results are in and the worker's intervals and calibration have arrived.
  */
-/**
- * A table's text as shown, once it is in view: a big table off screen is not rendered
- * (`content-visibility: auto`), and `innerText` reads what is rendered.
- */
+/** A table's text as shown (`innerText` reads what is rendered), read once it is in view, as a reader does. */
 export async function textInView(table: Locator): Promise<string> {
   await table.scrollIntoViewIfNeeded();
   await expect.poll(() => table.innerText()).not.toBe('');

@@ -3,7 +3,6 @@ import { Table } from '@mantine/core';
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { bucketKey, bucketName, OTHER, type Bucket, type CountMatrix } from './count-matrix';
 import classes from './evaluation.module.css';
-import offscreen from '../../components/offscreen.module.css';
 
 interface CountGridProps {
   /** The table's accessible name. */
@@ -42,12 +41,7 @@ export const CountGrid = memo(function CountGrid({
     [],
   );
   return (
-    <Table.ScrollContainer
-      minWidth={0}
-      maxHeight={480}
-      type="native"
-      className={offscreen.offscreenSkipped}
-    >
+    <Table.ScrollContainer minWidth={0} maxHeight={480} type="native">
       <Table aria-label={name} className={classes.matrix} withTableBorder withColumnBorders>
         <Table.Thead>
           <Table.Tr>

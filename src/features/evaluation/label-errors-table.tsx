@@ -4,7 +4,6 @@ import { memo, useId } from 'react';
 import { formatCount } from '../../lib/format';
 import { formatPercent } from './format-metric';
 import type { LikelyLabelError } from './statistics/label-errors';
-import offscreen from '../../components/offscreen.module.css';
 
 /** Rows drawn at once; the button still puts every one of them first. */
 const SHOWN = 200;
@@ -49,12 +48,7 @@ export const LabelErrorsTable = memo(function LabelErrorsTable({
                 Review these first
               </Button>
             </Group>
-            <Table.ScrollContainer
-              minWidth={420}
-              maxHeight={360}
-              type="native"
-              className={offscreen.offscreenSkipped}
-            >
+            <Table.ScrollContainer minWidth={420} maxHeight={360} type="native">
               <Table aria-label="Likely label errors" stickyHeader striped>
                 <Table.Thead>
                   <Table.Tr>

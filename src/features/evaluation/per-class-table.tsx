@@ -7,7 +7,6 @@ import classes from './evaluation.module.css';
 import { formatPercent } from './format-metric';
 import type { AverageIntervals, BootstrapIntervals } from './statistics/bootstrap';
 import { wilsonInterval, type Interval } from './statistics/wilson';
-import offscreen from '../../components/offscreen.module.css';
 
 /** A share with its 95% interval under it, one decimal like the share. */
 function WithInterval({ value, interval }: { value: number; interval: Interval | undefined }) {
@@ -107,12 +106,7 @@ export const PerClassTable = memo(function PerClassTable({
   return (
     <>
       <Title order={4}>Per-class metrics</Title>
-      <Table.ScrollContainer
-        minWidth={480}
-        maxHeight={480}
-        type="native"
-        className={offscreen.offscreenSkipped}
-      >
+      <Table.ScrollContainer minWidth={480} maxHeight={480} type="native">
         <Table aria-label="Per-class metrics" striped stickyHeader>
           <Table.Thead>
             <Table.Tr>

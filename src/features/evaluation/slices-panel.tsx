@@ -8,7 +8,6 @@ import { useEvaluationViewActions, useSliceBy } from './evaluation-view-store';
 import { formatPercent } from './format-metric';
 import { sliceTable, type SliceRow } from './slices';
 import type { Interval } from './statistics/wilson';
-import offscreen from '../../components/offscreen.module.css';
 
 interface SlicesPanelProps {
   /** What documents can be sliced by: their metadata names, language, … (see `sliceNames`). */
@@ -89,12 +88,7 @@ export function SlicesPanel({ names, items, labelMode, threshold, fieldsOf }: Sl
             {formatPercent(table.overall.accuracy)}. A value is “below the rest” when its whole 95%
             interval (Wilson) lies below that.
           </Text>
-          <Table.ScrollContainer
-            minWidth={480}
-            maxHeight={480}
-            type="native"
-            className={offscreen.offscreenSkipped}
-          >
+          <Table.ScrollContainer minWidth={480} maxHeight={480} type="native">
             <Table aria-label="Slices" striped stickyHeader>
               <Table.Thead>
                 <Table.Tr>
